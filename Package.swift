@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "docbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "docbao", targets: ["docbao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // ncursesw, wide-character API. Feature macros are defined in shim.h itself.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // One-line C functions for the curses macros and globals Swift cannot import.
+        .target(name: "CursesShim", dependencies: ["CNcursesw"]),
+        // Pure Swift: article model, importer, text layout, reader state, rendering to a Frame.
+        .target(name: "DocBaoCore"),
+        // Thin ncurses backend: Frame -> screen, keys/mouse/resize -> InputEvent.
+        .target(name: "DocBaoTerminal", dependencies: ["DocBaoCore", "CNcursesw", "CursesShim"]),
+        // Build tool: turns Resources/*.txt into a Swift source so the binary carries its article.
+        .executableTarget(name: "EmbedResource"),
+        .plugin(name: "EmbedArticlePlugin", capability: .buildTool(), dependencies: ["EmbedResource"]),
+        .executableTarget(
+            name: "docbao",
+            dependencies: [
+                "DocBaoCore", "DocBaoTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            plugins: ["EmbedArticlePlugin"]
+        ),
+        .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"]),
+    ]
+)
