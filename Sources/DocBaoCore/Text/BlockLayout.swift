@@ -1,0 +1,68 @@
+/// How each kind of block is set in the reading column: indents, alignment, extra lines, spacing.
+enum BlockLayout {
+    /// A string to wrap as part of a block and how its offsets map back to the block's text.
+    private struct Piece {
+        var text: String
+        var role: LayoutLine.Role
+        /// Added to the piece's offsets to get offsets in the block's text; nil for text that is not
+        /// the block's own (a credit, an address), which sits at the block's end.
+        var shift: Int?
+        var indent = 0
+        /// Extra indent of every line but the first (a list item's text under its bullet).
+        var hanging = 0
+        var alignRight = false
+    }
+
+    /// The lines of one block at `width` columns, followed by a blank separator unless it is the last
+    /// block, or a photo title or list item followed by its caption or next item.
+    static func lines(of block: Block, at index: Int, next: Block.Kind?, width: Int) -> [LayoutLine] {
+        let end = block.text.utf8.count
+        var lines: [LayoutLine] = []
+        for piece in pieces(of: block) {
+            let wrapWidth = max(1, width - piece.indent - piece.hanging)
+            let text = piece.text
+            let utf8 = text.utf8
+            for w in Wrapper.wrap(text, width: wrapWidth) {
+                let lo = utf8.index(utf8.startIndex, offsetBy: w.start)
+                let hi = utf8.index(utf8.startIndex, offsetBy: w.visibleEnd)
+                var indent = piece.indent + (w.start > 0 ? piece.hanging : 0)
+                if piece.alignRight { indent = max(0, width - w.width) }
+                let start = piece.shift.map { min(end, max(0, w.start + $0)) } ?? end
+                let stop = piece.shift.map { min(end, max(0, w.end + $0)) } ?? end
+                lines.append(LayoutLine(block: index, start: start, end: stop, text: text[lo..<hi],
+                                        indent: indent, width: w.width, role: piece.role))
+            }
+        }
+        let staysWithNext = (block.kind == .photoTitle && next == .caption)
+            || (block.kind == .listItem && next == .listItem)
+        if next != nil && !staysWithNext {
+            lines.append(LayoutLine(block: index, start: end, end: end, text: "", indent: 0, width: 0, role: .blank))
+        }
+        return lines
+    }
+
+    private static func pieces(of block: Block) -> [Piece] {
+        let text = block.text
+        switch block.kind {
+        case .title: return [Piece(text: text, role: .title, shift: 0)]
+        case .lead: return [Piece(text: text, role: .lead, shift: 0)]
+        case .heading: return [Piece(text: text, role: .heading, shift: 0)]
+        case .paragraph: return [Piece(text: text, role: .body, shift: 0)]
+        case .photoTitle: return [Piece(text: text, role: .photoTitle, shift: 0, indent: 2)]
+        case .caption:
+            var result = [Piece(text: text, role: .caption, shift: 0, indent: 2)]
+            if let credit = block.credit, !credit.isEmpty {
+                result.append(Piece(text: "Ảnh: " + credit, role: .credit, shift: nil, indent: 2))
+            }
+            return result
+        case .listItem:
+            let bullet = "• "
+            return [Piece(text: bullet + text, role: .listItem, shift: -bullet.utf8.count, hanging: 2)]
+        case .byline: return [Piece(text: text, role: .byline, shift: 0, alignRight: true)]
+        case .source:
+            var result = [Piece(text: text.isEmpty ? "" : "Nguồn: " + text, role: .source, shift: -"Nguồn: ".utf8.count)]
+            if let url = block.url, !url.isEmpty { result.append(Piece(text: url, role: .url, shift: nil)) }
+            return result
+        }
+    }
+}

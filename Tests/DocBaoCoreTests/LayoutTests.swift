@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import DocBaoCore
+
+@Suite struct LayoutTests {
+    func article(paragraphs: Int) -> Article {
+        var blocks = [Block(.title, "Tiêu đề")]
+        for i in 0..<paragraphs { blocks.append(Block(.paragraph, "Đoạn \(i): đấu tranh bảo vệ chủ quyền toàn vẹn lãnh thổ và lợi ích quốc gia.")) }
+        return Article(blocks: blocks, sections: [Section(label: "Tiêu đề", block: 0)])
+    }
+
+    @Test func isLazyTheFirstScreenWrapsOnlyItsBlocks() {
+        let layout = Layout(article: article(paragraphs: 100_000), width: 40)
+        let lines = layout.lines(from: layout.start, count: 30)
+        #expect(lines.count == 30)
+        #expect(layout.cachedBlockCount < 20)
+        _ = layout.lastTop(height: 30)
+        #expect(layout.cachedBlockCount < 40, "the end is reached without wrapping the middle")
+    }
+
+    @Test func movesAcrossBlocksAndClamps() {
+        let layout = Layout(article: article(paragraphs: 3), width: 30)
+        let all = layout.lines(from: layout.start, count: 1000)
+        #expect(layout.move(layout.start, by: -5) == layout.start)
+        #expect(layout.move(layout.start, by: 10_000) == layout.end)
+        for n in 0..<all.count {
+            let p = layout.move(layout.start, by: n)
+            #expect(layout.line(at: p) == all[n])
+            #expect(layout.move(p, by: -n) == layout.start)
+        }
+        #expect(layout.lines(from: layout.lastTop(height: 5), count: 10).count == 5)
+    }
+
+    @Test func sourceAnchorsSurviveAWidthChange() throws {
+        let a = try Fixtures.seedArticle()
+        let wide = Layout(article: a, width: 80), narrow = Layout(article: a, width: 37)
+        var p = wide.start
+        for _ in 0..<60 {
+            let anchor = wide.anchor(of: p)
+            defer { p = wide.move(p, by: 1) }
+            guard let source = wide.line(at: p), source.start < source.end else { continue }  // blank separators
+            let q = narrow.position(block: anchor.block, offset: anchor.offset)
+            let line = try #require(narrow.line(at: q))
+            #expect(line.block == anchor.block)
+            #expect(line.start <= anchor.offset && anchor.offset < line.end)
+        }
+    }
+
+    @Test func captionCreditAndSourceAddressAreLaidOut() throws {
+        let dump = PlainTextDump.render(try Fixtures.seedArticle(), width: 60)
+        #expect(dump.contains("  Ảnh: VGP/Hải Minh\n"))
+        #expect(dump.contains("Nguồn: Chính Phủ\n"))
+        #expect(dump.contains("http://baochinhphu.vn/"))
+        #expect(!dump.contains("Share on Tumblr"))
+        for line in dump.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 60, "\(line)") }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import DocBaoCore
+
+@Suite struct WrapperTests {
+    func texts(_ text: String, _ lines: [Wrapper.Line]) -> [String] {
+        let u = Array(text.utf8)
+        return lines.map { String(decoding: u[$0.start..<$0.visibleEnd], as: UTF8.self) }
+    }
+
+    @Test func breaksAtSpacesOnly() {
+        let text = "Thứ hai là công tác ngoại giao kinh tế phục vụ phát triển."
+        let lines = Wrapper.wrap(text, width: 20)
+        #expect(texts(text, lines) == ["Thứ hai là công tác", "ngoại giao kinh tế", "phục vụ phát triển."])
+        #expect(lines.map(\.width) == [19, 18, 19])
+    }
+
+    @Test func nfdTextWrapsLikeNfc() {
+        let nfc = "Hội nghị ngoại giao lần thứ 29 đề ra Chương trình hành động cụ thể"
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        #expect(nfd.unicodeScalars.count > nfc.unicodeScalars.count)
+        for width in [5, 10, 17, 30] {
+            #expect(texts(nfd, Wrapper.wrap(nfd, width: width)).map { $0.precomposedStringWithCanonicalMapping }
+                    == texts(nfc, Wrapper.wrap(nfc, width: width)))
+            #expect(Wrapper.wrap(nfd, width: width).map(\.width) == Wrapper.wrap(nfc, width: width).map(\.width))
+        }
+    }
+
+    @Test func aWordLongerThanTheLineIsBrokenBetweenLetters() {
+        let text = "ab nghiêngnghiêngnghiêng cd"
+        let lines = Wrapper.wrap(text.decomposedStringWithCanonicalMapping, width: 6)
+        let shown = texts(text.decomposedStringWithCanonicalMapping, lines).map { $0.precomposedStringWithCanonicalMapping }
+        #expect(shown == ["ab", "nghiên", "gnghiê", "ngnghi", "êng cd"])
+    }
+
+    @Test func hardNewlinesBreak() {
+        #expect(texts("một\nhai ba", Wrapper.wrap("một\nhai ba", width: 40)) == ["một", "hai ba"])
+    }
+
+    @Test func emptyTextIsOneEmptyLine() {
+        #expect(Wrapper.wrap("", width: 10) == [Wrapper.Line(start: 0, end: 0, visibleEnd: 0, width: 0)])
+    }
+
+    /// Properties over random Vietnamese text (NFC and NFD, long words, runs of spaces) at random widths:
+    /// no line is wider than the width (unless a single cluster is), lines tile the text, every break
+    /// falls between grapheme clusters, and a line only ends inside a word when that word is too long.
+    @Test func propertiesHoldForRandomTextAndWidths() throws {
+        let words = ["ngoại", "giao", "đấu", "tranh", "Việt", "Nam", "hòa", "hoà", "khoẻ", "người", "đường",
+                     "nghiêngnghiêngnghiêngnghiêng", "29", "(Ảnh:", "VGP/Hải", "Minh)", "…", "—", "中国", "ｘ"]
+        var rng = SeededRandom(seed: 29)
+        for round in 0..<400 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...40, using: &rng) {
+                var w = words.randomElement(using: &rng)!
+                if Bool.random(using: &rng) { w = w.decomposedStringWithCanonicalMapping }
+                text += w + String(repeating: " ", count: Int.random(in: 1...3, using: &rng))
+            }
+            if round % 7 == 0 { text = "  " + text }
+            let width = Int.random(in: 1...60, using: &rng)
+            let lines = Wrapper.wrap(text, width: width)
+            let utf8 = Array(text.utf8)
+            var boundaries = Set<Int>()
+            var i = text.startIndex
+            while i < text.endIndex { boundaries.insert(text.utf8.distance(from: text.startIndex, to: i)); i = text.index(after: i) }
+            boundaries.insert(utf8.count)
+            #expect(lines.first?.start == 0)
+            #expect(lines.last?.end == utf8.count)
+            for (n, line) in lines.enumerated() {
+                if n > 0 { #expect(line.start == lines[n - 1].end, "lines tile the text") }
+                #expect(boundaries.contains(line.start) && boundaries.contains(line.visibleEnd))
+                let shown = String(decoding: utf8[line.start..<line.visibleEnd], as: UTF8.self)
+                #expect(DisplayWidth.of(shown) == line.width)
+                #expect(line.width <= width || shown.count == 1, "'\(shown)' fits \(width)")
+            }
+            let joined = lines.map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }.joined()
+            #expect(joined == text)
+        }
+    }
+
+    @Test func corpusParagraphsNeverExceedTheWidth() throws {
+        let text = try TestData.text(TestData.seed)
+        for width in [1, 2, 7, 33, 80] {
+            for line in Wrapper.wrap(text, width: width) {
+                #expect(line.width <= width)
+            }
+        }
+    }
+}
