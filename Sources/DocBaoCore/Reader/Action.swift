@@ -1,0 +1,40 @@
+/// What a key asks the reader to do. Raw values are the names used in the help screen and config.
+public enum Action: String, CaseIterable, Sendable {
+    case lineDown = "line-down"
+    case lineUp = "line-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case halfPageDown = "half-page-down"
+    case halfPageUp = "half-page-up"
+    case top
+    case bottom
+    case nextSection = "next-section"
+    case previousSection = "previous-section"
+    case toggleFocus = "toggle-focus"
+    case toggleSidebar = "toggle-sidebar"
+    case sidebarDown = "sidebar-down"
+    case sidebarUp = "sidebar-up"
+    case sidebarJump = "sidebar-jump"
+    case help
+    case redraw
+    case quit
+}
+
+/// Everything that changes the reader's state: an action from a key, or an event with a payload.
+public enum Message: Equatable, Sendable {
+    case action(Action)
+    /// Scroll the article by a number of lines (mouse wheel).
+    case scroll(Int)
+    /// Jump to section `index` (a click in the sidebar).
+    case jumpToSection(Int)
+    case resize(Size)
+    /// Any key while the help screen is shown.
+    case dismissHelp
+}
+
+/// Work the reducer asks the program to do outside the pure core.
+public enum Effect: Equatable, Sendable {
+    case quit
+    /// Clear and repaint the whole terminal (Ctrl-L).
+    case redrawAll
+}

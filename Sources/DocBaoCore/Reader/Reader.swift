@@ -1,0 +1,127 @@
+/// The reader's update function: state in, state out, effects for the program to run. No I/O.
+public enum Reader {
+    /// Turns a backend event into a message, through the key map and the help overlay.
+    public static func message(for event: InputEvent, in state: ReaderState) -> Message? {
+        switch event {
+        case .resize(let size): return .resize(size)
+        case .key(let key):
+            if state.showingHelp {
+                switch key {
+                case .char("j"), .down: return .scroll(1)
+                case .char("k"), .up: return .scroll(-1)
+                default: return .dismissHelp
+                }
+            }
+            return state.keyMap.action(for: key, focus: state.focus).map(Message.action)
+        case .mouse(let mouse):
+            switch mouse {
+            case .wheelUp: return .scroll(-3)
+            case .wheelDown: return .scroll(3)
+            case .click(let x, let y):
+                guard !state.showingHelp else { return .dismissHelp }
+                let g = state.geometry
+                guard g.showsSidebar, x < g.sidebarWidth, y < g.viewHeight else { return nil }
+                let index = SidebarLayout(state: state).section(atRow: y)
+                return index.map(Message.jumpToSection)
+            }
+        }
+    }
+
+    /// Applies `message` to `state`.
+    public static func reduce(_ state: inout ReaderState, _ message: Message) -> [Effect] {
+        state.message = nil
+        let g = state.geometry
+        switch message {
+        case .resize(let size):
+            state.setSize(size)
+        case .scroll(let n):
+            if state.showingHelp {
+                state.helpScroll = max(0, state.helpScroll + n)
+            } else {
+                scroll(&state, by: n)
+            }
+        case .jumpToSection(let index):
+            jump(&state, toSection: index)
+        case .dismissHelp:
+            state.showingHelp = false
+        case .action(let action):
+            switch action {
+            case .lineDown: scroll(&state, by: 1)
+            case .lineUp: scroll(&state, by: -1)
+            case .pageDown: scroll(&state, by: g.page)
+            case .pageUp: scroll(&state, by: -g.page)
+            case .halfPageDown: scroll(&state, by: max(1, g.viewHeight / 2))
+            case .halfPageUp: scroll(&state, by: -max(1, g.viewHeight / 2))
+            case .top: state.top = state.layout.start
+            case .bottom: state.top = state.layout.lastTop(height: g.viewHeight)
+            case .nextSection:
+                let next = (state.currentSection ?? -1) + 1
+                if next < state.article.sections.count { jump(&state, toSection: next) } else {
+                    state.message = "Đây là mục cuối"
+                }
+            case .previousSection:
+                previousSection(&state)
+            case .toggleFocus:
+                if state.focus == .sidebar {
+                    state.focus = .article
+                } else if g.showsSidebar {
+                    state.focus = .sidebar
+                    state.sidebarCursor = state.currentSection ?? 0
+                } else {
+                    state.message = "Mục lục đang ẩn (s để hiện)"
+                }
+            case .toggleSidebar:
+                state.sidebarWanted.toggle()
+                if !state.sidebarWanted { state.focus = .article }
+                state.relayout()
+            case .sidebarDown:
+                state.sidebarCursor = min(state.article.sections.count - 1, state.sidebarCursor + 1)
+            case .sidebarUp:
+                state.sidebarCursor = max(0, state.sidebarCursor - 1)
+            case .sidebarJump:
+                jump(&state, toSection: state.sidebarCursor)
+            case .help:
+                state.showingHelp = true
+                state.helpScroll = 0
+            case .redraw:
+                return [.redrawAll]
+            case .quit:
+                return [.quit]
+            }
+        }
+        return []
+    }
+
+    /// Scrolls by `n` lines; never past the point where the end of the article reaches the bottom,
+    /// but a section jump that left the view beyond that point is not pulled back.
+    static func scroll(_ state: inout ReaderState, by n: Int) {
+        let layout = state.layout
+        var target = layout.move(state.top, by: n)
+        if n > 0 {
+            let last = layout.lastTop(height: state.geometry.viewHeight)
+            if target > last { target = max(state.top, last) }
+        }
+        state.top = target
+    }
+
+    /// Puts section `index`'s first line at the top of the pane and marks it in the sidebar.
+    static func jump(_ state: inout ReaderState, toSection index: Int) {
+        guard state.article.sections.indices.contains(index) else { return }
+        let section = state.article.sections[index]
+        state.top = LinePosition(block: section.block, line: 0)
+        state.sidebarCursor = index
+    }
+
+    /// To the start of the current section, or to the previous one when already at its start.
+    static func previousSection(_ state: inout ReaderState) {
+        guard let current = state.currentSection else { return }
+        let sections = state.article.sections
+        if state.top > LinePosition(block: sections[current].block, line: 0) {
+            jump(&state, toSection: current)
+        } else if current > 0 {
+            jump(&state, toSection: current - 1)
+        } else {
+            state.message = "Đây là mục đầu"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// Which part of the screen receives movement keys.
+public enum Focus: Equatable, Sendable { case article, sidebar }
+
+/// Everything the reader screen shows, as plain data. Changed only by `Reader.reduce`.
+public struct ReaderState {
+    public let article: Article
+    /// The maximum reading-column width (`--width`).
+    public let readingWidth: Int
+    public private(set) var size: Size
+    /// The layout at the current column width (a lazy cache, rebuilt when the width changes).
+    public private(set) var layout: Layout
+    /// The first line shown in the article pane.
+    public var top: LinePosition
+    public var focus: Focus = .article
+    /// Whether the user wants the sidebar (it still hides on narrow screens).
+    public var sidebarWanted = true
+    /// The sidebar entry under the cursor when the sidebar has the focus.
+    public var sidebarCursor = 0
+    /// The first sidebar entry shown (the sidebar scrolls when sections outnumber its rows).
+    public var sidebarScroll = 0
+    public var showingHelp = false
+    /// Top line of the help screen when it scrolls.
+    public var helpScroll = 0
+    /// A one-shot message for the status line.
+    public var message: String?
+    public let keyMap: KeyMap
+    /// UTF-8 offset of each block's start in the whole article (blocks counted with one separator),
+    /// and the total as the last element: positions as fractions of the text, without a full layout.
+    let blockStarts: [Int]
+
+    public init(article: Article, size: Size, readingWidth: Int = 80, keyMap: KeyMap = KeyMap()) {
+        self.article = article
+        self.readingWidth = max(1, readingWidth)
+        self.size = size
+        self.keyMap = keyMap
+        var starts = [0]
+        starts.reserveCapacity(article.blocks.count + 1)
+        for block in article.blocks { starts.append(starts[starts.count - 1] + block.text.utf8.count + 1) }
+        blockStarts = starts
+        let geometry = Geometry(size: size, sidebarWanted: true, readingWidth: readingWidth)
+        layout = Layout(article: article, width: geometry.columnWidth)
+        top = layout.start
+    }
+
+    public var geometry: Geometry { Geometry(size: size, sidebarWanted: sidebarWanted, readingWidth: readingWidth) }
+
+    /// The section being read: the one containing the top line.
+    public var currentSection: Int? { article.sectionIndex(containing: top.block) }
+
+    /// Re-lays out the article for the current geometry, keeping the top line's source anchor on top.
+    mutating func relayout() {
+        let width = geometry.columnWidth
+        guard width != layout.width else { clampTop(); return }
+        let anchor = layout.anchor(of: top)
+        layout = Layout(article: article, width: width)
+        top = layout.position(block: anchor.block, offset: anchor.offset)
+        clampTop()
+    }
+
+    mutating func setSize(_ newSize: Size) {
+        size = newSize
+        relayout()
+    }
+
+    /// Keeps the top line within the article and, when the article is longer than the view, keeps
+    /// the view full (no scrolling past the end).
+    mutating func clampTop() {
+        let last = layout.lastTop(height: geometry.viewHeight)
+        if top > last { top = last }
+        if top < layout.start { top = layout.start }
+    }
+}

@@ -1,0 +1,58 @@
+/// Draws the reader's state into a `Frame`: sidebar, article pane, status line, help screen.
+public enum Renderer {
+    public static func render(_ state: ReaderState) -> Frame {
+        var frame = Frame(size: state.size)
+        let g = state.geometry
+        guard g.size.width > 0, g.size.height > 0 else { return frame }
+        if state.showingHelp {
+            HelpView.draw(state, into: &frame)
+        } else {
+            if g.showsSidebar { drawSidebar(state, g, into: &frame) }
+            drawArticle(state, g, into: &frame)
+        }
+        StatusLine.draw(state, into: &frame)
+        return frame
+    }
+
+    static func style(for role: LayoutLine.Role) -> Style {
+        switch role {
+        case .blank, .body: return .normal
+        case .title: return .title
+        case .lead: return .lead
+        case .heading: return .heading
+        case .photoTitle: return .photoTitle
+        case .caption: return .caption
+        case .credit: return .credit
+        case .listItem: return .normal
+        case .byline: return .byline
+        case .source: return .source
+        case .url: return .url
+        }
+    }
+
+    static func drawArticle(_ state: ReaderState, _ g: Geometry, into frame: inout Frame) {
+        let lines = state.layout.lines(from: state.top, count: g.viewHeight)
+        for (row, line) in lines.enumerated() {
+            let x = g.columnX + line.indent
+            frame.put(line.text, x: x, y: row, maxWidth: max(0, g.size.width - x), style: style(for: line.role))
+        }
+    }
+
+    static func drawSidebar(_ state: ReaderState, _ g: Geometry, into frame: inout Frame) {
+        let focused = state.focus == .sidebar
+        frame.putTruncated(focused ? " MỤC LỤC ◆" : " MỤC LỤC", x: 0, y: 0, maxWidth: g.sidebarWidth, style: .sidebarHeader)
+        let current = state.currentSection
+        for (i, row) in SidebarLayout(state: state).visible.enumerated() {
+            let y = SidebarLayout.firstRow + i
+            let isCurrent = row.section == current
+            let isCursor = focused && row.section == state.sidebarCursor
+            let style: Style = isCursor ? .sidebarCursor : (isCurrent ? .sidebarCurrent : .sidebarEntry)
+            let marker = row.first && isCurrent ? "▶ " : "  "
+            frame.put(marker, x: 0, y: y, maxWidth: 2, style: style)
+            let x = row.first ? 2 : 4
+            frame.putTruncated(row.text, x: x, y: y, maxWidth: g.sidebarWidth - 1 - x, style: style)
+            if isCursor { frame.fill(x: 0, y: y, width: g.sidebarWidth, style: style) }
+        }
+        for y in 0..<g.viewHeight { frame.put("│", x: g.sidebarWidth, y: y, maxWidth: 1, style: .border) }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import DocBaoCore
+
+@Suite struct ReaderTests {
+    @Test func lineAndPageKeysMoveTheView() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("j j j"), &s)
+        #expect(s.top == s.layout.move(s.layout.start, by: 3))
+        Fixtures.press(Fixtures.keys("k"), &s)
+        #expect(s.top == s.layout.move(s.layout.start, by: 2))
+        Fixtures.press(Fixtures.keys("g Space"), &s)
+        #expect(s.top == s.layout.move(s.layout.start, by: s.geometry.viewHeight - 1))
+        Fixtures.press(Fixtures.keys("b"), &s)
+        #expect(s.top == s.layout.start)
+        Fixtures.press(Fixtures.keys("d"), &s)
+        #expect(s.top == s.layout.move(s.layout.start, by: s.geometry.viewHeight / 2))
+        Fixtures.press(Fixtures.keys("u"), &s)
+        #expect(s.top == s.layout.start)
+    }
+
+    @Test func endAndHomeAndNoScrollingPastTheEnd() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("G"), &s)
+        let last = s.layout.lastTop(height: s.geometry.viewHeight)
+        #expect(s.top == last)
+        Fixtures.press(Fixtures.keys("j j Space"), &s)
+        #expect(s.top == last)
+        Fixtures.press([.home], &s)
+        #expect(s.top == s.layout.start)
+        Fixtures.press([.end], &s)
+        #expect(s.top == last)
+    }
+
+    @Test func bracketsJumpBetweenSectionsWithTheSectionOnTop() throws {
+        var s = try Fixtures.seedState(100, 30)
+        let sections = s.article.sections
+        #expect(sections.count >= 3)
+        Fixtures.press(Fixtures.keys("]"), &s)
+        #expect(s.top == LinePosition(block: sections[1].block, line: 0))
+        #expect(s.currentSection == 1)
+        Fixtures.press(Fixtures.keys("]"), &s)
+        #expect(s.currentSection == 2)
+        #expect(s.layout.line(at: s.top)?.text.hasPrefix("Thứ hai là công tác ngoại giao kinh tế") == true)
+        Fixtures.press(Fixtures.keys("j ["), &s)
+        #expect(s.top == LinePosition(block: sections[2].block, line: 0), "[ first returns to the section's start")
+        Fixtures.press(Fixtures.keys("["), &s)
+        #expect(s.currentSection == 1)
+    }
+
+    @Test func tabFocusesTheSidebarWhereJKMoveAndEnterJumps() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("Tab"), &s)
+        #expect(s.focus == .sidebar)
+        let top = s.top
+        Fixtures.press(Fixtures.keys("j j"), &s)
+        #expect(s.top == top, "j moves the sidebar cursor, not the article")
+        #expect(s.sidebarCursor == 2)
+        Fixtures.press(Fixtures.keys("k"), &s)
+        #expect(s.sidebarCursor == 1)
+        Fixtures.press(Fixtures.keys("Down Enter"), &s)
+        #expect(s.top == LinePosition(block: s.article.sections[2].block, line: 0))
+        Fixtures.press(Fixtures.keys("Tab j"), &s)
+        #expect(s.focus == .article)
+        #expect(s.top > LinePosition(block: s.article.sections[2].block, line: 0))
+    }
+
+    @Test func sidebarToggleHelpAndQuit() throws {
+        var s = try Fixtures.seedState(100, 30)
+        #expect(s.geometry.showsSidebar)
+        Fixtures.press(Fixtures.keys("s"), &s)
+        #expect(!s.geometry.showsSidebar)
+        #expect(s.geometry.columnWidth == 80)
+        Fixtures.press(Fixtures.keys("s h"), &s)
+        #expect(s.showingHelp && s.geometry.showsSidebar)
+        let top = s.top
+        Fixtures.press(Fixtures.keys("G"), &s)
+        #expect(!s.showingHelp && s.top == top, "any key closes help and does nothing else")
+        Fixtures.press([.function(1)], &s)
+        #expect(s.showingHelp)
+        #expect(Fixtures.press(Fixtures.keys("q q"), &s) == [.quit])
+    }
+
+    @Test func resizeKeepsTheParagraphOnTop() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("] ] j j"), &s)
+        let before = try #require(s.layout.line(at: s.top))
+        _ = Reader.reduce(&s, .resize(Size(width: 60, height: 20)))
+        let after = try #require(s.layout.line(at: s.top))
+        #expect(after.block == before.block)
+        #expect(after.start <= before.start && before.start < after.end)
+        for size in [Size(width: 1, height: 1), Size(width: 0, height: 0), Size(width: 3, height: 2), Size(width: 400, height: 200)] {
+            _ = Reader.reduce(&s, .resize(size))
+            _ = Renderer.render(s)
+            let keeps = s.layout.line(at: s.top)?.block == before.block
+            #expect(keeps || s.top == s.layout.lastTop(height: s.geometry.viewHeight), "kept, or the whole end shows")
+        }
+    }
+
+    @Test func narrowScreensHideTheSidebar() throws {
+        let s = try Fixtures.seedState(Geometry.minimumWidthForSidebar - 1, 24)
+        #expect(!s.geometry.showsSidebar)
+        #expect(try Fixtures.seedState(Geometry.minimumWidthForSidebar, 24).geometry.showsSidebar)
+    }
+
+    @Test func wheelScrollsAndAClickInTheSidebarJumps() throws {
+        var s = try Fixtures.seedState(100, 30)
+        _ = Reader.reduce(&s, try #require(Reader.message(for: .mouse(.wheelDown(x: 50, y: 5)), in: s)))
+        #expect(s.top == s.layout.move(s.layout.start, by: 3))
+        let rows = SidebarLayout(state: s).visible
+        let row = try #require(rows.firstIndex { $0.section == 2 && $0.first })
+        let msg = try #require(Reader.message(for: .mouse(.click(x: 3, y: SidebarLayout.firstRow + row)), in: s))
+        _ = Reader.reduce(&s, msg)
+        #expect(s.currentSection == 2)
+        #expect(Reader.message(for: .mouse(.click(x: 60, y: 3)), in: s) == nil)
+    }
+}

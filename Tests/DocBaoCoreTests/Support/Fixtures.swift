@@ -1,0 +1,54 @@
+import Foundation
+@testable import DocBaoCore
+
+/// Articles and reader states that the reader, layout and frame tests share.
+enum Fixtures {
+    static func seedArticle() throws -> Article {
+        PlainTextImporter.importArticle(try TestData.text(TestData.seed))
+    }
+
+    static func seedState(_ width: Int, _ height: Int, readingWidth: Int = 80) throws -> ReaderState {
+        ReaderState(article: try seedArticle(), size: Size(width: width, height: height), readingWidth: readingWidth)
+    }
+
+    /// Sends keys to the reader the way the run loop does (key map, then reducer); returns the effects.
+    @discardableResult
+    static func press(_ keys: [Key], _ state: inout ReaderState) -> [Effect] {
+        var effects: [Effect] = []
+        for key in keys {
+            if let message = Reader.message(for: .key(key), in: state) {
+                effects += Reader.reduce(&state, message)
+            }
+        }
+        return effects
+    }
+
+    /// Keys written as in the help screen: "] ] Tab j Enter".
+    static func keys(_ spec: String) -> [Key] {
+        spec.split(separator: " ").map { word in
+            switch word {
+            case "Tab": return .tab
+            case "Enter": return .enter
+            case "Space": return .char(" ")
+            case "Esc": return .escape
+            case "Down": return .down
+            case "Up": return .up
+            case "PgDn": return .pageDown
+            case "PgUp": return .pageUp
+            case "Home": return .home
+            case "End": return .end
+            case "F1": return .function(1)
+            default: return .char(word.first!)
+            }
+        }
+    }
+
+    /// The rows of the article pane (sidebar and border cut off), trailing spaces trimmed.
+    static func paneLines(_ state: ReaderState) -> [String] {
+        let frame = Renderer.render(state)
+        let g = state.geometry
+        return frame.lines.prefix(g.viewHeight).map { row in
+            String(row.dropFirst(g.paneX)).trimmingCharacters(in: .whitespaces)
+        }
+    }
+}
