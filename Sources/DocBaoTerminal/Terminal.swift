@@ -1,0 +1,160 @@
+import CNcursesw
+import CursesShim
+import DocBaoCore
+import Glibc
+
+/// The ncurses backend: draws `Frame`s and turns terminal input into `InputEvent`s. Nothing else.
+public final class Terminal {
+    /// Why the terminal could not be opened.
+    public struct OpenError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    private let screen: OpaquePointer
+    private let theme: Theme
+    private var inputFile: UnsafeMutablePointer<FILE>?
+
+    /// Opens the terminal on stdout. Keys come from stdin, or from /dev/tty when stdin is not a
+    /// terminal (the article was piped in), as in less.
+    public init(colors: Bool) throws {
+        guard shim_ensure_utf8_locale() != 0 else {
+            throw OpenError(description: "no UTF-8 locale is available (tried the environment's and C.UTF-8)")
+        }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw OpenError(description: "TERM is \(term.isEmpty ? "not set" : "dumb"); use --dump for plain text")
+        }
+        if isatty(STDIN_FILENO) == 0 {
+            inputFile = fopen("/dev/tty", "r")
+            guard inputFile != nil else { throw OpenError(description: "cannot read keys: no terminal (/dev/tty)") }
+        } else {
+            inputFile = fdopen(dup(STDIN_FILENO), "r")
+        }
+        shim_install_signal_handlers()
+        guard let screen = newterm(nil, shim_stdout(), inputFile) else {
+            if let f = inputFile { fclose(f) }
+            throw OpenError(description: "unknown terminal type '\(term)'; try TERM=xterm-256color, or use --dump")
+        }
+        self.screen = screen
+        shim_set_curses_active(1)
+        set_escdelay(25)
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(shim_stdscr(), false)
+        keypad(shim_stdscr(), true)
+        curs_set(0)
+        mousemask(shim_mouse_mask(), nil)
+        mouseinterval(0)
+        theme = Theme(colors: colors && has_colors())
+        theme.install()
+    }
+
+    deinit { end() }
+
+    private var ended = false
+
+    /// Leaves curses mode and gives the terminal back as it was. Safe to call more than once.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+        shim_set_curses_active(0)
+        delscreen(screen)
+        if let f = inputFile { fclose(f) }
+        inputFile = nil
+    }
+
+    public var size: Size { Size(width: Int(getmaxx(shim_stdscr())), height: Int(getmaxy(shim_stdscr()))) }
+
+    /// Draws `frame`; ncurses sends only what changed.
+    public func present(_ frame: Frame) {
+        let win = shim_stdscr()
+        let width = min(frame.size.width, Int(getmaxx(win)))
+        let height = min(frame.size.height, Int(getmaxy(win)))
+        var cell = cchar_t()
+        var chars = [wchar_t](repeating: 0, count: 6)
+        for y in 0..<height {
+            for x in 0..<width {
+                let c = frame[x, y]
+                if c.text.isEmpty { continue }  // right half of a wide character
+                var n = 0
+                for s in c.text.unicodeScalars where n < 5 { chars[n] = wchar_t(bitPattern: s.value); n += 1 }
+                chars[n] = 0
+                let look = theme.look(c.style)
+                setcchar(&cell, chars, look.attributes, look.pair, nil)
+                // The bottom-right cell: writing it scrolls on some terminals; ncurses handles it
+                // with insert mode, and its error return is harmless.
+                mvwadd_wch(win, Int32(y), Int32(x), &cell)
+            }
+        }
+        wnoutrefresh(win)
+        doupdate()
+    }
+
+    /// Forces a full repaint on the next `present` (Ctrl-L, or after the terminal was disturbed).
+    public func invalidate() {
+        clearok(shim_stdscr(), true)
+    }
+
+    /// The next input event, waiting at most `timeout` milliseconds (-1: forever, 0: only if pending).
+    /// Returns nil on timeout or when a signal interrupted the wait.
+    public func nextEvent(timeout: Int32) -> InputEvent? {
+        wtimeout(shim_stdscr(), timeout)
+        var ch: wint_t = 0
+        let kind = wget_wch(shim_stdscr(), &ch)
+        if kind == ERR { return nil }
+        if kind == KEY_CODE_YES { return functionKey(Int32(ch)) }
+        return character(UInt32(ch))
+    }
+
+    /// The terminating signal received (SIGINT, SIGTERM, SIGHUP, SIGQUIT), if any.
+    public func takeSignal() -> Int32? {
+        let sig = shim_take_signal()
+        return sig == 0 ? nil : sig
+    }
+
+    private func character(_ value: UInt32) -> InputEvent? {
+        switch value {
+        case 0x0A, 0x0D: return .key(.enter)
+        case 0x09: return .key(.tab)
+        case 0x1B: return .key(.escape)
+        case 0x7F, 0x08: return .key(.backspace)
+        case 0x01...0x1A: return .key(.ctrl(Character(Unicode.Scalar(value + 0x60)!)))
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .key(.char(Character(scalar)))
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> InputEvent? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_RESIZE: return .resize(size)
+        case KEY_MOUSE: return mouseEvent()
+        default:
+            for n in 1...12 where code == shim_key_f(Int32(n)) { return .key(.function(n)) }
+            return nil
+        }
+    }
+
+    private func mouseEvent() -> InputEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let x = Int(event.x), y = Int(event.y)
+        if shim_is_wheel_up(event.bstate) != 0 { return .mouse(.wheelUp(x: x, y: y)) }
+        if shim_is_wheel_down(event.bstate) != 0 { return .mouse(.wheelDown(x: x, y: y)) }
+        if shim_is_click(event.bstate) != 0 { return .mouse(.click(x: x, y: y)) }
+        return nil
+    }
+}

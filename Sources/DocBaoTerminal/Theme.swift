@@ -1,0 +1,73 @@
+import CNcursesw
+import CursesShim
+import DocBaoCore
+
+/// How each `Style` looks: attributes always, colours only when the terminal has them and NO_COLOR
+/// is not set. Colours come through color pairs over the terminal's default background.
+struct Theme {
+    struct Look {
+        var attributes: attr_t
+        var pair: Int16
+    }
+
+    let colors: Bool
+    private let looks: [Style: Look]
+
+    init(colors: Bool) {
+        self.colors = colors
+        var looks: [Style: Look] = [:]
+        for (i, style) in Style.allCases.enumerated() {
+            looks[style] = Look(attributes: Theme.attributes(style), pair: colors ? Int16(i + 1) : 0)
+        }
+        self.looks = looks
+    }
+
+    /// Foreground colour per style (-1: the terminal's default).
+    private static func foreground(_ style: Style) -> Int16 {
+        switch style {
+        case .title: return Int16(COLOR_CYAN)
+        case .heading, .sidebarCurrent, .helpKey: return Int16(COLOR_YELLOW)
+        case .caption, .credit, .photoTitle: return Int16(COLOR_GREEN)
+        case .url: return Int16(COLOR_BLUE)
+        default: return -1
+        }
+    }
+
+    func install() {
+        guard colors else { return }
+        start_color()
+        use_default_colors()
+        for (i, style) in Style.allCases.enumerated() {
+            init_pair(Int16(i + 1), Theme.foreground(style), -1)
+        }
+    }
+
+    func look(_ style: Style) -> Look { looks[style]! }
+
+    private static func attributes(_ style: Style) -> attr_t {
+        let bold = shim_a_bold(), dim = shim_a_dim(), italic = shim_a_italic()
+        let underline = shim_a_underline(), reverse = shim_a_reverse()
+        let attributes: attr_t
+        switch style {
+        case .normal, .sidebarEntry: attributes = shim_a_normal()
+        case .title: attributes = bold
+        case .lead: attributes = bold
+        case .heading: attributes = bold
+        case .photoTitle: attributes = bold | italic
+        case .caption: attributes = italic
+        case .credit: attributes = italic | dim
+        case .byline: attributes = bold
+        case .source: attributes = dim
+        case .url: attributes = underline
+        case .sidebarHeader: attributes = bold
+        case .sidebarCurrent: attributes = bold
+        case .sidebarCursor: attributes = reverse | bold
+        case .border: attributes = dim
+        case .status: attributes = reverse
+        case .statusAccent: attributes = reverse | bold
+        case .helpTitle: attributes = bold | underline
+        case .helpKey: attributes = bold
+        }
+        return attributes
+    }
+}

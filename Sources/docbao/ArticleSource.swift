@@ -1,0 +1,73 @@
+import ArgumentParser
+import DocBaoCore
+import Foundation
+
+/// Where an article comes from: a file, stdin, or the bundled article; and how it is parsed.
+enum ArticleSource {
+    struct Loaded {
+        var article: Article
+        /// Something the status line should say about the input (replaced bytes…).
+        var notice: String?
+    }
+
+    /// A failure to read an article, printed as "docbao: …" with exit status 1.
+    struct LoadError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Loads the article, or prints "docbao: reason" on stderr and exits with status 1.
+    static func loadOrExit(_ path: String?) throws -> Loaded {
+        do {
+            return try load(path)
+        } catch let error as LoadError {
+            FileHandle.standardError.write(Data("docbao: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    static func load(_ path: String?) throws -> Loaded {
+            if path == "-" || (path == nil && stdinCarriesAnArticle()) {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                return try parse([UInt8](data), name: "stdin", json: nil)
+            }
+            guard let path else {
+                return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false)
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw LoadError(description: "\(path): no such file")
+            }
+            guard !isDirectory.boolValue else { throw LoadError(description: "\(path): is a directory, not an article") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw LoadError(description: "\(path): cannot be read (permission denied?)")
+            }
+            return try parse([UInt8](data), name: path, json: path.lowercased().hasSuffix(".json") ? true : nil)
+    }
+
+    /// Whether stdin is a pipe or a file (as in `cmd | docbao` or `docbao < file`), rather than a
+    /// terminal or /dev/null: only then does docbao read the article from it.
+    private static func stdinCarriesAnArticle() -> Bool {
+        var info = stat()
+        guard fstat(STDIN_FILENO, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
+    }
+
+    private static func parse(_ bytes: [UInt8], name: String, json: Bool?) throws -> Loaded {
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+            throw LoadError(description: "\(name): empty file")
+        }
+        let looksLikeJSON = json ?? (bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "{"))
+        if looksLikeJSON {
+            do {
+                return Loaded(article: try ArticleJSON.decode(bytes), notice: nil)
+            } catch {
+                throw LoadError(description: "\(name): not a docbao article: \(error)")
+            }
+        }
+        let (article, replaced) = PlainTextImporter.importArticle(bytes: bytes)
+        let notice = replaced > 0 ? "\(replaced) byte không hợp lệ (UTF-8) đã được thay bằng �" : nil
+        return Loaded(article: article, notice: notice)
+    }
+}
+
