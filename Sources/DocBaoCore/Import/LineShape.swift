@@ -1,0 +1,95 @@
+/// What a line of news text looks like: its words, how it starts and how it ends.
+///
+/// These are the small questions every importer rule asks ("does this line end a sentence?",
+/// "could it be a heading?"), answered in one place so that the rules read like their documentation.
+enum LineShape {
+    /// Vietnamese function words that cannot end a finished phrase ("của", "và", "là"…).
+    static let connectives: Set<String> = [
+        "của", "và", "là", "với", "cả", "mà", "tờ", "cho", "từ", "tại", "ở", "về", "trong", "vào",
+        "đến", "như", "hay", "hoặc", "bởi", "các", "những", "để", "thì", "đã", "sẽ", "được", "bị", "phim",
+    ]
+
+    /// The line without leading and trailing spaces.
+    static func trimmed(_ s: some StringProtocol) -> String {
+        guard let first = s.firstIndex(where: { $0 != " " }) else { return "" }
+        let last = s.lastIndex(where: { $0 != " " })!
+        return String(s[first...last])
+    }
+
+    /// True for a line of nothing but spaces.
+    static func isBlank(_ s: some StringProtocol) -> Bool { s.allSatisfy { $0 == " " } }
+
+    /// The space-separated words of the line.
+    static func words(_ s: some StringProtocol) -> [Substring] {
+        Substring(s).split(separator: " ")
+    }
+
+    /// The line with runs of spaces folded to one and the ends trimmed.
+    static func folded(_ s: String) -> String {
+        words(s).joined(separator: " ")
+    }
+
+    /// True if the line ends a sentence: ". ! ? … ;" or, for a short label-like line, ":".
+    static func endsSentence(_ s: String) -> Bool {
+        let t = trimmed(s)
+        guard let last = t.last else { return true }
+        if ".!?…;".contains(last) { return true }
+        return last == ":" && words(t).count <= 12
+    }
+
+    /// True if the line starts like a list item: "+ ", "- ", "• " or "* " and a capital or digit, or a
+    /// reference number and text ("[2] http://…").
+    static func isMarkedListItem(_ s: String) -> Bool {
+        let t = trimmed(s)
+        if t.hasPrefix("["), let close = t.firstIndex(of: "]"), t[t.index(after: t.startIndex)..<close].allSatisfy(\.isNumber),
+           close < t.index(before: t.endIndex), t[t.index(after: close)] == " ", close > t.index(after: t.startIndex) {
+            return true
+        }
+        let chars = Array(t.prefix(3))
+        guard chars.count == 3, "+-•*".contains(chars[0]), chars[1] == " " else { return false }
+        return chars[2].isUppercase || chars[2].isNumber
+    }
+
+    /// True if the line can only continue the line before it: it starts (after any spaces) with a
+    /// lowercase letter, with "(", with punctuation that closes or continues a sentence, or with a
+    /// dash aside ("- một doanh nghiệp"). An ellipsis ("... Và điểm riêng") starts a line of its own.
+    static func startsInline(_ s: String) -> Bool {
+        let t = trimmed(s)
+        guard let first = t.first else { return false }
+        if t.hasPrefix("..") || t.hasPrefix("…") || isMarkedListItem(t) { return false }
+        if first.isLowercase || first == "(" || closers.contains(first) { return true }
+        let chars = Array(t.prefix(3))
+        return chars.count == 3 && chars[0] == "-" && chars[1] == " " && chars[2].isLowercase
+    }
+
+    /// True if the line starts with punctuation that closes or continues the previous line.
+    static func startsWithCloser(_ s: String) -> Bool {
+        let t = trimmed(s)
+        guard let first = t.first, !t.hasPrefix("..") else { return false }
+        return closers.contains(first)
+    }
+
+    /// True if the line contains at least one letter or digit.
+    static func hasWords(_ s: some StringProtocol) -> Bool {
+        s.contains { $0.isLetter || $0.isNumber }
+    }
+
+    /// True if the first word is written like the start of a heading: capitalised, a number, or a
+    /// mixed-case name such as "iPhone".
+    static func startsLikeHeading(_ s: String) -> Bool {
+        guard let word = words(s).first else { return false }
+        guard let firstLetter = word.first(where: { $0.isLetter || $0.isNumber }) else { return true }
+        return firstLetter.isUppercase || firstLetter.isNumber || word.contains { $0.isUppercase }
+    }
+
+    /// True for a short line without a sentence ending: at most `maxWords` words, not ending in
+    /// ". , ; !" (a question mark or an ellipsis is allowed), starting like a heading.
+    static func isHeadingShaped(_ s: String, maxWords: Int = 16) -> Bool {
+        let t = trimmed(s)
+        guard let last = t.last, hasWords(t), words(t).count <= maxWords else { return false }
+        if ".,;!".contains(last) && !t.hasSuffix("...") { return false }
+        return startsLikeHeading(t)
+    }
+
+    private static let closers: Set<Character> = [",", ".", ";", ":", ")", "]", "”", "’", "!", "?"]
+}

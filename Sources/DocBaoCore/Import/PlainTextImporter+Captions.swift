@@ -1,0 +1,57 @@
+extension PlainTextImporter {
+    /// A caption's parts: the description and the credit without its label ("VGP/Hải Minh").
+    struct CaptionParts: Equatable {
+        /// The text before the credit, possibly empty ("Ảnh: Quang Liêm" alone).
+        var description: String
+        /// The credit without its label ("hình minh họa", illustration, is kept in the description).
+        var credit: String
+        /// The label, lowercased: "ảnh", "nguồn", "tin-ảnh", "hình minh họa"…
+        var label: String
+    }
+
+    /// Labels that introduce a credit, lowercased.
+    static let creditLabels = ["tin-ảnh", "tin - ảnh", "tin, ảnh", "hình minh họa", "hình minh hoạ", "ảnh", "nguồn"]
+
+    /// Splits a line that ends with a credit: "… Ảnh: X", "… (Ảnh: X)", "…, ảnh: X.", "… Nguồn: X",
+    /// "Tin-ảnh: X". The credit is at most eight words; returns nil for any other line.
+    static func captionParts(_ line: String) -> CaptionParts? {
+        var s = LineShape.trimmed(line)
+        if s.hasSuffix(".") && !s.hasSuffix("..") { s.removeLast() }
+        if s.hasSuffix(")"), let open = s.lastIndex(of: "(") {
+            let inner = String(s[s.index(after: open)..<s.index(before: s.endIndex)])
+            guard let parts = labelledCredit(inner), parts.description.isEmpty else { return nil }
+            return CaptionParts(description: LineShape.trimmed(s[..<open]), credit: parts.credit, label: parts.label)
+        }
+        return labelledCredit(s)
+    }
+
+    /// True for a caption that marks its photo as illustrative: "… (Ảnh minh họa)", "Ảnh minh họa."
+    static func isIllustrationNote(_ line: String) -> Bool {
+        let s = LineShape.trimmed(line).lowercased()
+        for form in ["ảnh minh họa", "ảnh minh hoạ"] {
+            if s.hasSuffix("(\(form))") || s == form || s == form + "." { return true }
+        }
+        return false
+    }
+
+    /// "description label: credit" with the label at a word start, or nil.
+    private static func labelledCredit(_ s: String) -> CaptionParts? {
+        guard let colon = s.lastIndex(of: ":") else { return nil }
+        var credit = LineShape.trimmed(s[s.index(after: colon)...])
+        if credit.hasSuffix(".") && !credit.hasSuffix("..") { credit.removeLast() }
+        let creditWords = LineShape.words(credit).count
+        guard creditWords > 0, creditWords <= 8, !credit.contains("("), !credit.contains(")") else { return nil }
+        let head = LineShape.trimmed(s[..<colon])
+        let lowered = head.lowercased()
+        for label in creditLabels where lowered.hasSuffix(label) {
+            let labelStart = head.index(head.endIndex, offsetBy: -label.count)
+            let before = head[..<labelStart]
+            guard before.isEmpty || " (.,;".contains(before.last!) else { continue }
+            // "hình minh họa" (illustration) says something about the photo: it stays in the description.
+            var description = label.hasPrefix("hình") ? head : LineShape.trimmed(before)
+            if description.hasSuffix(",") || description.hasSuffix("(") { description.removeLast() }
+            return CaptionParts(description: LineShape.trimmed(description), credit: credit, label: label)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,72 @@
+extension PlainTextImporter {
+    /// Gives each body paragraph its kind: lead, caption, photo title, list item, heading or paragraph.
+    static func classify(_ paragraphs: [String], layout: Layout) -> [Block] {
+        var blocks = paragraphs.map(block(for:))
+        if layout == .blankSeparated { markPhotoTitles(&blocks) }
+        if layout != .leadLast { markLead(&blocks) }
+        markListRuns(&blocks)
+        return blocks
+    }
+
+    /// The block for one paragraph, judged on its own.
+    static func block(for text: String) -> Block {
+        if isIllustrationNote(text) { return Block(.caption, text) }
+        if let parts = captionParts(text), LineShape.words(parts.description).count <= 45 {
+            return Block(.caption, parts.description.isEmpty ? text : parts.description, credit: parts.credit)
+        }
+        if LineShape.isMarkedListItem(text) { return Block(.listItem, text) }
+        if isNumberedHeading(text) || isLabelHeading(text) || isShortHeading(text) { return Block(.heading, text) }
+        return Block(.paragraph, text)
+    }
+
+    /// "1. Thịt băm rang…", "2/ …": a number, "." or "/", a space, a letter; no final period.
+    static func isNumberedHeading(_ text: String) -> Bool {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count) else { return false }
+        let rest = Array(text.dropFirst(digits.count).prefix(3))
+        guard rest.count == 3, rest[0] == "." || rest[0] == "/", rest[1] == " ", rest[2].isLetter else { return false }
+        return !(text.hasSuffix(".") && !text.hasSuffix("...")) && LineShape.words(text).count <= 40
+    }
+
+    /// "Dùng thuốc điều trị triệu chứng viêm mũi dị ứng:", a Q&A or list heading: at most 12 words and a colon.
+    static func isLabelHeading(_ text: String) -> Bool {
+        text.hasSuffix(":") && LineShape.words(text).count <= 12 && text.contains(where: \.isLetter)
+            && LineShape.startsLikeHeading(text)
+    }
+
+    /// A short heading-like line (at most 16 words, no ". , ; !" at the end), not numbered, no colon.
+    static func isShortHeading(_ text: String) -> Bool {
+        !text.hasSuffix(":") && !isNumberedHeading(text) && text.contains(where: \.isLetter)
+            && LineShape.isHeadingShaped(text)
+    }
+
+    /// Three or more short headings in a row are a list (wallpaper names, spec table rows), not headings.
+    private static func markListRuns(_ blocks: inout [Block]) {
+        var i = 0
+        while i < blocks.count {
+            var end = i
+            while end < blocks.count, blocks[end].kind == .heading, isShortHeading(blocks[end].text) { end += 1 }
+            if end - i >= 3 {
+                for j in i..<end { blocks[j].kind = .listItem }
+            }
+            i = max(end, i + 1)
+        }
+    }
+
+    /// In blank-line-separated text, a short heading right before a caption is that photo's title.
+    private static func markPhotoTitles(_ blocks: inout [Block]) {
+        for i in blocks.indices.dropLast()
+        where blocks[i].kind == .heading && isShortHeading(blocks[i].text) && blocks[i + 1].kind == .caption {
+            blocks[i].kind = .photoTitle
+        }
+    }
+
+    /// Makes the first block that is not a caption or photo title the lead, if it is a paragraph or a
+    /// short heading-like line (rule 4).
+    private static func markLead(_ blocks: inout [Block]) {
+        guard let i = blocks.firstIndex(where: { $0.kind != .caption && $0.kind != .photoTitle }) else { return }
+        if blocks[i].kind == .paragraph || (blocks[i].kind == .heading && isShortHeading(blocks[i].text)) {
+            blocks[i].kind = .lead
+        }
+    }
+}

@@ -1,0 +1,80 @@
+extension PlainTextImporter {
+    /// Imports an article from raw bytes: UTF-8 (a leading BOM is skipped), or UTF-16 when the bytes
+    /// start with a UTF-16 byte order mark. Invalid sequences become U+FFFD.
+    /// - Returns: the article and how many input bytes were invalid and replaced.
+    public static func importArticle(bytes: [UInt8]) -> (article: Article, replacedBytes: Int) {
+        let decoded = decode(bytes)
+        return (importArticle(decoded.text), decoded.replacedBytes)
+    }
+
+    /// Decodes bytes as UTF-8 or, after a UTF-16 byte order mark, UTF-16; counts invalid bytes.
+    static func decode(_ bytes: [UInt8]) -> (text: String, replacedBytes: Int) {
+        if bytes.starts(with: [0xFF, 0xFE]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: false) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: true) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return decodeUTF8(bytes.dropFirst(3)) }
+        return decodeUTF8(bytes[...])
+    }
+
+    /// UTF-8 with U+FFFD for each maximal invalid subpart (the Unicode "best practice"), counting its bytes.
+    private static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (text: String, replacedBytes: Int) {
+        var scalars = String.UnicodeScalarView()
+        var replaced = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let lead = bytes[i]
+            if lead < 0x80 { scalars.append(Unicode.Scalar(lead)); i += 1; continue }
+            let (length, low, high): (Int, UInt8, UInt8) = switch lead {
+            case 0xC2...0xDF: (2, 0x80, 0xBF)
+            case 0xE0: (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+            case 0xED: (3, 0x80, 0x9F)
+            case 0xF0: (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (4, 0x80, 0xBF)
+            case 0xF4: (4, 0x80, 0x8F)
+            default: (1, 0, 0)
+            }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            var consumed = 1
+            while consumed < length, i + consumed < bytes.endIndex {
+                let byte = bytes[i + consumed]
+                let (min, max) = consumed == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                guard byte >= min && byte <= max else { break }
+                value = value << 6 | UInt32(byte & 0x3F)
+                consumed += 1
+            }
+            if length > 1 && consumed == length, let scalar = Unicode.Scalar(value) {
+                scalars.append(scalar)
+            } else {
+                scalars.append("\u{FFFD}")
+                replaced += consumed
+            }
+            i += consumed
+        }
+        return (String(scalars), replaced)
+    }
+
+    /// UTF-16 in the given byte order; a lone surrogate or a final odd byte becomes U+FFFD.
+    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> (text: String, replacedBytes: Int) {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            i += 2
+        }
+        var scalars = String.UnicodeScalarView()
+        var replaced = bytes.count % 2
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: break loop
+            case .error: scalars.append("\u{FFFD}"); replaced += 2
+            }
+        }
+        if replaced % 2 == 1 { scalars.append("\u{FFFD}") }
+        return (String(scalars), replaced)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+extension PlainTextImporter {
+    /// The author lines and credits found at the end of an article, as blocks and as metadata.
+    struct EndMatter {
+        /// `.byline` and `.source` blocks in their original order.
+        var blocks: [Block] = []
+        /// Author names without labels or notes ("Trần Quới" for "Ký: Trần Quới (còn nữa)").
+        var authors: [String] = []
+        /// The first source named ("Chính Phủ", "Health").
+        var sourceName: String?
+        /// The first source address.
+        var url: String?
+    }
+
+    /// One recognised end line.
+    private struct Entry {
+        var block: Block
+        var author: String?
+        var sourceName: String?
+        var url: String?
+        /// True when the line names a source ("Theo X", "(theo AP)"), so a short line after it continues it.
+        var credits: Bool { sourceName != nil }
+    }
+
+    /// Takes the trailing run of author lines and credits off `paragraphs` (rule 8 of the importer).
+    static func takeEndMatter(from paragraphs: inout [String]) -> EndMatter {
+        var entries: [Entry] = []
+        var start = paragraphs.count
+        while start > 0 {
+            let line = paragraphs[start - 1]
+            if start >= 2, isCreditContinuation(line), let before = endEntry(paragraphs[start - 2]), before.credits {
+                entries.insert(Entry(block: Block(.source, line), sourceName: nil), at: 0)
+            } else if let entry = endEntry(line) {
+                entries.insert(entry, at: 0)
+            } else {
+                break
+            }
+            start -= 1
+        }
+        paragraphs.removeSubrange(start...)
+        var matter = EndMatter()
+        for entry in entries {
+            matter.blocks.append(entry.block)
+            if let author = entry.author { matter.authors.append(author) }
+            if matter.sourceName == nil { matter.sourceName = entry.sourceName }
+            if matter.url == nil { matter.url = entry.url }
+        }
+        return matter
+    }
+
+    private static func endEntry(_ line: String) -> Entry? {
+        if let entry = sourceWithAddress(line) ?? credit(line) { return entry }
+        guard let author = authorName(line) else { return nil }
+        return Entry(block: Block(.byline, line), author: author.name, sourceName: author.source)
+    }
+
+    /// "Nguồn Chính Phủ: http://…", "Nguồn: http://…", "Theo X: http://…".
+    private static func sourceWithAddress(_ line: String) -> Entry? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let url = LineShape.trimmed(line[line.index(after: colon)...])
+        guard url.hasPrefix("http://") || url.hasPrefix("https://"), !url.contains(" ") else { return nil }
+        let head = LineShape.words(line[..<colon])
+        guard let label = head.first?.lowercased(), label == "nguồn" || label == "theo" else { return nil }
+        let name = head.dropFirst().joined(separator: " ")
+        let text = name.isEmpty ? url : name
+        return Entry(block: Block(.source, text, url: url), sourceName: name.isEmpty ? nil : name, url: url)
+    }
+
+    /// "Theo Health", "(Theo Health)", "Nguồn: Wanderlust Tips", "Tổng hợp", "Ảnh: Reuters", "Tin-ảnh: X".
+    private static func credit(_ line: String) -> Entry? {
+        var inner = line
+        if inner.hasPrefix("("), inner.hasSuffix(")") { inner = String(inner.dropFirst().dropLast()) }
+        let words = LineShape.words(inner)
+        if ["tổng hợp", "lược dịch"].contains(inner.lowercased()) { return Entry(block: Block(.source, line)) }
+        let label = words.first.map { $0.lowercased().hasSuffix(":") ? String($0.lowercased().dropLast()) : $0.lowercased() }
+        if label == "theo" || label == "nguồn", let name = sourceName(words.dropFirst()) {
+            return Entry(block: Block(.source, line), sourceName: name)
+        }
+        guard let parts = captionParts(line), parts.description.isEmpty else { return nil }
+        if parts.label.hasPrefix("tin") { return Entry(block: Block(.byline, line), author: parts.credit) }
+        return Entry(block: Block(.source, line))
+    }
+
+    /// The name in "Theo <name>": at most eight words, no comma, capitalised or an address ("nhandan.com.vn").
+    private static func sourceName(_ words: ArraySlice<Substring>) -> String? {
+        guard let first = words.first, words.count <= 8 else { return nil }
+        let name = words.joined(separator: " ")
+        guard !name.contains(","), !LineShape.endsSentence(name) else { return nil }
+        return first.first!.isUppercase || first.contains(".") ? name : nil
+    }
+
+    /// A short line right after a credit, naming the publication ("Theo Đăng Nguyễn" / "Dân Việt").
+    private static func isCreditContinuation(_ line: String) -> Bool {
+        LineShape.words(line).count <= 6 && LineShape.startsLikeHeading(line) && !LineShape.endsSentence(line)
+    }
+
+    /// The author in a name-like line: an optional label ("Ký:"), two to five capitalised words
+    /// (one, if a note follows), no digits, then an optional note: "(Tổng hợp)", "(theo AP)",
+    /// "thực hiện", or a glued credit "Nhật LinhTheo SCMP". Returns the name and any source it credits.
+    static func authorName(_ line: String) -> (name: String, source: String?)? {
+        var rest = Substring(line)
+        if let first = LineShape.words(rest).first, first.hasSuffix(":"), first.count > 1 {
+            rest = rest.dropFirst(first.count).drop { $0 == " " }
+        }
+        var note: String?
+        if rest.hasSuffix(")"), let open = rest.lastIndex(of: "(") {
+            note = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
+            rest = rest[..<open]
+        } else if let glued = gluedCreditStart(rest) {
+            note = String(rest[glued...])
+            rest = rest[..<glued]
+        } else if rest.lowercased().hasSuffix(" thực hiện") {
+            note = "thực hiện"
+            rest = rest.dropLast("thực hiện".count)
+        }
+        let name = LineShape.trimmed(rest)
+        let tokens = LineShape.words(name)
+        let nameWords = tokens.filter { !["-", "–", "&"].contains($0) }
+        let noteWords = note.map { LineShape.words($0) } ?? []
+        guard noteWords.count <= 4, !name.contains(where: \.isNumber),
+              nameWords.count <= 5, nameWords.count >= (note == nil ? 2 : 1),
+              nameWords.allSatisfy({ $0.first!.isUppercase }) else { return nil }
+        if nameWords.count == 1 && nameWords[0].count < 2 { return nil }
+        var source: String?
+        if let first = noteWords.first, first.lowercased() == "theo" { source = sourceName(noteWords.dropFirst()) }
+        return (name, source)
+    }
+
+    /// The start of "Theo" glued to the end of a name ("Nhật LinhTheo SCMP").
+    private static func gluedCreditStart(_ s: Substring) -> Substring.Index? {
+        guard let range = s.range(of: "Theo ", options: .backwards), range.lowerBound > s.startIndex else { return nil }
+        return s[s.index(before: range.lowerBound)].isLowercase ? range.lowerBound : nil
+    }
+}

@@ -1,0 +1,66 @@
+extension PlainTextImporter {
+    /// Rebuilds paragraphs from a file that puts one paragraph on each line but also breaks inline
+    /// bold or linked fragments onto lines of their own ("tờ " / "Mashable" / " đưa ra…").
+    ///
+    /// A line continues the paragraph before it when:
+    /// 1. the paragraph so far is a lone label ("Theo", "Ký:") or ends with a credit label ("… Ảnh:");
+    /// 2. the line is a photo credit alone ("Ảnh: Quang Liêm") and the paragraph ends a sentence;
+    /// 3. the line starts with closing punctuation (". , ; : ) ” ]"), or the paragraph ends with "(" or "“";
+    /// 4. the paragraph is unfinished (no ". ! ? … ;" at its end, no credit, no ":" after a short label) and
+    ///    - the line starts inline (a lowercase letter, "(", a dash aside "- một…"), or
+    ///    - the paragraph ends with "," or with a connective and a space ("… của "), or
+    ///    - the line is a short fragment (at most 12 words) and the line after it starts inline.
+    /// Bullet items ("- Tắt…", "+ 300g…") never continue a paragraph. Blank lines are skipped, so a line
+    /// of spaces between two fragments does not separate them. Spaces are folded afterwards.
+    static func joinFragments(_ lines: [String]) -> [String] {
+        let kept = lines.filter { !LineShape.isBlank($0) }
+        var paragraphs: [String] = []
+        for (i, line) in kept.enumerated() {
+            let next = i + 1 < kept.count ? kept[i + 1] : nil
+            if let previous = paragraphs.last, continues(previous, with: line, before: next) {
+                paragraphs[paragraphs.count - 1] = joined(previous, line)
+            } else {
+                paragraphs.append(line)
+            }
+        }
+        return paragraphs.map(LineShape.folded)
+    }
+
+    private static func continues(_ paragraph: String, with line: String, before next: String?) -> Bool {
+        let head = LineShape.trimmed(paragraph)
+        let tail = LineShape.trimmed(line)
+        guard let lastChar = head.last else { return false }
+        if isLoneLabel(head) || endsWithCreditLabel(head) { return true }
+        if let parts = captionParts(tail), parts.description.isEmpty, parts.label == "ảnh" {
+            return ".!?)".contains(lastChar)
+        }
+        if LineShape.startsWithCloser(tail) || lastChar == "(" || lastChar == "“" { return true }
+        if LineShape.endsSentence(head) || captionParts(head) != nil || LineShape.isMarkedListItem(tail) {
+            return false
+        }
+        if LineShape.startsInline(tail) { return true }
+        let lastWord = LineShape.words(head).last.map { $0.lowercased() } ?? ""
+        if lastChar == "," || (paragraph.hasSuffix(" ") && LineShape.connectives.contains(lastWord)) { return true }
+        if let next, LineShape.startsInline(next), LineShape.words(tail).count <= 12 { return true }
+        return false
+    }
+
+    /// "Theo" alone, or one word and a colon ("Ký:", "Ảnh:").
+    private static func isLoneLabel(_ s: String) -> Bool {
+        s.lowercased() == "theo" || (s.hasSuffix(":") && LineShape.words(s).count == 1)
+    }
+
+    /// True for "… Ảnh:" or "… Nguồn:", a credit whose name is on the next line.
+    private static func endsWithCreditLabel(_ s: String) -> Bool {
+        guard s.hasSuffix(":") else { return false }
+        let label = LineShape.trimmed(s.dropLast()).lowercased()
+        return creditLabels.contains { label == $0 || label.hasSuffix(" " + $0) }
+    }
+
+    /// Joins two pieces with a space unless one already has one or the second starts with punctuation.
+    private static func joined(_ paragraph: String, _ line: String) -> String {
+        if paragraph.hasSuffix(" ") || line.hasPrefix(" ") || LineShape.startsWithCloser(line) { return paragraph + line }
+        if paragraph.hasSuffix("(") || paragraph.hasSuffix("“") { return paragraph + line }
+        return paragraph + " " + line
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Turns a scraped plain-text news article into an `Article`, using the conventions of Vietnamese news sites.
+///
+/// The rules, in the order they apply:
+/// 1. **Clean once.** The whole text goes through `TextSanitizer.clean` (NFC, visible controls, CR LF → LF);
+///    runs of spaces inside a paragraph are folded to one.
+/// 2. **Header lines.** Leading `# key = value` lines (dantri) become metadata: `url`, `date`, and the
+///    others (`doc_id` …) verbatim in `extra`.
+/// 3. **Layout.** One of three shapes:
+///    - *lead last* (baomoi): title, one paragraph per line, then two or more blank lines and one last
+///      paragraph, the sapo. That last paragraph is the lead and moves to just after the title.
+///    - *blank-separated* (baochinhphu): paragraphs separated by blank lines (chosen when blank gaps
+///      between lines outnumber lines that follow each other directly); the lines of one paragraph are joined.
+///    - *one paragraph per line* (flat files, dantri): every line is a paragraph. A 49 KB line stays one paragraph.
+/// 4. **Title.** The first line, if it reads like a headline: not a caption, at most 25 words, no final
+///    ". , ; :". Otherwise (dantri files that open with a photo caption "… (Ảnh: Xinhua)" or with the sapo)
+///    the title is made from that opening line: its first sentence (a caption's description, without the
+///    credit), without the final period, cut to 16 words with "…". The opening line itself stays in the
+///    body, so the title repeats its start: the file has no headline of its own and no text is invented.
+/// 5. **Broken-out fragments.** In line-per-paragraph layouts, inline fragments put on lines of their own
+///    ("tờ " / "Mashable" / " đưa ra…", "Theo" / " ĐTCK", "… Ảnh: " / "AFP/Getty Images.") are joined back
+///    to their paragraph; see `joinFragments(_:)` for the exact rules.
+/// 6. **Boilerplate.** Share-button lines ("Share on Facebook", "Share on Tumblr", any "Share on <network>")
+///    are dropped. Nothing else is: every other line ends up in a block, or in metadata for header lines.
+/// 7. **End matter.** The trailing run of author lines and credits becomes `.byline` and `.source` blocks,
+///    kept as printed, placed last: name-like lines of two to five capitalised words or ALL CAPS
+///    ("Tuấn Dũng", "ĐĂNG HUỲNH", "Ký: Trần Quới (còn nữa)", "AQ (Theo Cnet)"), "Theo X" and "Nguồn: X"
+///    credits, "(Tổng hợp)", a lone "Ảnh: X", and "Nguồn X: URL" (a `.source` with text "X" and `url`).
+///    A short line right after a credit continues it ("Theo" / "ĐTCK", "Theo Đăng Nguyễn" / "Dân Việt").
+///    Metadata takes the author names (joined with ", "), the first source name and the first address.
+/// 8. **Lead.** In the lead-last layout, the last paragraph. Otherwise the first body paragraph that is
+///    not a caption (the sapo right after the title, or after an opening photo).
+/// 9. **Captions.** A paragraph ending with a credit — "… Ảnh: X", "… (Ảnh: X)", "…, ảnh: X.",
+///    "… Nguồn: X", "Tin-ảnh: X", "hình minh họa: X" — with at most 45 words before it is a `.caption`
+///    whose `credit` is X without the label; "… (Ảnh minh họa)" is a caption without a credit.
+/// 10. **Photo titles.** In blank-separated text only, a short heading-like line directly before a
+///     caption is the photo's `.photoTitle` ("Bế mạc Hội nghị Ngoại giao lần thứ 29"). In the other
+///     layouts the same shape is a section heading that happens to open with a photo (dantri "Đội quân ôxy").
+/// 11. **Headings.** Numbered lines without a final period ("1. …", "2/ …", up to 40 words); lines of
+///     at most 12 words ending with ":" (Q&A and list headings); and short lines of at most 16 words with
+///     no final ". , ; !" (a "?" or "…" is fine) that start with a capital, a digit or a name like "iPhone".
+///     A one-line sentence ending with "." is always a paragraph.
+/// 12. **Lists.** Lines starting with "+ ", "- ", "• " or "* " and a capital or digit, or with a reference
+///     number ("[2] http://…"), are `.listItem`s, and so are runs of three or more short headings
+///     (wallpaper names, spec table rows).
+/// 13. **Sections.** `Outline.sections(for:)`: the title, every heading, every enumerated paragraph
+///     ("Thứ nhất là …", "Thứ hai, …", "Một là …").
+public enum PlainTextImporter {
+    /// The three shapes of input the importer knows (rule 3).
+    enum Layout: Equatable { case leadLast, blankSeparated, linePerParagraph }
+
+    /// Imports an article from text, applying the rules above.
+    /// - Complexity: O(n) in the length of the text.
+    public static func importArticle(_ text: String) -> Article {
+        var lines = TextSanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var metadata = ArticleMetadata()
+        lines.removeFirst(readHeaders(lines, into: &metadata))
+        while let first = lines.first, LineShape.isBlank(first) { lines.removeFirst() }
+        while let last = lines.last, LineShape.isBlank(last) { lines.removeLast() }
+        guard let firstLine = lines.first else {
+            return Article(blocks: [], sections: [], metadata: metadata)
+        }
+
+        let hasTitleLine = isHeadlineLike(firstLine)
+        var body = Array(lines.dropFirst(hasTitleLine ? 1 : 0))
+        var lead: String?
+        let layout = detectLayout(body)
+        if layout == .leadLast, let last = body.popLast() {
+            lead = LineShape.folded(last)
+        }
+        var paragraphs = layout == .blankSeparated ? blankSeparatedParagraphs(body)
+                                                   : joinFragments(body.filter { !isShareBoilerplate($0) })
+        let endMatter = takeEndMatter(from: &paragraphs)
+        let title = hasTitleLine ? LineShape.folded(firstLine) : derivedTitle(from: paragraphs.first ?? firstLine)
+
+        var blocks = [Block(.title, title)]
+        if let lead { blocks.append(Block(.lead, lead)) }
+        blocks += classify(paragraphs, layout: layout)
+        blocks += endMatter.blocks
+
+        metadata.sourceName = endMatter.sourceName
+        metadata.url = metadata.url ?? endMatter.url
+        if !endMatter.authors.isEmpty { metadata.byline = endMatter.authors.joined(separator: ", ") }
+        return Article(blocks: blocks, sections: Outline.sections(for: blocks), metadata: metadata)
+    }
+
+    /// Reads leading `# key = value` lines into `metadata`; returns how many lines it used.
+    private static func readHeaders(_ lines: [String], into metadata: inout ArticleMetadata) -> Int {
+        var count = 0
+        for line in lines {
+            guard line.hasPrefix("# "), let equals = line.range(of: " = ") else { break }
+            let key = LineShape.trimmed(line[line.index(line.startIndex, offsetBy: 2)..<equals.lowerBound])
+            let value = LineShape.trimmed(line[equals.upperBound...])
+            switch key {
+            case "url": metadata.url = value
+            case "date": metadata.date = value
+            default: metadata.extra[key] = value
+            }
+            count += 1
+        }
+        return count
+    }
+
+    /// Rule 3: lead last, blank-separated, or one paragraph per line.
+    private static func detectLayout(_ body: [String]) -> Layout {
+        let blankRun = body.reversed().dropFirst().prefix { LineShape.isBlank($0) }.count
+        if blankRun >= 2, !gapsOutnumberPairs(body.dropLast(blankRun + 1)) { return .leadLast }
+        return gapsOutnumberPairs(body[...]) ? .blankSeparated : .linePerParagraph
+    }
+
+    /// True if, between non-blank lines, blank gaps are more common than lines that follow directly.
+    private static func gapsOutnumberPairs(_ lines: ArraySlice<String>) -> Bool {
+        var gaps = 0, pairs = 0
+        var seenText = false, blankSince = false
+        for line in lines {
+            if LineShape.isBlank(line) { blankSince = true; continue }
+            if seenText { if blankSince { gaps += 1 } else { pairs += 1 } }
+            seenText = true
+            blankSince = false
+        }
+        return gaps > pairs
+    }
+
+    /// Paragraphs of blank-separated text: runs of non-blank lines joined with a space, boilerplate dropped.
+    private static func blankSeparatedParagraphs(_ lines: [String]) -> [String] {
+        var paragraphs: [String] = []
+        var current: [String] = []
+        for line in lines + [""] {
+            if !LineShape.isBlank(line) { current.append(line); continue }
+            if !current.isEmpty { paragraphs.append(LineShape.folded(current.joined(separator: " "))) }
+            current = []
+        }
+        return paragraphs.filter { !isShareBoilerplate($0) }
+    }
+
+    /// Rule 6: "Share on Facebook", "Share on Tumblr"… (one or two words after "Share on").
+    static func isShareBoilerplate(_ line: String) -> Bool {
+        let words = LineShape.words(line)
+        return (3...4).contains(words.count) && words[0].lowercased() == "share" && words[1].lowercased() == "on"
+    }
+
+    /// Rule 4: a first line that reads like a headline.
+    private static func isHeadlineLike(_ line: String) -> Bool {
+        let t = LineShape.trimmed(line)
+        guard let last = t.last, captionParts(t) == nil, !isIllustrationNote(t) else { return false }
+        return LineShape.words(t).count <= 25 && (!".,;:".contains(last) || t.hasSuffix("..."))
+    }
+
+    /// Rule 4: a title made from the opening line when the file has no headline.
+    private static func derivedTitle(from line: String) -> String {
+        var text = LineShape.folded(line)
+        if let parts = captionParts(text), !parts.description.isEmpty { text = parts.description }
+        var words = LineShape.words(text)
+        if let end = words.firstIndex(where: { [".", "?", "!"].contains($0.last) && !$0.hasSuffix("..") }),
+           end + 1 < words.count, words[end + 1].first?.isUppercase == true {
+            words = Array(words[...end])
+        }
+        var title = words.prefix(16).joined(separator: " ")
+        if words.count > 16 { title += "…" } else if title.hasSuffix(".") && !title.hasSuffix("..") { title.removeLast() }
+        return title
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Cleans text once, on its way into the model, so that everything downstream can trust it.
+///
+/// `clean(_:)` applies these rules in one pass over the Unicode scalars:
+/// 1. CR LF and a lone CR become "\n"; "\n" is kept.
+/// 2. A tab becomes a single space.
+/// 3. Every other C0 control (U+0000–U+001F) becomes its control picture (U+2400 + n, so ESC → "␛"),
+///    and DEL becomes "␡": an escape sequence such as "\u{1B}[2J" arrives as the harmless text "␛[2J".
+/// 4. C1 controls (U+0080–U+009F) and the bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+///    become visible text such as `<U+202E>`.
+/// 5. U+FEFF (byte order mark, zero width no-break space) is dropped; U+200B (zero width space) is kept
+///    as a break opportunity.
+/// 6. The result is NFC-normalised.
+///
+/// The function is idempotent: cleaning clean text returns it unchanged.
+public enum TextSanitizer {
+    /// Returns `s` NFC-normalised with controls, bidi overrides and escape sequences made visible.
+    /// - Complexity: O(n) in the number of scalars; text that needs nothing is returned as is
+    ///   after one read-only pass.
+    public static func clean(_ s: String) -> String {
+        var needsRewrite = false
+        var needsNFC = false
+        for scalar in s.unicodeScalars {
+            switch action(for: scalar) {
+            case .keep: continue
+            case .keepCheckNFC: needsNFC = true
+            case .rewrite: needsRewrite = true
+            }
+            if needsRewrite { break }
+        }
+        var result = s
+        if needsRewrite {
+            let rewritten = rewrite(s)
+            result = rewritten.text
+            needsNFC = rewritten.needsNFC
+        }
+        if needsNFC { result = result.precomposedStringWithCanonicalMapping }
+        return result
+    }
+
+    private enum ScalarAction { case keep, keepCheckNFC, rewrite }
+
+    private static func action(for scalar: Unicode.Scalar) -> ScalarAction {
+        let v = scalar.value
+        if v < 0x20 { return v == 0x0A ? .keep : .rewrite }
+        if v < 0x7F { return .keep }
+        if v <= 0x9F { return .rewrite }
+        if v < 0x300 { return .keep }
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF { return .rewrite }
+        return mayChangeUnderNFC(scalar) ? .keepCheckNFC : .keep
+    }
+
+    /// Whether `scalar` can be changed by NFC: a combining mark, a scalar that never appears in NFC,
+    /// or a conjoining Hangul vowel or trailing consonant. Everything below U+0300 is stable.
+    private static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.canonicalCombiningClass != .notReordered
+            || properties.isGraphemeExtend
+            || properties.isFullCompositionExclusion
+            || (0x1161...0x11C2).contains(scalar.value)
+    }
+
+    private static func rewrite(_ s: String) -> (text: String, needsNFC: Bool) {
+        var out = String.UnicodeScalarView()
+        var needsNFC = false
+        var previousWasCR = false
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            defer { previousWasCR = v == 0x0D }
+            switch v {
+            case 0x0A:
+                if !previousWasCR { out.append(scalar) }
+            case 0x0D:
+                out.append("\n")
+            case 0x09:
+                out.append(" ")
+            case 0x00..<0x20:
+                out.append(Unicode.Scalar(0x2400 + v)!)
+            case 0x7F:
+                out.append("\u{2421}")
+            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+                out.append(contentsOf: visibleCodePoint(v).unicodeScalars)
+            case 0xFEFF:
+                break
+            default:
+                if v >= 0x300 && !needsNFC && mayChangeUnderNFC(scalar) { needsNFC = true }
+                out.append(scalar)
+            }
+        }
+        return (String(out), needsNFC)
+    }
+
+    /// "<U+202E>" for 0x202E: a control written out so that a reader can see it was there.
+    private static func visibleCodePoint(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16, uppercase: true)
+        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+    }
+}

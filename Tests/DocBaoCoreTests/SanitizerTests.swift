@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import DocBaoCore
+
+@Suite struct SanitizerTests {
+    @Test func escapeSequencesBecomeVisible() {
+        #expect(TextSanitizer.clean("a\u{1B}[2Jb") == "a␛[2Jb")
+        #expect(TextSanitizer.clean("\u{1B}]0;pwned\u{07}") == "␛]0;pwned␇")
+        #expect(TextSanitizer.clean("\u{1B}]52;c;SGVsbG8=\u{07}") == "␛]52;c;SGVsbG8=␇")
+        #expect(TextSanitizer.clean("x\u{9B}31m") == "x<U+009B>31m")
+        #expect(TextSanitizer.clean("del\u{7F}") == "del␡")
+        #expect(TextSanitizer.clean("\u{0}\u{1F}") == "␀␟")
+    }
+
+    @Test func bidiControlsBecomeVisible() {
+        #expect(TextSanitizer.clean("abc\u{202E}fed") == "abc<U+202E>fed")
+        #expect(TextSanitizer.clean("\u{202A}\u{2066}\u{2069}") == "<U+202A><U+2066><U+2069>")
+    }
+
+    @Test func invisiblesLineEndsAndTabs() {
+        #expect(TextSanitizer.clean("\u{FEFF}Tin\u{FEFF} tức") == "Tin tức")
+        #expect(TextSanitizer.clean("lần \u{200B}4") == "lần \u{200B}4")
+        #expect(TextSanitizer.clean("a\r\nb\rc\n\nd") == "a\nb\nc\n\nd")
+        #expect(TextSanitizer.clean("\r\r\n") == "\n\n")
+        #expect(TextSanitizer.clean("a\tb") == "a b")
+    }
+
+    @Test func outputHasNoControlsOrBidiOverrides() {
+        var hostile = String.UnicodeScalarView()
+        for v in UInt32(0)..<0x100 { hostile.append(Unicode.Scalar(v)!) }
+        for v in [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF] as [UInt32] {
+            hostile.append(Unicode.Scalar(v)!)
+        }
+        let cleaned = TextSanitizer.clean(String(hostile) + "\r\n\u{1B}[31mđỏ\u{1B}[0m")
+        for scalar in cleaned.unicodeScalars {
+            let v = scalar.value
+            #expect(v >= 0x20 || v == 0x0A, "C0 control U+\(String(v, radix: 16)) left in the output")
+            #expect(!(0x7F...0x9F).contains(v), "DEL or C1 control U+\(String(v, radix: 16)) left in the output")
+            #expect(!(0x202A...0x202E).contains(v) && !(0x2066...0x2069).contains(v) && v != 0xFEFF)
+        }
+        #expect(cleaned.contains("␛[31mđỏ␛[0m"))
+    }
+
+    @Test func nfdSpellingsBecomeNFC() throws {
+        let rows = try TestData.tsv("vi_nfd_widths.tsv")
+        #expect(rows.count > 400)
+        for row in rows {
+            let scalars = row["cps", default: ""].split(separator: " ").compactMap { UInt32($0, radix: 16) }
+                .compactMap(Unicode.Scalar.init)
+            let form = String(String.UnicodeScalarView(scalars))
+            let cleaned = TextSanitizer.clean(form)
+            #expect(cleaned.unicodeScalars.elementsEqual(form.precomposedStringWithCanonicalMapping.unicodeScalars),
+                    "\(row["cps", default: ""])")
+            if row["nfc_equal"] == "yes" { #expect(cleaned.unicodeScalars.elementsEqual(row["letter", default: ""].unicodeScalars)) }
+        }
+    }
+
+    @Test func corpusTextBecomesFoundationNFC() throws {
+        for url in try TestData.corpusArticles() + [TestData.seed] {
+            let text = try TestData.text(url)
+            let expected = text.replacingOccurrences(of: "\u{FEFF}", with: "").precomposedStringWithCanonicalMapping
+            #expect(TextSanitizer.clean(text).unicodeScalars.elementsEqual(expected.unicodeScalars), "\(url.lastPathComponent)")
+        }
+    }
+
+    @Test func cleaningIsIdempotent() throws {
+        let samples = ["\u{1B}[2J\u{9B}\u{202E}x\r\n", "Nhập cảnh", "nha\u{0323}\u{0302}p", "thi \u{0323}trường", "e\u{0301}\u{0323}"]
+        for sample in samples {
+            let once = TextSanitizer.clean(sample)
+            #expect(TextSanitizer.clean(once).unicodeScalars.elementsEqual(once.unicodeScalars))
+        }
+        #expect(TextSanitizer.clean("nha\u{0323}\u{0302}p").unicodeScalars.elementsEqual("nh\u{1EAD}p".unicodeScalars))
+    }
+}
