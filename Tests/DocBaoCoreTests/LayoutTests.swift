@@ -55,3 +55,30 @@ import Testing
         for line in dump.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 60, "\(line)") }
     }
 }
+
+@Suite struct BlockLayoutTests {
+    func lines(_ blocks: [Block], width: Int) -> [String] {
+        let layout = Layout(article: Article(blocks: blocks, sections: []), width: width)
+        return layout.lines(from: layout.start, count: 100).map { String(repeating: " ", count: $0.indent) + $0.text }
+    }
+
+    @Test func listItemsGetABulletUnlessTheyCarryAMarker() {
+        let shown = lines([Block(.listItem, "Cách ly tập trung tại bệnh viện: 528"), Block(.listItem, "- Cách ly tại nhà, nơi lưu trú: 15.015.")], width: 24)
+        #expect(shown == ["• Cách ly tập trung", "  tại bệnh viện: 528", "- Cách ly tại nhà, nơi", "  lưu trú: 15.015."])
+    }
+
+    @Test func bylineIsRightAlignedAndPhotoTitleStaysWithItsCaption() {
+        let shown = lines([Block(.photoTitle, "Bế mạc"), Block(.caption, "Thứ trưởng.", credit: "VGP"), Block(.byline, "Tuấn Dũng")], width: 20)
+        #expect(shown == ["  Bế mạc", "  Thứ trưởng.", "  Ảnh: VGP", "", "           Tuấn Dũng"])
+    }
+
+    @Test func listItemOffsetsPointIntoTheItemsOwnText() {
+        let layout = Layout(article: Article(blocks: [Block(.listItem, "một hai ba bốn")], sections: []), width: 9)
+        let ls = layout.lines(ofBlock: 0)
+        #expect(ls.count == 3)
+        #expect(ls.first?.start == 0)
+        for i in 1..<ls.count { #expect(ls[i].start == ls[i - 1].end, "lines tile the item's text") }
+        #expect(ls.last?.end == "một hai ba bốn".utf8.count)
+        #expect(ls.map(\.text) == ["• một", "hai ba", "bốn"])
+    }
+}

@@ -49,7 +49,7 @@ public enum Renderer {
             let style: Style = isCursor ? .sidebarCursor : (isCurrent ? .sidebarCurrent : .sidebarEntry)
             let marker = row.first && isCurrent ? "▶ " : "  "
             frame.put(marker, x: 0, y: y, maxWidth: 2, style: style)
-            let x = row.first ? 2 : 4
+            let x = 2 + row.indent
             frame.putTruncated(row.text, x: x, y: y, maxWidth: g.sidebarWidth - 1 - x, style: style)
             if isCursor { frame.fill(x: 0, y: y, width: g.sidebarWidth, style: style) }
         }

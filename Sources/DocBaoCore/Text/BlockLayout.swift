@@ -56,7 +56,9 @@ enum BlockLayout {
             }
             return result
         case .listItem:
-            let bullet = "• "
+            // Items that carry their own marker ("- ", "+ " …) keep it; the others get a bullet.
+            let marked = text.first.map { "-–—•*+·".contains($0) } == true && text.dropFirst().first == " "
+            let bullet = marked ? "" : "• "
             return [Piece(text: bullet + text, role: .listItem, shift: -bullet.utf8.count, hanging: 2)]
         case .byline: return [Piece(text: text, role: .byline, shift: 0, alignRight: true)]
         case .source:
