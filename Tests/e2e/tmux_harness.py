@@ -6,7 +6,9 @@ Waiting is always for a condition on the screen (polling with a deadline), never
 """
 import os
 import shlex
+import shutil
 import subprocess
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -28,7 +30,10 @@ class Pane:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in base_env.items() if v is not None)
         unset = " ".join(f"-u {k}" for k, v in base_env.items() if v is None)
         shell = f"env -i {unset} {exports} bash --norc --noprofile"
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), "-s", "t", shell)
+        # The shell works in a private folder, so files a test makes there never land in the repo.
+        self.home = tempfile.mkdtemp(prefix="docbao-e2e-")
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), "-s", "t",
+                  "-c", self.home, shell)
         self.tmux("set-option", "-g", "window-size", "manual")
         self.tmux("set-option", "-g", "status", "off")
         self.wait_for("$")
@@ -38,6 +43,7 @@ class Pane:
 
     def close(self):
         self.tmux("kill-server", check=False)
+        shutil.rmtree(self.home, ignore_errors=True)
 
     def __enter__(self):
         return self
