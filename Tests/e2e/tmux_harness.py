@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
-BINARY = Path(os.environ.get("DOCBAO_BIN", ROOT / ".build" / "debug" / "docbao"))
+BINARY = Path(os.environ.get("DOCBAO_BIN", ROOT / ".build" / "debug" / "docbao")).resolve()
 DEADLINE = float(os.environ.get("DOCBAO_E2E_TIMEOUT", "15"))
 
 
