@@ -30,6 +30,6 @@ let package = Package(
             ],
             plugins: ["EmbedArticlePlugin"]
         ),
-        .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"]),
+        .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
     ]
 )

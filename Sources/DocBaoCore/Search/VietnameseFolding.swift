@@ -1,0 +1,160 @@
+import Foundation
+
+/// Folds text into `FoldedUnit`s for matching: one unit per character, marks separated from letters,
+/// case recorded apart, and the tone of each syllable moved to one canonical vowel so that the old and
+/// new tone placements (hòa/hoà, thủy/thuỷ, khỏe/khoẻ) fold alike.
+public enum VietnameseFolding {
+    /// Folded text with, for each unit, the UTF-8 offset where its character starts in the source.
+    public struct Folded: Sendable {
+        /// The units with each syllable's tone on its canonical vowel.
+        public var units: [FoldedUnit]
+        /// `offsets[i]` is where unit i starts; `offsets[units.count]` is the end of the text.
+        public var offsets: [Int32]
+        /// Where a tone was moved, in order: a match that takes only part of such a vowel group is
+        /// checked against the tones as written.
+        public var moves: [ToneMove] = []
+
+        /// Unit `i` with its tone where the text wrote it.
+        func original(_ i: Int, near move: ToneMove) -> FoldedUnit {
+            var u = units[i]
+            if i == move.to { u.raw &= ~FoldedUnit.toneMask }
+            if i == move.from { u.raw |= move.tone }
+            return u
+        }
+    }
+
+    /// A syllable's tone moved from the vowel that carried it to the first vowel of its group.
+    public struct ToneMove: Sendable, Equatable {
+        public var group: Range<Int>
+        public var from: Int
+        public var to: Int
+        public var tone: UInt32
+    }
+
+    /// Folds `text` (NFC or not: decomposed letters fold like precomposed ones).
+    /// - Complexity: O(n) in the length of the text.
+    public static func fold(_ text: String) -> Folded {
+        var units: [FoldedUnit] = []
+        var offsets: [Int32] = []
+        units.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
+        let utf8 = text.utf8
+        var i = text.startIndex
+        while i < text.endIndex {
+            let next = text.index(after: i)
+            offsets.append(Int32(utf8.distance(from: utf8.startIndex, to: i)))
+            units.append(fold(text[i]))
+            i = next
+        }
+        offsets.append(Int32(utf8.count))
+        let moves = canonicalizeTones(&units)
+        return Folded(units: units, offsets: offsets, moves: moves)
+    }
+
+    /// Folds one character (grapheme cluster). Whitespace folds to a plain space.
+    public static func fold(_ c: Character) -> FoldedUnit {
+        var scalars = c.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return FoldedUnit(raw: 0) }
+        var unit = fold(first)
+        while let s = scalars.next() {
+            if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .spacingMark {
+                unit.raw |= FoldedUnit.markBit(s.value)
+            }
+        }
+        return unit
+    }
+
+    /// Folds one scalar through the table of precomposed Latin letters.
+    @inline(__always)
+    static func fold(_ s: Unicode.Scalar) -> FoldedUnit {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return FoldedUnit(base: Unicode.Scalar(v + 0x20)!, marks: 0, uppercase: true, word: true) }
+            let word = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
+            let base: Unicode.Scalar = (v == 0x09 || v == 0x0A || v == 0x0D) ? " " : s
+            return FoldedUnit(base: base, marks: 0, uppercase: false, word: word)
+        }
+        if let folded = LatinTable.shared.lookup(v) { return folded }
+        if s.properties.isWhitespace { return FoldedUnit(base: " ", marks: 0, uppercase: false, word: false) }
+        if s.properties.generalCategory == .nonspacingMark {
+            // A mark with no letter before it (a stray mark after a space): a unit of marks alone.
+            return FoldedUnit(raw: FoldedUnit.markBit(v))
+        }
+        let properties = s.properties
+        let word = properties.isAlphabetic || properties.numericType != nil
+        if properties.isUppercase, let lower = properties.lowercaseMapping.unicodeScalars.first {
+            return FoldedUnit(base: lower, marks: 0, uppercase: true, word: word)
+        }
+        return FoldedUnit(base: s, marks: 0, uppercase: false, word: word)
+    }
+
+    /// Moves each syllable's tone to the first vowel of its vowel group ("hoà" → tone on o, like "hòa"),
+    /// leaving the u of "qu" and the i of "gi" out of the group. Applied to text and query alike.
+    @discardableResult
+    static func canonicalizeTones(_ units: inout [FoldedUnit]) -> [ToneMove] {
+        var moves: [ToneMove] = []
+        var i = 0
+        let n = units.count
+        while i < n {
+            guard units[i].isWordCharacter else { i += 1; continue }
+            let wordStart = i
+            while i < n && units[i].isWordCharacter { i += 1 }
+            var vs = wordStart
+            while vs < i && !units[vs].isVowel { vs += 1 }
+            var ve = vs
+            while ve < i && units[ve].isVowel { ve += 1 }
+            guard ve - vs >= 2 else { continue }
+            if vs == wordStart + 1 {
+                let onset = units[wordStart].base, first = units[vs].base
+                if (onset == 0x71 && first == 0x75) || (onset == 0x67 && first == 0x69) { vs += 1 }  // qu, gi
+            }
+            guard ve - vs >= 2 else { continue }
+            var toned = -1
+            for k in vs..<ve where units[k].tone != 0 {
+                if toned >= 0 { toned = -2; break }  // two tones: leave the word as written
+                toned = k
+            }
+            guard toned >= 0, toned != vs else { continue }
+            moves.append(ToneMove(group: vs..<ve, from: toned, to: vs, tone: units[toned].tone))
+            units[vs].raw |= units[toned].tone
+            units[toned].raw &= ~FoldedUnit.toneMask
+        }
+        return moves
+    }
+}
+
+/// Precomposed Latin letters (U+00C0–U+024F, U+1E00–U+1EFF) split into base and marks, once.
+final class LatinTable: Sendable {
+    static let shared = LatinTable()
+    private let low: [UInt32]    // U+0080 ..< U+0250
+    private let extended: [UInt32]  // U+1E00 ..< U+1F00
+
+    private init() {
+        func entry(_ v: UInt32) -> UInt32 {
+            guard let scalar = Unicode.Scalar(v) else { return 0 }
+            if v == 0x110 || v == 0x111 {  // Đ đ: d with a stroke
+                return FoldedUnit(base: "d", marks: FoldedUnit.stroke, uppercase: v == 0x110, word: true).raw
+            }
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            guard let base = decomposed.first else { return 0 }
+            var marks: UInt32 = 0
+            for mark in decomposed.dropFirst() { marks |= FoldedUnit.markBit(mark.value) }
+            let properties = base.properties
+            let word = properties.isAlphabetic || properties.numericType != nil
+            if properties.isUppercase, let lower = properties.lowercaseMapping.unicodeScalars.first, properties.lowercaseMapping.unicodeScalars.count == 1 {
+                return FoldedUnit(base: lower, marks: marks, uppercase: true, word: word).raw
+            }
+            if properties.isWhitespace { return FoldedUnit(base: " ", marks: 0, uppercase: false, word: false).raw }
+            return FoldedUnit(base: base, marks: marks, uppercase: false, word: word).raw
+        }
+        low = (0x80..<0x250).map(entry)
+        extended = (0x1E00..<0x1F00).map(entry)
+    }
+
+    @inline(__always)
+    func lookup(_ v: UInt32) -> FoldedUnit? {
+        if v >= 0x80 && v < 0x250 { return FoldedUnit(raw: low[Int(v - 0x80)]) }
+        if v >= 0x1E00 && v < 0x1F00 { return FoldedUnit(raw: extended[Int(v - 0x1E00)]) }
+        return nil
+    }
+}
