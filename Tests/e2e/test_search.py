@@ -126,3 +126,19 @@ def test_grep_prints_matching_lines_like_grep(tmp_path):
     assert none.returncode == 1 and none.stdout == ""
     exact = subprocess.run([str(BINARY), "grep", "--exact", "ngoai giao", str(SEED)], capture_output=True, text=True)
     assert exact.returncode == 1
+
+
+def test_a_corrupt_history_is_set_aside_not_lost(pane, tmp_path):
+    folder = tmp_path / "docbao"
+    folder.mkdir()
+    (folder / "search-history").write_bytes(b"\xff\xfe\x00garbage")
+    p = pane(100, 30, env={"XDG_STATE_HOME": str(tmp_path)})
+    open_reader(p)
+    p.wait_for(lambda s: "Lịch sử tìm kiếm hỏng" in s, what="a message about the damaged file")
+    aside = [f for f in folder.iterdir() if f.name.startswith("search-history.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == b"\xff\xfe\x00garbage"
+    search(p, "hoa binh")
+    p.wait_for(lambda s: "1/" in status(p))
+    p.keys("q")
+    p.wait_exit(0)
+    assert (folder / "search-history").read_text(encoding="utf-8") == "hoa binh\n"

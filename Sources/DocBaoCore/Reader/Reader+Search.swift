@@ -1,7 +1,17 @@
 /// Search in the reader: the prompt (incremental, Esc to go back), n/N, highlights' state.
 extension Reader {
-    /// Keys in the open prompt. Tab switches smart/exact, Ctrl-W whole words, Ctrl-T the input
-    /// method (off/Telex/VNI), ↑/↓ browse the history, Ctrl-U clears, Enter keeps, Esc cancels.
+    /// The keys of the open prompt, for the help screen; `promptKey` handles exactly these.
+    static let promptKeys: [(keys: String, help: String)] = [
+        ("Enter", "giữ kết quả (ô trống: bỏ tô sáng)"),
+        ("Esc", "huỷ, về chỗ đang đọc"),
+        ("Tab", "chế độ thông minh ↔ chính xác"),
+        ("C-w", "chỉ tìm cả từ (bật/tắt)"),
+        ("C-t", "kiểu gõ: tắt → Telex → VNI"),
+        ("↑ ↓", "lịch sử tìm kiếm"),
+        ("C-u", "xoá ô tìm"),
+    ]
+
+    /// The short reminder shown in an empty prompt.
     static let promptHelp = "Tab: thông minh/chính xác · C-w: cả từ · C-t: Telex/VNI · ↑↓: lịch sử"
 
     /// Starts a search as if typed at the prompt and kept with Enter (`docbao --search`), from the
