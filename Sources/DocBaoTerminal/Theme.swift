@@ -17,19 +17,24 @@ struct Theme {
         self.colors = colors
         var looks: [Style: Look] = [:]
         for (i, style) in Style.allCases.enumerated() {
-            looks[style] = Look(attributes: Theme.attributes(style), pair: colors ? Int16(i + 1) : 0)
+            var attributes = Theme.attributes(style)
+            // With colours, matches show by their background, not by reverse video.
+            if colors && (style == .match || style == .currentMatch) { attributes &= ~shim_a_reverse() }
+            looks[style] = Look(attributes: attributes, pair: colors ? Int16(i + 1) : 0)
         }
         self.looks = looks
     }
 
-    /// Foreground colour per style (-1: the terminal's default).
-    private static func foreground(_ style: Style) -> Int16 {
+    /// Foreground and background colour per style (-1: the terminal's default).
+    private static func colours(_ style: Style) -> (Int16, Int16) {
         switch style {
-        case .title: return Int16(COLOR_CYAN)
-        case .heading, .sidebarCurrent, .helpKey: return Int16(COLOR_YELLOW)
-        case .caption, .credit, .photoTitle: return Int16(COLOR_GREEN)
-        case .url: return Int16(COLOR_BLUE)
-        default: return -1
+        case .title: return (Int16(COLOR_CYAN), -1)
+        case .heading, .sidebarCurrent, .helpKey: return (Int16(COLOR_YELLOW), -1)
+        case .caption, .credit, .photoTitle: return (Int16(COLOR_GREEN), -1)
+        case .url: return (Int16(COLOR_BLUE), -1)
+        case .match: return (Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
+        case .currentMatch: return (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+        default: return (-1, -1)
         }
     }
 
@@ -38,7 +43,8 @@ struct Theme {
         start_color()
         use_default_colors()
         for (i, style) in Style.allCases.enumerated() {
-            init_pair(Int16(i + 1), Theme.foreground(style), -1)
+            let (fg, bg) = Theme.colours(style)
+            init_pair(Int16(i + 1), fg, bg)
         }
     }
 
@@ -67,6 +73,10 @@ struct Theme {
         case .statusAccent: attributes = reverse | bold
         case .helpTitle: attributes = bold | underline
         case .helpKey: attributes = bold
+        case .match: attributes = reverse
+        case .currentMatch: attributes = reverse | bold | underline
+        case .prompt: attributes = bold
+        case .promptInfo: attributes = dim
         }
         return attributes
     }

@@ -17,7 +17,7 @@ struct DocBao: ParsableCommand {
           docbao export --format json FILE > bai.json
         """,
         version: "0.1.0",
-        subcommands: [Read.self, Export.self],
+        subcommands: [Read.self, Export.self, Grep.self],
         defaultSubcommand: Read.self
     )
 }

@@ -16,6 +16,11 @@ struct Read: ParsableCommand {
     @Flag(help: "Print the formatted article as plain text and exit (also when stdout is not a terminal).")
     var dump = false
 
+    @Option(help: ArgumentHelp("Open at the first match of QUERY, matches highlighted (accents optional: \"ngoai giao\").", valueName: "query"))
+    var search: String?
+
+    @OptionGroup var matching: MatchingFlags
+
     mutating func validate() throws {
         guard width >= 10 else { throw ValidationError("--width must be at least 10") }
     }
@@ -26,7 +31,9 @@ struct Read: ParsableCommand {
             FileHandle.standardOutput.write(Data(PlainTextDump.render(loaded.article, width: width).utf8))
             return
         }
-        let code = try ReaderSession(article: loaded.article, readingWidth: width, notice: loaded.notice).run()
+        var session = ReaderSession(article: loaded.article, readingWidth: width, notice: loaded.notice)
+        if let search { session.search = (search, matching.options) }
+        let code = try session.run()
         if code != 0 { throw ExitCode(code) }
     }
 }

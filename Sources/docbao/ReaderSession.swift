@@ -7,6 +7,8 @@ struct ReaderSession {
     let article: Article
     let readingWidth: Int
     let notice: String?
+    /// A search to open with (`--search`), its matches highlighted and the first one shown.
+    var search: (query: String, options: SearchOptions)?
 
     /// Runs until the user quits (status 0) or a terminating signal arrives (128 + signal number).
     func run() throws -> Int32 {
@@ -20,7 +22,10 @@ struct ReaderSession {
         defer { terminal.end() }
 
         var state = ReaderState(article: article, size: terminal.size, readingWidth: readingWidth)
-        state.message = notice
+        let history = SearchHistoryStore.load()
+        state.history = history.queries
+        state.message = notice ?? history.notice
+        if let search { Reader.startSearch(&state, query: search.query, options: search.options) }
         terminal.present(Renderer.render(state))
         while true {
             if let signal = terminal.takeSignal() { return 128 + signal }
@@ -33,6 +38,10 @@ struct ReaderSession {
                         switch effect {
                         case .quit: return 0
                         case .redrawAll: terminal.invalidate()
+                        case .saveHistory(let queries):
+                            do { try SearchHistoryStore.save(queries) } catch {
+                                _ = Reader.reduce(&state, .notice("Không lưu được lịch sử tìm kiếm: \(error)"))
+                            }
                         }
                     }
                 }

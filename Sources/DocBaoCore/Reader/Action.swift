@@ -15,6 +15,11 @@ public enum Action: String, CaseIterable, Sendable {
     case sidebarDown = "sidebar-down"
     case sidebarUp = "sidebar-up"
     case sidebarJump = "sidebar-jump"
+    case searchForward = "search-forward"
+    case searchBackward = "search-backward"
+    case nextMatch = "next-match"
+    case previousMatch = "previous-match"
+    case clearSearch = "clear-search"
     case help
     case redraw
     case quit
@@ -30,6 +35,10 @@ public enum Message: Equatable, Sendable {
     case resize(Size)
     /// Any key while the help screen is shown.
     case dismissHelp
+    /// A key typed into the open search prompt.
+    case promptKey(Key)
+    /// Something the program has to tell the reader (an effect that failed…), on the status line.
+    case notice(String)
 }
 
 /// Work the reducer asks the program to do outside the pure core.
@@ -37,4 +46,6 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Clear and repaint the whole terminal (Ctrl-L).
     case redrawAll
+    /// Keep the search history (oldest first) for the next run.
+    case saveHistory([String])
 }

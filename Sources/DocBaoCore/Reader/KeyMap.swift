@@ -6,6 +6,7 @@ public struct KeyBinding: Sendable {
     public enum Group: String, CaseIterable, Sendable {
         case move = "Di chuyển"
         case sections = "Mục lục"
+        case search = "Tìm kiếm"
         case other = "Khác"
     }
 
@@ -56,6 +57,11 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("k"), .up], .sidebarUp, .sections, "mục lục: chọn mục trên", in: .sidebar),
         KeyBinding([.enter, .char("l"), .right], .sidebarJump, .sections, "mục lục: đến mục đã chọn", in: .sidebar),
         KeyBinding([.char("s")], .toggleSidebar, .sections, "ẩn/hiện mục lục"),
+        KeyBinding([.char("/")], .searchForward, .search, "tìm xuôi (gõ không dấu cũng được)"),
+        KeyBinding([.char("?")], .searchBackward, .search, "tìm ngược"),
+        KeyBinding([.char("n")], .nextMatch, .search, "kết quả tiếp theo"),
+        KeyBinding([.char("N")], .previousMatch, .search, "kết quả trước"),
+        KeyBinding([.escape], .clearSearch, .search, "bỏ tô sáng kết quả"),
         KeyBinding([.char("h"), .function(1), .char("H")], .help, .other, "trợ giúp (phím bất kỳ để đóng)"),
         KeyBinding([.ctrl("l"), .char("r")], .redraw, .other, "vẽ lại màn hình"),
         KeyBinding([.char("q"), .char("Q")], .quit, .other, "thoát"),

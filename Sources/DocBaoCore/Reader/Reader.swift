@@ -5,6 +5,7 @@ public enum Reader {
         switch event {
         case .resize(let size): return .resize(size)
         case .key(let key):
+            if state.prompt != nil { return .promptKey(key) }
             if state.showingHelp {
                 switch key {
                 case .char("j"), .down: return .scroll(1)
@@ -44,6 +45,10 @@ public enum Reader {
             jump(&state, toSection: index)
         case .dismissHelp:
             state.showingHelp = false
+        case .promptKey(let key):
+            return promptKey(&state, key)
+        case .notice(let text):
+            state.message = text
         case .action(let action):
             switch action {
             case .lineDown: scroll(&state, by: 1)
@@ -80,6 +85,12 @@ public enum Reader {
                 state.sidebarCursor = max(0, state.sidebarCursor - 1)
             case .sidebarJump:
                 jump(&state, toSection: state.sidebarCursor)
+            case .searchForward: openPrompt(&state, .forward)
+            case .searchBackward: openPrompt(&state, .backward)
+            case .nextMatch: nextMatch(&state, reverse: false)
+            case .previousMatch: nextMatch(&state, reverse: true)
+            case .clearSearch:
+                if state.focus == .sidebar { state.focus = .article } else { state.search = nil }
             case .help:
                 state.showingHelp = true
                 state.helpScroll = 0

@@ -16,13 +16,21 @@ public struct ReaderState {
     public var sidebarWanted = true
     /// The sidebar entry under the cursor when the sidebar has the focus.
     public var sidebarCursor = 0
-    /// The first sidebar entry shown (the sidebar scrolls when sections outnumber its rows).
-    public var sidebarScroll = 0
     public var showingHelp = false
     /// Top line of the help screen when it scrolls.
     public var helpScroll = 0
     /// A one-shot message for the status line.
     public var message: String?
+    /// The search whose matches are highlighted, if any.
+    public var search: SearchState?
+    /// The search prompt, while it is open on the bottom line.
+    public var prompt: Prompt?
+    /// Past queries, oldest first (kept across runs by the program).
+    public var history: [String] = []
+    /// Matching options and input method the next prompt starts with (the last ones used).
+    public var promptDefaults = Prompt.Defaults()
+    /// The article folded for search, block by block on first use.
+    public let searchIndex: SearchIndex
     public let keyMap: KeyMap
     /// UTF-8 offset of each block's start in the whole article (blocks counted with one separator),
     /// and the total as the last element: positions as fractions of the text, without a full layout.
@@ -33,6 +41,7 @@ public struct ReaderState {
         self.readingWidth = max(1, readingWidth)
         self.size = size
         self.keyMap = keyMap
+        searchIndex = SearchIndex(article: article)
         var starts = [0]
         starts.reserveCapacity(article.blocks.count + 1)
         for block in article.blocks { starts.append(starts[starts.count - 1] + block.text.utf8.count + 1) }

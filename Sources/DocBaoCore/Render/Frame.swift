@@ -3,6 +3,7 @@ public enum Style: Equatable, Hashable, Sendable, CaseIterable {
     case normal, title, lead, heading, photoTitle, caption, credit, byline, source, url
     case sidebarHeader, sidebarEntry, sidebarCurrent, sidebarCursor, border
     case status, statusAccent, helpTitle, helpKey
+    case match, currentMatch, prompt, promptInfo
 }
 
 /// A screen's worth of cells: what the backend draws, and what frame tests assert on.

@@ -13,6 +13,11 @@ enum HelpView {
             }
             result.append(("", .normal))
         }
+        result.append(("Trong ô tìm kiếm", .helpTitle))
+        for (keys, help) in Reader.promptKeys {
+            result.append(("  " + keys + String(repeating: " ", count: max(1, 18 - DisplayWidth.of(keys))) + help, .normal))
+        }
+        result.append(("", .normal))
         result.append(("Chuột: lăn để cuộn, bấm vào mục lục để đến mục.", .normal))
         return result
     }

@@ -35,6 +35,32 @@ public enum Renderer {
         for (row, line) in lines.enumerated() {
             let x = g.columnX + line.indent
             frame.put(line.text, x: x, y: row, maxWidth: max(0, g.size.width - x), style: style(for: line.role))
+            if let search = state.search { highlight(search, on: line, x: x, y: row, into: &frame) }
+        }
+    }
+
+    /// Marks the parts of `line` that a match covers; a match across a soft wrap is marked on both lines.
+    static func highlight(_ search: SearchState, on line: LayoutLine, x: Int, y: Int, into frame: inout Frame) {
+        guard let textStart = line.textStart else { return }
+        let lineEnd = textStart + line.text.utf8.count
+        var i = search.firstMatch(endingAfter: line.block, offset: max(0, textStart))
+        while i < search.matches.count {
+            let m = search.matches[i]
+            guard m.block == line.block, m.start < lineEnd else { break }
+            // Columns before the match on this line, and columns it covers here.
+            var col = 0, startCol = -1, endCol = 0
+            var offset = textStart
+            for c in line.text {
+                let next = offset + c.utf8.count
+                if offset >= m.start && startCol < 0 { startCol = col }
+                col += DisplayWidth.of(c)
+                if next <= m.end { endCol = col }
+                offset = next
+            }
+            if startCol >= 0 && endCol > startCol {
+                frame.fill(x: x + startCol, y: y, width: endCol - startCol, style: i == search.current ? .currentMatch : .match)
+            }
+            i += 1
         }
     }
 

@@ -1,12 +1,17 @@
-/// The bottom line: what you are reading, where you are in it, and the keys that matter.
+/// The bottom line: what you are reading, where you are in it, and the keys that matter; or the
+/// search prompt while it is open.
 enum StatusLine {
     static func draw(_ state: ReaderState, into frame: inout Frame) {
-        let g = state.geometry
-        let y = g.size.height - 1
-        let width = g.size.width
+        let y = state.geometry.size.height - 1
+        if let prompt = state.prompt {
+            drawPrompt(prompt, state.search, y: y, width: state.geometry.size.width, into: &frame)
+            return
+        }
+        let width = state.geometry.size.width
         frame.fill(x: 0, y: y, width: width, style: .status)
         let hint = state.showingHelp ? "phím bất kỳ: đóng" : "h trợ giúp · q thoát"
-        let right = state.showingHelp ? hint : "\(percent(state))%  \(hint)"
+        var right = state.showingHelp ? hint : "\(percent(state))%  \(hint)"
+        if let counter = counter(state.search), !state.showingHelp { right = counter + "  " + right }
         let rightWidth = DisplayWidth.of(right)
         let left: String
         if let message = state.message {
@@ -22,15 +27,43 @@ enum StatusLine {
             frame.putTruncated(" " + left, x: 0, y: y, maxWidth: width - rightWidth - 2, style: .status)
             frame.put(right, x: width - rightWidth - 1, y: y, style: .statusAccent)
         } else {
-            frame.putTruncated(state.showingHelp ? hint : "\(percent(state))% " + left, x: 0, y: y, maxWidth: width, style: .status)
+            let short = state.message ?? (counter(state.search).map { $0 + " " } ?? "") + "\(percent(state))% " + left
+            frame.putTruncated(state.showingHelp ? hint : short, x: 0, y: y, maxWidth: width, style: .status)
         }
+    }
+
+    /// "3/28" for the current match, "28 kết quả" when none is current yet.
+    static func counter(_ search: SearchState?) -> String? {
+        guard let search, !search.matches.isEmpty else { return nil }
+        if let c = search.current { return "\(c + 1)/\(search.matches.count)" }
+        return "\(search.matches.count) kết quả"
+    }
+
+    /// "/ngoai giao█" on the left; the modes and the count on the right.
+    static func drawPrompt(_ prompt: Prompt, _ search: SearchState?, y: Int, width: Int, into frame: inout Frame) {
+        let count: String
+        if prompt.text.isEmpty {
+            count = Reader.promptHelp
+        } else if let search, !search.matches.isEmpty {
+            count = counter(search) ?? ""
+        } else {
+            count = "không thấy"
+        }
+        let info = "[\(prompt.modeLabel)] \(count)"
+        let infoWidth = DisplayWidth.of(info)
+        let room = width - (width >= infoWidth + 20 ? infoWidth + 2 : 0)
+        // Keep the end of a long query in view.
+        var shown = Substring(prompt.text)
+        while DisplayWidth.of(shown) > room - 2, !shown.isEmpty { shown = shown.dropFirst() }
+        let written = frame.put(prompt.marker + shown, x: 0, y: y, maxWidth: room, style: .prompt)
+        frame.put("█", x: written, y: y, maxWidth: max(0, room - written), style: .prompt)
+        if room < width { frame.put(info, x: width - infoWidth - 1, y: y, style: .promptInfo) }
     }
 
     /// How far through the article the bottom of the view is, by source position: 100 at the end.
     static func percent(_ state: ReaderState) -> Int {
         let layout = state.layout
-        let g = state.geometry
-        let bottom = layout.move(state.top, by: max(0, g.viewHeight - 1))
+        let bottom = layout.move(state.top, by: max(0, state.geometry.viewHeight - 1))
         if bottom == layout.end { return 100 }
         guard let line = layout.line(at: bottom), let total = state.blockStarts.last, total > 0 else { return 100 }
         return min(99, (state.blockStarts[line.block] + line.end) * 100 / total)

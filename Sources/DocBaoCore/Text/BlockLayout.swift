@@ -30,6 +30,7 @@ enum BlockLayout {
                 let start = piece.shift.map { min(end, max(0, w.start + $0)) } ?? end
                 let stop = piece.shift.map { min(end, max(0, w.end + $0)) } ?? end
                 lines.append(LayoutLine(block: index, start: start, end: stop, text: text[lo..<hi],
+                                        textStart: piece.shift.map { w.start + $0 },
                                         indent: indent, width: w.width, role: piece.role))
             }
         }

@@ -14,17 +14,21 @@ public struct LayoutLine: Equatable, Sendable {
     public var end: Int
     /// The visible text of the line.
     public var text: Substring
+    /// UTF-8 offset in the block's text where `text` begins (negative when a bullet that is not the
+    /// block's own text comes first); nil for lines that are not the block's text at all.
+    public var textStart: Int?
     /// Columns of blank before the text, inside the reading column.
     public var indent: Int
     /// Columns taken by `text`.
     public var width: Int
     public var role: Role
 
-    public init(block: Int, start: Int, end: Int, text: Substring, indent: Int, width: Int, role: Role) {
+    public init(block: Int, start: Int, end: Int, text: Substring, textStart: Int? = nil, indent: Int, width: Int, role: Role) {
         self.block = block
         self.start = start
         self.end = end
         self.text = text
+        self.textStart = textStart
         self.indent = indent
         self.width = width
         self.role = role

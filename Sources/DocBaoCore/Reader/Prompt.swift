@@ -1,0 +1,54 @@
+/// The search prompt on the bottom line: what is typed (through the Telex/VNI composer), how it
+/// matches, and where the view was when it opened, to go back there on Esc.
+public struct Prompt: Equatable, Sendable {
+    /// What a new prompt starts with: the options and input method used last.
+    public struct Defaults: Equatable, Sendable {
+        public var options = SearchOptions()
+        public var inputMethod: InputMethod = .off
+        public var placement: TonePlacement = .traditional
+
+        public init(options: SearchOptions = SearchOptions(), inputMethod: InputMethod = .off,
+                    placement: TonePlacement = .traditional) {
+            self.options = options
+            self.inputMethod = inputMethod
+            self.placement = placement
+        }
+    }
+
+    public var direction: SearchDirection
+    public var composer: TelexComposer
+    public var options: SearchOptions
+    /// The top line when the prompt opened.
+    public var origin: LinePosition
+    /// The search that was active before, restored by Esc.
+    public var previous: SearchState?
+    /// The history entry shown while browsing with ↑/↓ (an index into the history), and what had
+    /// been typed before browsing began.
+    public var historyIndex: Int?
+    public var draft = ""
+
+    public init(direction: SearchDirection, defaults: Defaults, origin: LinePosition, previous: SearchState?) {
+        self.direction = direction
+        composer = TelexComposer(method: defaults.inputMethod, placement: defaults.placement)
+        options = defaults.options
+        self.origin = origin
+        self.previous = previous
+    }
+
+    public var text: String { composer.text }
+
+    /// The prompt's marker: "/" for a forward search, "?" for a backward one.
+    public var marker: String { direction == .forward ? "/" : "?" }
+
+    /// The modes shown at the right of the prompt, e.g. "thông minh · cả từ · Telex".
+    public var modeLabel: String {
+        var parts = [options.mode.label]
+        if options.wholeWord { parts.append("cả từ") }
+        switch composer.method {
+        case .off: break
+        case .telex: parts.append("Telex")
+        case .vni: parts.append("VNI")
+        }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,169 @@
+/// Search in the reader: the prompt (incremental, Esc to go back), n/N, highlights' state.
+extension Reader {
+    /// The keys of the open prompt, for the help screen; `promptKey` handles exactly these.
+    static let promptKeys: [(keys: String, help: String)] = [
+        ("Enter", "giữ kết quả (ô trống: bỏ tô sáng)"),
+        ("Esc", "huỷ, về chỗ đang đọc"),
+        ("Tab", "chế độ thông minh ↔ chính xác"),
+        ("C-w", "chỉ tìm cả từ (bật/tắt)"),
+        ("C-t", "kiểu gõ: tắt → Telex → VNI"),
+        ("↑ ↓", "lịch sử tìm kiếm"),
+        ("C-u", "xoá ô tìm"),
+    ]
+
+    /// The short reminder shown in an empty prompt.
+    static let promptHelp = "Tab: thông minh/chính xác · C-w: cả từ · C-t: Telex/VNI · ↑↓: lịch sử"
+
+    /// Starts a search as if typed at the prompt and kept with Enter (`docbao --search`), from the
+    /// top of the view; says so when nothing matches.
+    public static func startSearch(_ state: inout ReaderState, query: String, options: SearchOptions) {
+        var prompt = Prompt(direction: .forward, defaults: Prompt.Defaults(options: options), origin: state.top, previous: nil)
+        prompt.composer.setText(query)
+        searchAsYouType(&state, prompt)
+        if state.search?.current == nil {
+            state.search = nil
+            state.message = "Không tìm thấy “\(query)”"
+        }
+    }
+
+    static func openPrompt(_ state: inout ReaderState, _ direction: SearchDirection) {
+        state.prompt = Prompt(direction: direction, defaults: state.promptDefaults, origin: state.top, previous: state.search)
+        state.focus = .article
+    }
+
+    static func promptKey(_ state: inout ReaderState, _ key: Key) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        switch key {
+        case .escape:
+            state.top = prompt.origin
+            state.search = prompt.previous
+            state.prompt = nil
+            return []
+        case .enter:
+            state.prompt = nil
+            return commit(&state, prompt)
+        case .backspace:
+            if prompt.text.isEmpty {
+                state.top = prompt.origin
+                state.search = prompt.previous
+                state.prompt = nil
+                return []
+            }
+            prompt.composer.backspace()
+        case .tab:
+            prompt.options.mode = prompt.options.mode == .smart ? .exact : .smart
+        case .ctrl("w"):
+            prompt.options.wholeWord.toggle()
+        case .ctrl("t"):
+            let all = InputMethod.allCases
+            prompt.composer.method = all[(all.firstIndex(of: prompt.composer.method)! + 1) % all.count]
+        case .ctrl("u"):
+            prompt.composer.clear()
+        case .up, .down:
+            browseHistory(&prompt, state.history, older: key == .up)
+        case .char(let c):
+            prompt.composer.type(c)
+        default:
+            return []
+        }
+        state.promptDefaults = Prompt.Defaults(options: prompt.options, inputMethod: prompt.composer.method,
+                                               placement: prompt.composer.placement)
+        state.prompt = prompt
+        searchAsYouType(&state, prompt)
+        return []
+    }
+
+    private static func browseHistory(_ prompt: inout Prompt, _ history: [String], older: Bool) {
+        guard !history.isEmpty else { return }
+        if prompt.historyIndex == nil { prompt.draft = prompt.text }
+        let current = prompt.historyIndex ?? history.count
+        let next = older ? max(0, current - 1) : current + 1
+        if next >= history.count {
+            prompt.historyIndex = nil
+            prompt.composer.setText(prompt.draft)
+        } else {
+            prompt.historyIndex = next
+            prompt.composer.setText(history[next])
+        }
+    }
+
+    /// Incremental search: the matches for what is typed so far, the view at the nearest one from
+    /// where the prompt opened (or back there when nothing matches).
+    static func searchAsYouType(_ state: inout ReaderState, _ prompt: Prompt) {
+        state.top = prompt.origin
+        guard !prompt.text.isEmpty else { state.search = nil; return }
+        var search = SearchState(query: prompt.text, options: prompt.options, direction: prompt.direction, index: state.searchIndex)
+        let anchor = state.layout.anchor(of: prompt.origin)
+        if let found = search.next(from: anchor.block, offset: anchor.offset, prompt.direction) {
+            search.current = found.index
+            reveal(&state, search.matches[found.index])
+        }
+        state.search = search
+    }
+
+    static func commit(_ state: inout ReaderState, _ prompt: Prompt) -> [Effect] {
+        let query = prompt.text
+        guard !query.isEmpty else {
+            state.search = nil
+            state.top = prompt.origin
+            return []
+        }
+        state.history.removeAll { $0 == query }
+        state.history.append(query)
+        if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
+        if state.search?.current == nil {
+            state.message = "Không tìm thấy “\(query)”"
+            state.search = nil
+            state.top = prompt.origin
+        }
+        return [.saveHistory(state.history)]
+    }
+
+    /// n (`reverse` false) and N (true): the next match in the search's direction or against it.
+    static func nextMatch(_ state: inout ReaderState, reverse: Bool) {
+        guard var search = state.search else {
+            state.message = "Chưa tìm gì (/ để tìm)"
+            return
+        }
+        guard !search.matches.isEmpty else {
+            state.message = "Không tìm thấy “\(search.query)”"
+            return
+        }
+        let direction = reverse ? search.direction.reversed : search.direction
+        // From the current match when it is on screen, else from the top of the view.
+        let found: (index: Int, wrapped: Bool)?
+        if let c = search.current, isVisible(state, search.matches[c]) {
+            found = search.next(from: search.matches[c].block, offset: search.matches[c].start, direction, including: false)
+        } else {
+            let top = state.layout.anchor(of: state.top)
+            found = search.next(from: top.block, offset: top.offset, direction)
+        }
+        if let found { go(&state, &search, found, direction) }
+    }
+
+    private static func go(_ state: inout ReaderState, _ search: inout SearchState, _ found: (index: Int, wrapped: Bool),
+                           _ direction: SearchDirection) {
+        search.current = found.index
+        state.search = search
+        reveal(&state, search.matches[found.index])
+        if found.wrapped {
+            state.message = direction == .forward
+                ? "Đã đến cuối bài, tìm tiếp từ đầu" : "Đã đến đầu bài, tìm tiếp từ cuối"
+        }
+    }
+
+    static func isVisible(_ state: ReaderState, _ match: SearchMatch) -> Bool {
+        let height = state.geometry.viewHeight
+        guard height > 0 else { return false }
+        let p = state.layout.position(block: match.block, offset: match.start)
+        return p >= state.top && p <= state.layout.move(state.top, by: height - 1)
+    }
+
+    /// Scrolls so the match's line shows: unchanged if it already does, else with it at the top
+    /// (or the end of the article at the bottom).
+    static func reveal(_ state: inout ReaderState, _ match: SearchMatch) {
+        guard !isVisible(state, match) else { return }
+        let p = state.layout.position(block: match.block, offset: match.start)
+        state.top = min(p, max(state.layout.lastTop(height: state.geometry.viewHeight), state.layout.start))
+    }
+}

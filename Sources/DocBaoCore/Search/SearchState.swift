@@ -1,0 +1,56 @@
+/// Which way a search goes: `/` forward, `?` backward. `n` repeats it, `N` goes the other way.
+public enum SearchDirection: Equatable, Sendable {
+    case forward, backward
+
+    public var reversed: SearchDirection { self == .forward ? .backward : .forward }
+}
+
+/// A search in the article: the query, every match in reading order, and the one being shown.
+public struct SearchState: Equatable, Sendable {
+    public var query: String
+    public var options: SearchOptions
+    public var direction: SearchDirection
+    public var matches: [SearchMatch]
+    /// Index in `matches` of the current match.
+    public var current: Int?
+
+    public init(query: String, options: SearchOptions, direction: SearchDirection, index: SearchIndex) {
+        self.query = query
+        self.options = options
+        self.direction = direction
+        matches = index.matches(Matcher(query, options: options))
+    }
+
+    /// The match to go to from source position (block, offset) in `direction`: the first one at or
+    /// after it going forward, the last one before it going backward; wrapping around the article.
+    /// Returns the index and whether it wrapped, or nil when there are no matches.
+    public func next(from block: Int, offset: Int, _ direction: SearchDirection, including: Bool = true) -> (index: Int, wrapped: Bool)? {
+        guard !matches.isEmpty else { return nil }
+        let here = SearchMatch(block: block, start: offset, end: offset)
+        // First match not before `here` (binary search: matches are sorted).
+        var lo = 0, hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if matches[mid] < here { lo = mid + 1 } else { hi = mid }
+        }
+        switch direction {
+        case .forward:
+            var i = lo
+            if !including, i < matches.count, !(here < matches[i]) { i += 1 }
+            return i < matches.count ? (i, false) : (0, true)
+        case .backward:
+            return lo > 0 ? (lo - 1, false) : (matches.count - 1, true)
+        }
+    }
+
+    /// Index of the first match that ends after (block, offset), for drawing highlights from a line on.
+    public func firstMatch(endingAfter block: Int, offset: Int) -> Int {
+        var lo = 0, hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let m = matches[mid]
+            if (m.block, m.end) <= (block, offset) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

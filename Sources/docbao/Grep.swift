@@ -1,0 +1,78 @@
+import ArgumentParser
+import DocBaoCore
+import Foundation
+
+/// Prints the lines of articles that match a query, with the Vietnamese matcher, like grep.
+struct Grep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the lines of articles that match a query (Vietnamese-aware, like grep).",
+        discussion: """
+        Lines are the files' own lines, cleaned (NFC, controls made visible). Exit status: 0 when
+        something matched, 1 when nothing did, 2 on an error.
+        Examples:
+          docbao grep "ngoai giao" bai-bao.txt       finds "ngoại giao", "Ngoại giao"
+          docbao grep --word an *.txt                 "an" as a word, not inside "Thanh"
+          docbao grep --exact "Hòa" bai-bao.txt      case and accents as typed
+        """)
+
+    @Argument(help: "What to look for.")
+    var query: String
+
+    @Argument(help: "Articles to search ('-' for stdin).")
+    var files: [String]
+
+    @OptionGroup var matching: MatchingFlags
+
+    @Flag(name: [.customShort("c"), .long], help: "Print only the number of matching lines per file.")
+    var count = false
+
+    func run() throws {
+        let matcher = Matcher(query, options: matching.options)
+        let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        var matched = false, failed = false
+        var out = ""
+        for file in files {
+            let bytes: [UInt8]
+            if file == "-" {
+                bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            } else if let data = FileManager.default.contents(atPath: file) {
+                bytes = [UInt8](data)
+            } else {
+                FileHandle.standardError.write(Data("docbao grep: \(file): cannot be read\n".utf8))
+                failed = true
+                continue
+            }
+            let text = TextSanitizer.clean(String(decoding: bytes, as: UTF8.self))
+            var lineCount = 0
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = String(line)
+                let ranges = matcher.matches(in: line)
+                guard !ranges.isEmpty else { continue }
+                lineCount += 1
+                if !count { out += prefix(file, n + 1, color) + (color ? highlighted(line, ranges) : line) + "\n" }
+            }
+            if count { out += (files.count > 1 ? "\(file):" : "") + "\(lineCount)\n" }
+            matched = matched || lineCount > 0
+            if out.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+        if failed { throw ExitCode(2) }
+        if !matched { throw ExitCode(1) }
+    }
+
+    private func prefix(_ file: String, _ line: Int, _ color: Bool) -> String {
+        let name = files.count > 1 ? file + ":" : ""
+        return color ? "\u{1B}[35m\(name)\u{1B}[32m\(line)\u{1B}[36m:\u{1B}[0m" : "\(name)\(line):"
+    }
+
+    private func highlighted(_ line: String, _ ranges: [Range<Int>]) -> String {
+        let bytes = Array(line.utf8)
+        var result = "", at = 0
+        for r in ranges {
+            result += String(decoding: bytes[at..<r.lowerBound], as: UTF8.self)
+            result += "\u{1B}[1;31m" + String(decoding: bytes[r], as: UTF8.self) + "\u{1B}[0m"
+            at = r.upperBound
+        }
+        return result + String(decoding: bytes[at...], as: UTF8.self)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import DocBaoCore
+
+@Suite struct ReaderSearchTests {
+    func type(_ text: String, _ state: inout ReaderState) {
+        for c in text { _ = Reader.reduce(&state, .promptKey(.char(c))) }
+    }
+
+    @Test func slashSearchesIncrementallyAndEnterKeeps() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("/"), &s)
+        #expect(s.prompt?.marker == "/")
+        type("ngoai gia", &s)
+        #expect(s.search?.matches.count == 28, "as you type")
+        type("o", &s)
+        #expect(s.search?.current == 0)
+        let effects = Fixtures.press([.enter], &s)
+        #expect(s.prompt == nil)
+        #expect(effects == [.saveHistory(["ngoai giao"])])
+        #expect(s.search?.matches.count == 28 && s.search?.current == 0)
+        let status = Renderer.render(s).lines[29]
+        #expect(status.contains("1/28"))
+    }
+
+    @Test func nAndNMoveAndWrapWithAMessage() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("/"), &s)
+        type("ngoai giao", &s)
+        Fixtures.press([.enter], &s)
+        Fixtures.press(Fixtures.keys("n n"), &s)
+        #expect(s.search?.current == 2)
+        Fixtures.press(Fixtures.keys("N"), &s)
+        #expect(s.search?.current == 1)
+        Fixtures.press(Fixtures.keys("N N"), &s)
+        #expect(s.search?.current == 27, "N from the first wraps to the last")
+        #expect(s.message?.contains("tìm tiếp từ cuối") == true)
+        Fixtures.press(Fixtures.keys("n"), &s)
+        #expect(s.search?.current == 0)
+        #expect(s.message?.contains("tìm tiếp từ đầu") == true)
+        // The current match is always on screen.
+        for _ in 0..<30 {
+            Fixtures.press(Fixtures.keys("n"), &s)
+            #expect(Reader.isVisible(s, s.search!.matches[s.search!.current!]))
+        }
+    }
+
+    @Test func questionMarkSearchesBackwardFromTheView() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("G ?"), &s)
+        type("dau tranh", &s)
+        Fixtures.press([.enter], &s)
+        let search = try #require(s.search)
+        #expect(search.matches.count == 4)
+        #expect(search.current == 3, "the last match before the top of the view, wrapping")
+        Fixtures.press(Fixtures.keys("n"), &s)
+        #expect(s.search?.current == 2, "n keeps going backward")
+        Fixtures.press(Fixtures.keys("N"), &s)
+        #expect(s.search?.current == 3)
+    }
+
+    @Test func escInThePromptGoesBackEscInTheArticleClears() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("j j /"), &s)
+        let origin = s.top
+        type("Thứ hai là công tác", &s)
+        #expect(s.top != origin)
+        Fixtures.press([.escape], &s)
+        #expect(s.prompt == nil && s.search == nil && s.top == origin)
+        Fixtures.press(Fixtures.keys("/"), &s)
+        type("hòa", &s)
+        Fixtures.press([.enter], &s)
+        #expect(s.search != nil)
+        Fixtures.press([.escape], &s)
+        #expect(s.search == nil, "Esc clears the highlights")
+        Fixtures.press(Fixtures.keys("/"), &s)
+        Fixtures.press([.enter], &s)
+        #expect(s.search == nil, "an empty search clears too")
+    }
+
+    @Test func notFoundSaysSoAndStaysPut() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("/"), &s)
+        type("xyzzy", &s)
+        #expect(Renderer.render(s).lines[29].contains("không thấy"))
+        Fixtures.press([.enter], &s)
+        #expect(s.search == nil && s.top == s.layout.start)
+        #expect(s.message?.contains("Không tìm thấy") == true)
+        Fixtures.press(Fixtures.keys("n"), &s)
+        #expect(s.message?.contains("Chưa tìm") == true)
+    }
+
+    @Test func promptKeysSwitchModesAndBrowseHistory() throws {
+        var s = try Fixtures.seedState(100, 30)
+        s.history = ["ngoai giao", "dau tranh"]
+        Fixtures.press(Fixtures.keys("/"), &s)
+        _ = Reader.reduce(&s, .promptKey(.up))
+        #expect(s.prompt?.text == "dau tranh")
+        _ = Reader.reduce(&s, .promptKey(.up))
+        #expect(s.prompt?.text == "ngoai giao")
+        _ = Reader.reduce(&s, .promptKey(.down))
+        _ = Reader.reduce(&s, .promptKey(.down))
+        #expect(s.prompt?.text == "")
+        type("dau tranh", &s)
+        let smart = s.search?.matches.count
+        _ = Reader.reduce(&s, .promptKey(.tab))
+        #expect(s.prompt?.options.mode == .exact)
+        #expect(s.search == nil || s.search?.matches.isEmpty == true, "exact: no unaccented text")
+        #expect(Renderer.render(s).lines[29].contains("chính xác"))
+        _ = Reader.reduce(&s, .promptKey(.tab))
+        #expect(s.search?.matches.count == smart)
+        _ = Reader.reduce(&s, .promptKey(.ctrl("w")))
+        #expect(s.prompt?.options.wholeWord == true)
+        #expect(Renderer.render(s).lines[29].contains("cả từ"))
+        _ = Reader.reduce(&s, .promptKey(.ctrl("t")))
+        #expect(s.prompt?.composer.method == .telex)
+        #expect(Renderer.render(s).lines[29].contains("Telex"))
+        Fixtures.press([.enter], &s)
+        #expect(s.promptDefaults.options.wholeWord && s.promptDefaults.inputMethod == .telex, "the next prompt starts the same")
+    }
+
+    @Test func matchesAreHighlightedAcrossASoftWrap() throws {
+        var s = try Fixtures.seedState(100, 30)
+        // At 100x30 the reading column is 70: "ngoại giao" in the lead paragraph's text wraps? Find a
+        // phrase that does: the last word of a line and the first of the next.
+        let layout = s.layout
+        let lines = layout.lines(from: layout.start, count: 29)
+        let pair = try #require(zip(lines, lines.dropFirst()).first { a, b in
+            a.block == b.block && a.role == .body && !a.text.isEmpty && !b.text.isEmpty
+        })
+        let phrase = String(pair.0.text.split(separator: " ").last!) + " " + String(pair.1.text.split(separator: " ").first!)
+        Fixtures.press(Fixtures.keys("/"), &s)
+        type(phrase, &s)
+        Fixtures.press([.enter], &s)
+        let frame = Renderer.render(s)
+        let rows = frame.lines.indices.filter { y in (0..<frame.size.width).contains { frame[$0, y].style == .currentMatch } }
+        #expect(rows.count == 2, "both parts of '\(phrase)' are highlighted")
+    }
+
+    @Test func everyMatchOnScreenIsHighlightedTheCurrentOneDistinctly() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("/"), &s)
+        type("ngoại giao", &s)
+        Fixtures.press([.enter], &s)
+        let frame = Renderer.render(s)
+        var current = 0, other = 0
+        for y in 0..<29 {
+            let row = (0..<100).map { frame[$0, y] }
+            current += row.filter { $0.style == .currentMatch }.count
+            other += row.filter { $0.style == .match }.count
+        }
+        #expect(current == "Ngoại giao".count)
+        let pane = s.geometry.paneX
+        let visible = frame.lines.prefix(29).map { String($0.dropFirst(pane)).lowercased().components(separatedBy: "ngoại giao").count - 1 }.reduce(0, +)
+        #expect(other == (visible - 1) * "ngoại giao".count)
+    }
+
+    @Test func startSearchOpensAtTheFirstMatch() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Reader.startSearch(&s, query: "ngoai giao kinh te", options: SearchOptions())
+        #expect(s.search?.current == 0)
+        #expect(Reader.isVisible(s, s.search!.matches[0]))
+        Reader.startSearch(&s, query: "zzz", options: SearchOptions())
+        #expect(s.search == nil && s.message != nil)
+    }
+}
