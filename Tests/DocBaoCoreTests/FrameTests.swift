@@ -70,6 +70,9 @@ import Testing
             let frame = Renderer.render(s)
             #expect(frame.lines.count == h)
             #expect(frame.lines.allSatisfy { DisplayWidth.of($0) == w })
+            // With the search prompt open and a long query.
+            Fixtures.press(Fixtures.keys("/ n g o a i Space g i a o Space k i n h Space t e"), &s)
+            #expect(Renderer.render(s).lines.allSatisfy { DisplayWidth.of($0) == w })
         }
     }
 }

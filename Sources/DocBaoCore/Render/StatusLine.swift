@@ -49,9 +49,12 @@ enum StatusLine {
         } else {
             count = "không thấy"
         }
-        let info = "[\(prompt.modeLabel)] \(count)"
+        // The modes always show when there is room; the count or the key reminder after them if it fits.
+        let modes = "[\(prompt.modeLabel)]"
+        let full = modes + " " + count
+        let info = DisplayWidth.of(full) + 12 <= width ? full : modes
         let infoWidth = DisplayWidth.of(info)
-        let room = width - (width >= infoWidth + 20 ? infoWidth + 2 : 0)
+        let room = width - (width >= infoWidth + 12 ? infoWidth + 2 : 0)
         // Keep the end of a long query in view.
         var shown = Substring(prompt.text)
         while DisplayWidth.of(shown) > room - 2, !shown.isEmpty { shown = shown.dropFirst() }
