@@ -9,6 +9,13 @@ enum LineShape {
         "đến", "như", "hay", "hoặc", "bởi", "các", "những", "để", "thì", "đã", "sẽ", "được", "bị", "phim",
     ]
 
+    /// Sentence adverbials that open a sentence and need the rest of it ("Tuy nhiên", "Ngoài ra"…), lowercased.
+    static let openingConnectives: Set<String> = [
+        "tuy nhiên", "tuy vậy", "tuy thế", "dù vậy", "dẫu vậy", "ngoài ra", "bên cạnh đó", "trong khi đó",
+        "đáng chú ý", "mặt khác", "do đó", "do vậy", "vì vậy", "vì thế", "bởi vậy", "theo đó", "thậm chí",
+        "đồng thời", "tương tự", "hơn nữa", "ngược lại", "trước đó", "sau đó", "như vậy", "cùng với đó",
+    ]
+
     /// The line without leading and trailing spaces.
     static func trimmed(_ s: some StringProtocol) -> String {
         guard let first = s.firstIndex(where: { $0 != " " }) else { return "" }
@@ -89,6 +96,21 @@ enum LineShape {
         guard let last = t.last, hasWords(t), words(t).count <= maxWords else { return false }
         if ".,;!".contains(last) && !t.hasSuffix("...") { return false }
         return startsLikeHeading(t)
+    }
+
+    /// True if the line is nothing but a sentence adverbial ("Tuy nhiên", "Trong khi đó"): the start of a
+    /// sentence whose rest was put on the next line.
+    static func isOpeningConnective(_ s: String) -> Bool {
+        openingConnectives.contains(folded(s).lowercased())
+    }
+
+    /// True if the line gives an e-mail address, a web address or a phone number (eight digits or more).
+    static func hasContactDetails(_ s: String) -> Bool {
+        words(s).contains { word in
+            let w = word.lowercased()
+            if w.contains("@") || w.hasPrefix("http://") || w.hasPrefix("https://") || w.hasPrefix("www.") { return true }
+            return w.filter(\.isNumber).count >= 8 && w.allSatisfy { $0.isNumber || ".-()+".contains($0) }
+        }
     }
 
     private static let closers: Set<Character> = [",", ".", ";", ":", ")", "]", "”", "’", "!", "?"]

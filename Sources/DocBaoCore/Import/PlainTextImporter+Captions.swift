@@ -34,6 +34,19 @@ extension PlainTextImporter {
         return false
     }
 
+    /// Words that open a description of a picture: "Hình ảnh cô giáo…", "Chân dung đạo diễn…", lowercased.
+    static let photoNouns = ["hình ảnh", "chân dung"]
+
+    /// True for a caption printed without a credit, told by its shape alone (rule 9 of the importer): a short
+    /// heading-like line of three words or more that names a picture ("Hình ảnh …", "Chân dung …"), or a
+    /// person's title and name and nothing else, the caption of a portrait ("Thủ tướng Phạm Minh Chính").
+    static func isUncreditedCaption(_ line: String) -> Bool {
+        guard LineShape.isHeadingShaped(line), !line.hasSuffix(":") else { return false }
+        let words = LineShape.words(line)
+        let opening = words.prefix(2).joined(separator: " ").lowercased()
+        return (words.count >= 3 && photoNouns.contains(opening)) || isPersonLine(line)
+    }
+
     /// "description label: credit" with the label at a word start, or nil.
     private static func labelledCredit(_ s: String) -> CaptionParts? {
         guard let colon = s.lastIndex(of: ":") else { return nil }

@@ -5,6 +5,7 @@ extension PlainTextImporter {
         if layout == .blankSeparated { markPhotoTitles(&blocks) }
         if layout != .leadLast { markLead(&blocks) }
         markListRuns(&blocks)
+        if layout == .leadLast { markOpeningCaption(&blocks) }
         return blocks
     }
 
@@ -14,7 +15,9 @@ extension PlainTextImporter {
         if let parts = captionParts(text), LineShape.words(parts.description).count <= 45 {
             return Block(.caption, parts.description.isEmpty ? text : parts.description, credit: parts.credit)
         }
+        if isUncreditedCaption(text) { return Block(.caption, text) }
         if LineShape.isMarkedListItem(text) { return Block(.listItem, text) }
+        if LineShape.hasContactDetails(text) { return Block(.paragraph, text) }
         if isNumberedHeading(text) || isLabelHeading(text) || isShortHeading(text) { return Block(.heading, text) }
         return Block(.paragraph, text)
     }
@@ -40,17 +43,40 @@ extension PlainTextImporter {
             && LineShape.isHeadingShaped(text)
     }
 
-    /// Three or more short headings in a row are a list (wallpaper names, spec table rows), not headings.
+    /// Titles of the lists in recipes, spec sheets and reference sections, lowercased.
+    static let listTitles = ["nguyên liệu", "thành phần", "chuẩn bị", "dụng cụ", "cách làm", "các bước",
+                             "thông số kỹ thuật", "tài liệu tham khảo", "danh sách"]
+
+    /// True for a list's own heading: a list title alone or followed by what the list is for
+    /// ("Nguyên liệu", "Nguyên liệu làm chả").
+    static func isListTitle(_ text: String) -> Bool {
+        let lowered = LineShape.folded(text).lowercased()
+        return listTitles.contains { lowered == $0 || lowered.hasPrefix($0 + " ") }
+    }
+
+    /// Three or more short headings in a row are a list (wallpaper names, spec table rows), not headings;
+    /// two are enough right after a list title, which stays a heading and is never an item.
     private static func markListRuns(_ blocks: inout [Block]) {
         var i = 0
         while i < blocks.count {
             var end = i
-            while end < blocks.count, blocks[end].kind == .heading, isShortHeading(blocks[end].text) { end += 1 }
-            if end - i >= 3 {
+            while end < blocks.count, blocks[end].kind == .heading, isShortHeading(blocks[end].text),
+                  !isListTitle(blocks[end].text) { end += 1 }
+            let titled = i > 0 && blocks[i - 1].kind == .heading && isListTitle(blocks[i - 1].text)
+            if end - i >= (titled ? 2 : 3) {
                 for j in i..<end { blocks[j].kind = .listItem }
             }
             i = max(end, i + 1)
         }
+    }
+
+    /// In the lead-last layout, where the sapo has a place of its own, a short heading that opens the body
+    /// and is directly followed by another heading is the caption of the opening photo: an article does not
+    /// open with an empty section ("Sẽ là bất ngờ lớn nếu Chelsea không vô địch mùa này" / "Thiên thời, địa lợi").
+    private static func markOpeningCaption(_ blocks: inout [Block]) {
+        guard blocks.count >= 2, blocks[0].kind == .heading, isShortHeading(blocks[0].text), blocks[1].kind == .heading
+        else { return }
+        blocks[0].kind = .caption
     }
 
     /// In blank-line-separated text, a short heading right before a caption is that photo's title.

@@ -3,11 +3,15 @@ extension PlainTextImporter {
     /// bold or linked fragments onto lines of their own ("tờ " / "Mashable" / " đưa ra…").
     ///
     /// A line continues the paragraph before it when:
-    /// 1. the paragraph so far is a lone label ("Theo", "Ký:") or ends with a credit label ("… Ảnh:");
+    /// 1. the paragraph so far is a lone label ("Theo", "Ký:") or ends with a credit label ("… Ảnh:"), or it is
+    ///    a speaker's label in an interview, a title and name with a colon ("Tiến sĩ tâm lý Nguyễn Hữu Long:"),
+    ///    which leads into the answer (unless the line is a bullet item);
     /// 2. the line is a photo credit alone ("Ảnh: Quang Liêm") and the paragraph ends a sentence;
     /// 3. the line starts with closing punctuation (". , ; : ) ” ]"), or the paragraph ends with "(" or "“";
     /// 4. the paragraph is unfinished (no ". ! ? … ;" at its end, no credit, no ":" after a short label) and
     ///    - the line starts inline (a lowercase letter, "(", a dash aside "- một…"), or
+    ///    - the paragraph so far is only a sentence adverbial ("Tuy nhiên" / "Biển Đông có…"; see
+    ///      `LineShape.openingConnectives`); a trailing space alone is no sign, headings have them too, or
     ///    - the paragraph ends with "," or with a connective and a space ("… của "), or
     ///    - the line is a short fragment (at most 12 words) and the line after it starts inline.
     /// Bullet items ("- Tắt…", "+ 300g…") never continue a paragraph. Blank lines are skipped, so a line
@@ -31,6 +35,7 @@ extension PlainTextImporter {
         let tail = LineShape.trimmed(line)
         guard let lastChar = head.last else { return false }
         if isLoneLabel(head) || endsWithCreditLabel(head) { return true }
+        if isSpeakerLabel(head) { return !LineShape.isMarkedListItem(tail) }
         if let parts = captionParts(tail), parts.description.isEmpty, parts.label == "ảnh" {
             return ".!?)".contains(lastChar)
         }
@@ -38,7 +43,7 @@ extension PlainTextImporter {
         if LineShape.endsSentence(head) || captionParts(head) != nil || LineShape.isMarkedListItem(tail) {
             return false
         }
-        if LineShape.startsInline(tail) { return true }
+        if LineShape.startsInline(tail) || LineShape.isOpeningConnective(head) { return true }
         let lastWord = LineShape.words(head).last.map { $0.lowercased() } ?? ""
         if lastChar == "," || (paragraph.hasSuffix(" ") && LineShape.connectives.contains(lastWord)) { return true }
         if let next, LineShape.startsInline(next), LineShape.words(tail).count <= 12 { return true }

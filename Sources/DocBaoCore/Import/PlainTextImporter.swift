@@ -20,7 +20,10 @@ import Foundation
 ///    body, so the title repeats its start: the file has no headline of its own and no text is invented.
 /// 5. **Broken-out fragments.** In line-per-paragraph layouts, inline fragments put on lines of their own
 ///    ("tờ " / "Mashable" / " đưa ra…", "Theo" / " ĐTCK", "… Ảnh: " / "AFP/Getty Images.") are joined back
-///    to their paragraph; see `joinFragments(_:)` for the exact rules.
+///    to their paragraph; see `joinFragments(_:)` for the exact rules. So are a sentence adverbial left alone
+///    on its line ("Tuy nhiên " / "Biển Đông có…", "Trong khi đó", "Ngoài ra"; a trailing space by itself
+///    proves nothing, real headings have one too) and a speaker's label in an interview, a title and name
+///    with a colon, which leads into the answer ("Tiến sĩ tâm lý Nguyễn Hữu Long:" / " Với trách nhiệm…").
 /// 6. **Boilerplate.** Share-button lines ("Share on Facebook", "Share on Tumblr", any "Share on <network>")
 ///    are dropped. Nothing else is: every other line ends up in a block, or in metadata for header lines.
 /// 7. **End matter.** The trailing run of author lines and credits becomes `.byline` and `.source` blocks,
@@ -33,17 +36,24 @@ import Foundation
 ///    not a caption (the sapo right after the title, or after an opening photo).
 /// 9. **Captions.** A paragraph ending with a credit — "… Ảnh: X", "… (Ảnh: X)", "…, ảnh: X.",
 ///    "… Nguồn: X", "Tin-ảnh: X", "hình minh họa: X" — with at most 45 words before it is a `.caption`
-///    whose `credit` is X without the label; "… (Ảnh minh họa)" is a caption without a credit.
+///    whose `credit` is X without the label; "… (Ảnh minh họa)" is a caption without a credit. So are
+///    heading-like lines that can only be captions: one that names a picture ("Hình ảnh cô giáo…",
+///    "Chân dung đạo diễn…", three words or more), a person's title and name and nothing else, a portrait
+///    ("Thủ tướng Phạm Minh Chính", "Đạo diễn trẻ Barry Jenkins"), and, in the lead-last layout, a short
+///    line that opens the body right before another heading, the opening photo (an article does not open
+///    with an empty section). Other captions printed without a credit cannot be told from headings.
 /// 10. **Photo titles.** In blank-separated text only, a short heading-like line directly before a
 ///     caption is the photo's `.photoTitle` ("Bế mạc Hội nghị Ngoại giao lần thứ 29"). In the other
 ///     layouts the same shape is a section heading that happens to open with a photo (dantri "Đội quân ôxy").
 /// 11. **Headings.** Numbered lines without a final period ("1. …", "2/ …", up to 40 words); lines of
 ///     at most 12 words ending with ":" (Q&A and list headings); and short lines of at most 16 words with
 ///     no final ". , ; !" (a "?" or "…" is fine) that start with a capital, a digit or a name like "iPhone".
-///     A one-line sentence ending with "." is always a paragraph.
+///     A one-line sentence ending with "." is always a paragraph, and so is a line that gives an e-mail or
+///     web address or a phone number ("Email: …", "Hotline: 0914926900").
 /// 12. **Lists.** Lines starting with "+ ", "- ", "• " or "* " and a capital or digit, or with a reference
 ///     number ("[2] http://…"), are `.listItem`s, and so are runs of three or more short headings
-///     (wallpaper names, spec table rows).
+///     (wallpaper names, spec table rows). A list title ("Nguyên liệu", "Thành phần", "Tài liệu tham khảo"…)
+///     is never an item: it stays the list's heading, and two short lines after it are enough for a list.
 /// 13. **Sections.** `Outline.sections(for:)`: the title, every heading, every enumerated paragraph
 ///     ("Thứ nhất là …", "Thứ hai, …", "Một là …").
 public enum PlainTextImporter {
