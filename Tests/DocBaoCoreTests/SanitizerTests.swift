@@ -72,3 +72,22 @@ import Testing
         #expect(TextSanitizer.clean("nha\u{0323}\u{0302}p").unicodeScalars.elementsEqual("nh\u{1EAD}p".unicodeScalars))
     }
 }
+
+@Suite struct SanitizerNFCPiecesTests {
+    /// Long decomposed text normalises exactly as one Foundation call on the whole would, whatever
+    /// falls at the cuts between pieces.
+    @Test func piecewiseNFCEqualsWholeNFC() throws {
+        let seed = try TestData.text(TestData.seed)
+        var rng = SeededRandom(seed: 3)
+        for _ in 0..<5 {
+            var text = ""
+            while text.unicodeScalars.count < 30_000 {
+                let start = Int.random(in: 0..<(seed.count - 200), using: &rng)
+                let piece = String(seed.dropFirst(start).prefix(Int.random(in: 1...200, using: &rng)))
+                text += Bool.random(using: &rng) ? piece.decomposedStringWithCanonicalMapping : piece
+            }
+            let expected = text.precomposedStringWithCanonicalMapping
+            #expect(Array(TextSanitizer.nfc(text).unicodeScalars) == Array(expected.unicodeScalars))
+        }
+    }
+}

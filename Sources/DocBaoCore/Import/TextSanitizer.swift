@@ -35,8 +35,41 @@ public enum TextSanitizer {
             result = rewritten.text
             needsNFC = rewritten.needsNFC
         }
-        if needsNFC { result = result.precomposedStringWithCanonicalMapping }
+        if needsNFC { result = nfc(result) }
         return result
+    }
+
+    /// NFC in pieces. Foundation's normalisation slows down more than linearly on long strings
+    /// (10 MB took seconds, 100 MB minutes), so the text is cut into pieces of a few thousand
+    /// scalars, always just before an ASCII scalar — no canonical composition takes an ASCII scalar
+    /// as its second part, so no composition crosses a cut — and only the pieces holding a scalar
+    /// that NFC may change are normalised.
+    static func nfc(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var pieceStart = scalars.startIndex
+        var pieceNeedsNFC = false
+        var count = 0
+        func flush(_ end: String.Index) {
+            let piece = s[pieceStart..<end]
+            out += pieceNeedsNFC ? Substring(String(piece).precomposedStringWithCanonicalMapping) : piece
+        }
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            if scalar.value < 0x80 && count >= 4096 {
+                flush(i)
+                pieceStart = i
+                pieceNeedsNFC = false
+                count = 0
+            }
+            if scalar.value >= 0x300 && !pieceNeedsNFC && mayChangeUnderNFC(scalar) { pieceNeedsNFC = true }
+            count += 1
+            i = scalars.index(after: i)
+        }
+        flush(scalars.endIndex)
+        return out
     }
 
     private enum ScalarAction { case keep, keepCheckNFC, rewrite }

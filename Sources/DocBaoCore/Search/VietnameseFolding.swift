@@ -31,24 +31,39 @@ public enum VietnameseFolding {
         public var tone: UInt32
     }
 
-    /// Folds `text` (NFC or not: decomposed letters fold like precomposed ones).
+    /// Folds `text` (NFC or not: decomposed letters fold like precomposed ones). Combining marks and
+    /// other grapheme extenders join the unit of the scalar before them, so a unit is a user-perceived
+    /// character without the cost of grapheme segmentation.
     /// - Complexity: O(n) in the length of the text.
     public static func fold(_ text: String) -> Folded {
         var units: [FoldedUnit] = []
         var offsets: [Int32] = []
         units.reserveCapacity(text.utf8.count)
         offsets.reserveCapacity(text.utf8.count + 1)
-        let utf8 = text.utf8
-        var i = text.startIndex
-        while i < text.endIndex {
-            let next = text.index(after: i)
-            offsets.append(Int32(utf8.distance(from: utf8.startIndex, to: i)))
-            units.append(fold(text[i]))
-            i = next
+        var offset: Int32 = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v >= 0x300, !units.isEmpty, extendsPrevious(scalar) {
+                units[units.count - 1].raw |= FoldedUnit.markBit(v)
+            } else {
+                offsets.append(offset)
+                units.append(fold(scalar))
+            }
+            offset += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
         }
-        offsets.append(Int32(utf8.count))
+        offsets.append(offset)
         let moves = canonicalizeTones(&units)
         return Folded(units: units, offsets: offsets, moves: moves)
+    }
+
+    /// Whether a scalar belongs to the character before it (a combining mark, a joiner, a variation
+    /// selector), decided without a property lookup for the common ranges.
+    @inline(__always)
+    static func extendsPrevious(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v <= 0x36F { return true }                   // combining diacritical marks (v >= 0x300 here)
+        if v >= 0x1E00 && v < 0x1F00 { return false }   // precomposed Latin (Vietnamese letters)
+        return s.properties.isGraphemeExtend
     }
 
     /// Folds one character (grapheme cluster). Whitespace folds to a plain space.
