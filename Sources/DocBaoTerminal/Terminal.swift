@@ -44,6 +44,12 @@ public final class Terminal {
         intrflush(shim_stdscr(), false)
         keypad(shim_stdscr(), true)
         curs_set(0)
+        // Keys some terminals (tmux, rxvt, the Linux console) send that their terminfo entries omit.
+        for (sequence, key) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME),
+                                ("\u{1B}[8~", KEY_END), ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END),
+                                ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END)] {
+            define_key(sequence, key)
+        }
         mousemask(shim_mouse_mask(), nil)
         mouseinterval(0)
         theme = Theme(colors: colors && has_colors())
@@ -105,6 +111,7 @@ public final class Terminal {
         let kind = wget_wch(shim_stdscr(), &ch)
         if kind == ERR { return nil }
         if kind == KEY_CODE_YES { return functionKey(Int32(ch)) }
+        if ch == 0x1B, droppedUnknownSequence() { return nil }
         return character(UInt32(ch))
     }
 
@@ -112,6 +119,28 @@ public final class Terminal {
     public func takeSignal() -> Int32? {
         let sig = shim_take_signal()
         return sig == 0 ? nil : sig
+    }
+
+    /// After an ESC that ncurses did not recognise as a key: if more of a sequence is already waiting
+    /// (ESC [ … final byte, or ESC O x), reads and drops it whole, so an unknown key never arrives as
+    /// a string of letters that are commands ('[' is "previous section"). Returns false for a lone
+    /// ESC (the Escape key).
+    private func droppedUnknownSequence() -> Bool {
+        wtimeout(shim_stdscr(), 0)
+        var ch: wint_t = 0
+        guard wget_wch(shim_stdscr(), &ch) != ERR else { return false }
+        switch UInt32(ch) {
+        case 0x5B:  // CSI: parameters and intermediates up to a final byte 0x40–0x7E
+            while wget_wch(shim_stdscr(), &ch) != ERR, !(0x40...0x7E).contains(UInt32(ch)) {}
+            return true
+        case 0x4F:  // SS3: one more byte
+            _ = wget_wch(shim_stdscr(), &ch)
+            return true
+        default:
+            // ESC typed just before another key (or Alt+key): the Escape key, then that key.
+            unget_wch(wchar_t(bitPattern: ch))
+            return false
+        }
     }
 
     private func character(_ value: UInt32) -> InputEvent? {

@@ -57,7 +57,7 @@ struct Theme {
         switch style {
         case .normal, .sidebarEntry: attributes = shim_a_normal()
         case .title: attributes = bold
-        case .lead: attributes = bold
+        case .lead: attributes = bold | italic
         case .heading: attributes = bold
         case .photoTitle: attributes = bold | italic
         case .caption: attributes = italic

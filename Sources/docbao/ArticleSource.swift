@@ -27,6 +27,9 @@ enum ArticleSource {
 
     static func load(_ path: String?) throws -> Loaded {
             if path == "-" || (path == nil && stdinCarriesAnArticle()) {
+                if isatty(STDIN_FILENO) != 0 {
+                    FileHandle.standardError.write(Data("docbao: reading the article from the terminal; end it with Ctrl-D\n".utf8))
+                }
                 let data = FileHandle.standardInput.readDataToEndOfFile()
                 return try parse([UInt8](data), name: "stdin", json: nil)
             }
@@ -41,7 +44,8 @@ enum ArticleSource {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw LoadError(description: "\(path): cannot be read (permission denied?)")
             }
-            return try parse([UInt8](data), name: path, json: path.lowercased().hasSuffix(".json") ? true : nil)
+            let lower = path.lowercased()
+            return try parse([UInt8](data), name: path, json: lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil)
     }
 
     /// Whether stdin is a pipe or a file (as in `cmd | docbao` or `docbao < file`), rather than a
@@ -57,13 +61,18 @@ enum ArticleSource {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             throw LoadError(description: "\(name): empty file")
         }
-        let looksLikeJSON = json ?? (bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "{"))
-        if looksLikeJSON {
+        // A .json file is JSON and its errors are reported; input of unknown type (stdin, no
+        // extension) that starts with "{" is tried as JSON first and read as text if it is not.
+        if json == true {
             do {
                 return Loaded(article: try ArticleJSON.decode(bytes), notice: nil)
             } catch {
                 throw LoadError(description: "\(name): not a docbao article: \(error)")
             }
+        }
+        if json == nil, bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "{"),
+           let article = try? ArticleJSON.decode(bytes) {
+            return Loaded(article: article, notice: nil)
         }
         let (article, replaced) = PlainTextImporter.importArticle(bytes: bytes)
         let notice = replaced > 0 ? "\(replaced) byte không hợp lệ (UTF-8) đã được thay bằng �" : nil

@@ -6,6 +6,7 @@ import Foundation
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export an article in the JSON model format.",
+        usage: "docbao export [--format json|text] [--width <width>] [FILE]",
         discussion: "Example: docbao export --format json bai-bao.txt > bai-bao.json")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
@@ -16,6 +17,10 @@ struct Export: ParsableCommand {
     @Option(help: "Width for --format text.")
     var width: Int = 80
 
+    mutating func validate() throws {
+        try ReadingWidth.validate(width)
+    }
+
     @Argument(help: "The article to export; '-' for stdin. Default: the bundled article.")
     var file: String?
 
@@ -24,7 +29,7 @@ struct Export: ParsableCommand {
         let output: String
         switch format {
         case .json: output = try ArticleJSON.encode(article) + "\n"
-        case .text: output = PlainTextDump.render(article, width: max(10, width))
+        case .text: output = PlainTextDump.render(article, width: width)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }

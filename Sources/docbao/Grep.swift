@@ -6,6 +6,7 @@ import Foundation
 struct Grep: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the lines of articles that match a query (Vietnamese-aware, like grep).",
+        usage: "docbao grep [--exact] [--word] [-c] QUERY FILE...",
         discussion: """
         Lines are the files' own lines, cleaned (NFC, controls made visible). Exit status: 0 when
         something matched, 1 when nothing did, 2 on an error.

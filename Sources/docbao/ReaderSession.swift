@@ -31,8 +31,8 @@ struct ReaderSession {
             if let signal = terminal.takeSignal() { return 128 + signal }
             // Block for the next event (waking to check for signals), then drain everything already
             // typed before drawing, so keys typed ahead are all handled and drawn once.
-            guard var event = terminal.nextEvent(timeout: 250) else { continue }
-            while true {
+            var next = terminal.nextEvent(timeout: 250)
+            while let event = next {
                 if let message = Reader.message(for: event, in: state) {
                     for effect in Reader.reduce(&state, message) {
                         switch effect {
@@ -45,9 +45,8 @@ struct ReaderSession {
                         }
                     }
                 }
-                if terminal.takeSignal() != nil { break }
-                guard let next = terminal.nextEvent(timeout: 0) else { break }
-                event = next
+                if let signal = terminal.takeSignal() { return 128 + signal }
+                next = terminal.nextEvent(timeout: 0)
             }
             terminal.present(Renderer.render(state))
         }

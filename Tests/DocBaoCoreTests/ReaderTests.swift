@@ -115,3 +115,61 @@ import Testing
         #expect(Reader.message(for: .mouse(.click(x: 60, y: 3)), in: s) == nil)
     }
 }
+
+@Suite struct ReaderResizeAndSpyTests {
+    @Test func resizingBackAndForthNeverDrifts() throws {
+        for start in 0..<12 {
+            var s = try Fixtures.seedState(100, 30)
+            Fixtures.press(Array(repeating: .char("j"), count: 20 + start), &s)
+            let before = s.layout.anchor(of: s.top)
+            for _ in 0..<4 {
+                _ = Reader.reduce(&s, .resize(Size(width: 60, height: 20)))
+                _ = Reader.reduce(&s, .resize(Size(width: 100, height: 30)))
+            }
+            let after = s.layout.anchor(of: s.top)
+            #expect(after.block == before.block && after.offset == before.offset, "start \(start)")
+        }
+    }
+
+    @Test func aBlankLineOnTopKeepsTheNextParagraph() throws {
+        var s = try Fixtures.seedState(100, 30)
+        while s.layout.line(at: s.top)?.role != .blank { Fixtures.press([.char("j")], &s) }
+        let next = s.layout.line(at: s.top)!.block + 1
+        _ = Reader.reduce(&s, .resize(Size(width: 60, height: 20)))
+        #expect(s.layout.line(at: s.top)?.block == next)
+        #expect(s.layout.line(at: s.top)?.start == 0)
+    }
+
+    @Test func theLastSectionIsCurrentOnceTheEndIsOnScreen() {
+        var blocks = [Block(.title, "Tiêu đề")]
+        for i in 0..<40 { blocks.append(Block(.paragraph, "Đoạn \(i) với đủ chữ để chiếm một dòng.")) }
+        blocks.append(Block(.heading, "Tài liệu tham khảo"))
+        blocks.append(Block(.paragraph, "Một dòng."))
+        let article = Article(blocks: blocks, sections: Outline.sections(for: blocks))
+        var s = ReaderState(article: article, size: Size(width: 100, height: 30))
+        #expect(s.article.sections.count == 2)
+        Fixtures.press([.char("G")], &s)
+        #expect(s.currentSection == 1)
+        #expect(Renderer.render(s).lines[29].contains("Tài liệu tham khảo"))
+    }
+
+    @Test func aResizeThatHidesTheSidebarGivesTheFocusBack() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("Tab"), &s)
+        #expect(s.focus == .sidebar)
+        _ = Reader.reduce(&s, .resize(Size(width: 60, height: 20)))
+        #expect(s.focus == .article)
+        Fixtures.press(Fixtures.keys("j"), &s)
+        #expect(s.top == s.layout.move(s.layout.start, by: 1))
+    }
+
+    @Test func helpScrollStopsAtItsEnd() throws {
+        var s = try Fixtures.seedState(60, 10)
+        Fixtures.press(Fixtures.keys("h"), &s)
+        Fixtures.press(Array(repeating: .char("j"), count: 200), &s)
+        let most = s.helpScroll
+        #expect(Renderer.render(s).lines.contains { $0.contains("Chuột") }, "the end of the help shows")
+        Fixtures.press(Fixtures.keys("k"), &s)
+        #expect(s.helpScroll == most - 1, "k scrolls back at once")
+    }
+}

@@ -114,6 +114,32 @@ def test_keys_typed_ahead_are_all_handled(pane):
     p.wait_for(lambda s: pane_column(p)[0] == dump[37].strip(), what="37 lines down after 40 j and 3 k")
 
 
+def test_home_and_end_keys_as_tmux_sends_them(pane):
+    p = pane(100, 30)
+    open_reader(p)
+    p.keys("End")
+    p.wait_for(lambda s: "100%" in p.lines()[29], what="End goes to the end")
+    p.keys("Home")
+    p.wait_for(lambda s: pane_column(p)[0].startswith(TITLE), what="Home goes to the top")
+    # An unknown key's escape sequence is dropped whole: its '[' must not jump to a section.
+    p.keys("]", "]")
+    p.wait_for(lambda s: pane_column(p)[0].startswith(SECOND))
+    p.type("\x1b[1;5B\x1b[99~")
+    p.keys("j", "k")
+    p.wait_stable(lambda s: pane_column(p)[0].startswith(SECOND))
+
+
+def test_focus_leaves_a_sidebar_hidden_by_a_resize(pane):
+    p = pane(100, 30)
+    open_reader(p)
+    p.keys("Tab")
+    p.wait_for("MỤC LỤC ◆")
+    p.resize(60, 20)
+    p.wait_for(lambda s: "MỤC LỤC" not in s)
+    p.keys("j")
+    p.wait_for(lambda s: not s.split("\n")[0].strip().startswith(TITLE), what="j scrolls the article")
+
+
 def test_help_and_sidebar_toggle(pane):
     p = pane(100, 30)
     open_reader(p)
@@ -179,6 +205,16 @@ def test_resize_keeps_the_paragraph_on_top(pane):
         p.resize(w, h)
     p.resize(100, 30)
     p.wait_for(lambda s: pane_column(p)[0].startswith(SECOND), what="back at 100x30, same place")
+    # Back and forth from a line inside a paragraph: no drift.
+    p.keys("j", "j")
+    p.wait_for(lambda s: not pane_column(p)[0].startswith(SECOND))
+    before = pane_column(p)[0]
+    for _ in range(4):
+        p.resize(60, 20)
+        p.wait_for(lambda s: "MỤC LỤC" not in s)
+        p.resize(100, 30)
+        p.wait_for(lambda s: "MỤC LỤC" in s)
+    p.wait_for(lambda s: pane_column(p)[0] == before, what="the same line on top after four round trips")
     p.keys("q")
     p.wait_exit(0)
 
@@ -206,9 +242,7 @@ def test_signals_restore_the_terminal(pane, sig, status):
     if sig == "INT":
         p.keys("C-c")
     else:
-        pid = subprocess.run(["pgrep", "-f", "-n", f"^{BINARY}"], capture_output=True, text=True).stdout.split()
-        assert pid, "docbao is running"
-        os.kill(int(pid[-1]), getattr(__import__("signal"), "SIG" + sig))
+        os.kill(p.docbao_pid(), getattr(__import__("signal"), "SIG" + sig))
     p.wait_exit(status)
     assert not p.alternate_screen()
     p.run("stty -g | cmp -s - stty.before && echo SAME-STTY-$((20+9))")

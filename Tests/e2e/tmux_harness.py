@@ -42,7 +42,14 @@ class Pane:
         return subprocess.run(["tmux", "-L", self.socket, *args], check=check, capture_output=True, text=True).stdout
 
     def close(self):
+        # tmux 3.3 leaves its socket file behind after kill-server: remove it too.
+        socket = self.tmux("display-message", "-p", "#{socket_path}", check=False).strip()
         self.tmux("kill-server", check=False)
+        if socket.startswith("/") and os.path.basename(socket) == self.socket:
+            try:
+                os.unlink(socket)
+            except FileNotFoundError:
+                pass
         shutil.rmtree(self.home, ignore_errors=True)
 
     def __enter__(self):
@@ -83,6 +90,23 @@ class Pane:
 
     def pane_pid(self):
         return int(self.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").strip())
+
+    def docbao_pid(self):
+        """The pid of the docbao process the pane's shell started (read from /proc, no pgrep needed)."""
+        shell = self.pane_pid()
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    argv0 = f.read().split(b"\0")[0].decode(errors="replace")
+            except OSError:
+                continue
+            if int(fields[1]) == shell and argv0.endswith("docbao"):
+                return int(entry)
+        raise AssertionError("no docbao process under the pane's shell")
 
     def wait_for(self, predicate, timeout=DEADLINE, what=None):
         """Polls the screen until `predicate` (a string to find, or a function of the screen) holds."""

@@ -62,7 +62,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("n")], .nextMatch, .search, "kết quả tiếp theo"),
         KeyBinding([.char("N")], .previousMatch, .search, "kết quả trước"),
         KeyBinding([.escape], .clearSearch, .search, "bỏ tô sáng kết quả"),
-        KeyBinding([.char("h"), .function(1), .char("H")], .help, .other, "trợ giúp (phím bất kỳ để đóng)"),
+        KeyBinding([.char("h"), .function(1), .char("H")], .help, .other, "trợ giúp (j/k cuộn, phím khác để đóng)"),
         KeyBinding([.ctrl("l"), .char("r")], .redraw, .other, "vẽ lại màn hình"),
         KeyBinding([.char("q"), .char("Q")], .quit, .other, "thoát"),
     ]

@@ -31,13 +31,15 @@ public enum Reader {
     /// Applies `message` to `state`.
     public static func reduce(_ state: inout ReaderState, _ message: Message) -> [Effect] {
         state.message = nil
+        if case .resize = message {} else { state.resizeAnchor = nil }
         let g = state.geometry
         switch message {
         case .resize(let size):
             state.setSize(size)
         case .scroll(let n):
             if state.showingHelp {
-                state.helpScroll = max(0, state.helpScroll + n)
+                let lines = HelpView.lines(state.keyMap).count
+                state.helpScroll = max(0, min(state.helpScroll + n, lines - state.geometry.viewHeight))
             } else {
                 scroll(&state, by: n)
             }

@@ -53,14 +53,29 @@ public struct ReaderState {
 
     public var geometry: Geometry { Geometry(size: size, sidebarWanted: sidebarWanted, readingWidth: readingWidth) }
 
-    /// The section being read: the one containing the top line.
-    public var currentSection: Int? { article.sectionIndex(containing: top.block) }
+    /// The section being read: the one containing the top line, or, once the end of the article is
+    /// on screen, the last section that starts on screen (it could never reach the top).
+    public var currentSection: Int? {
+        let atTop = article.sectionIndex(containing: top.block)
+        let height = geometry.viewHeight
+        guard height > 0, let atTop else { return atTop }
+        let bottom = layout.move(top, by: height - 1)
+        guard bottom == layout.end else { return atTop }
+        let last = article.sectionIndex(containing: bottom.block) ?? atTop
+        return max(atTop, last)
+    }
+
+    /// The source position kept on top through a run of resizes: taken from the top line at the
+    /// first resize and reused until the reader moves, so resizing back and forth never drifts.
+    var resizeAnchor: (block: Int, offset: Int)?
 
     /// Re-lays out the article for the current geometry, keeping the top line's source anchor on top.
     mutating func relayout() {
+        if !geometry.showsSidebar { focus = .article }
         let width = geometry.columnWidth
         guard width != layout.width else { clampTop(); return }
-        let anchor = layout.anchor(of: top)
+        let anchor = resizeAnchor ?? layout.anchor(of: top)
+        resizeAnchor = anchor
         layout = Layout(article: article, width: width)
         top = layout.position(block: anchor.block, offset: anchor.offset)
         clampTop()

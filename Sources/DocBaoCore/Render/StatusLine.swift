@@ -9,7 +9,7 @@ enum StatusLine {
         }
         let width = state.geometry.size.width
         frame.fill(x: 0, y: y, width: width, style: .status)
-        let hint = state.showingHelp ? "phím bất kỳ: đóng" : "h trợ giúp · q thoát"
+        let hint = state.showingHelp ? "j/k cuộn · phím khác: đóng" : "h trợ giúp · q thoát"
         var right = state.showingHelp ? hint : "\(percent(state))%  \(hint)"
         if let counter = counter(state.search), !state.showingHelp { right = counter + "  " + right }
         let rightWidth = DisplayWidth.of(right)

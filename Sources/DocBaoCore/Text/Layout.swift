@@ -89,9 +89,11 @@ public final class Layout {
         move(end, by: -(max(1, height) - 1))
     }
 
-    /// The source anchor of a line: its block and the offset where it starts.
+    /// The source anchor of a line: its block and the offset where it starts. The blank line after a
+    /// block anchors to the start of the next block: that is the paragraph about to be read.
     public func anchor(of position: LinePosition) -> (block: Int, offset: Int) {
         guard let line = line(at: position) else { return (max(0, min(position.block, blockCount - 1)), 0) }
+        if line.role == .blank && line.block + 1 < blockCount { return (line.block + 1, 0) }
         return (line.block, line.start)
     }
 
