@@ -30,6 +30,8 @@ let package = Package(
             ],
             plugins: ["EmbedArticlePlugin"]
         ),
+        // Release-build benchmark of search on a large article, beside grep -c (Benchmarks/README.md).
+        .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore"]),
         .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
     ]
 )
