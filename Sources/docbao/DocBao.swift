@@ -63,6 +63,12 @@ struct DocBao: ParsableCommand {
 
     @OptionGroup var matching: MatchingFlags
 
+    @Option(help: ArgumentHelp("Where Telex/VNI typing in the search prompt puts tones: traditional (hòa, khỏe, thủy) or modern (hoà, khoẻ, thuỷ).", valueName: "style"))
+    var tones: TonePlacement = .traditional
+
+    @Option(help: ArgumentHelp("The search prompt's input method at start: off, telex or vni (Ctrl-T cycles it).", valueName: "method"))
+    var input: InputMethod = .off
+
     mutating func validate() throws {
         try ReadingWidth.validate(width)
     }
@@ -75,6 +81,7 @@ struct DocBao: ParsableCommand {
         }
         var session = ReaderSession(article: loaded.article, readingWidth: width, notice: loaded.notice)
         if let search { session.search = (search, matching.options) }
+        session.promptDefaults = Prompt.Defaults(options: matching.options, inputMethod: input, placement: tones)
         let code = try session.run()
         if code != 0 { throw ExitCode(code) }
     }

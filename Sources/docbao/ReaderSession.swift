@@ -9,6 +9,8 @@ struct ReaderSession {
     let notice: String?
     /// A search to open with (`--search`), its matches highlighted and the first one shown.
     var search: (query: String, options: SearchOptions)?
+    /// How the search prompt starts: matching options, input method, tone placement.
+    var promptDefaults = Prompt.Defaults()
 
     /// Runs until the user quits (status 0) or a terminating signal arrives (128 + signal number).
     func run() throws -> Int32 {
@@ -25,6 +27,7 @@ struct ReaderSession {
         let history = SearchHistoryStore.load()
         state.history = history.queries
         state.message = notice ?? history.notice
+        state.promptDefaults = promptDefaults
         if let search { Reader.startSearch(&state, query: search.query, options: search.options) }
         terminal.present(Renderer.render(state))
         while true {

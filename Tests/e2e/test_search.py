@@ -142,3 +142,14 @@ def test_a_corrupt_history_is_set_aside_not_lost(pane, tmp_path):
     p.keys("q")
     p.wait_exit(0)
     assert (folder / "search-history").read_text(encoding="utf-8") == "hoa binh\n"
+
+
+def test_input_method_and_tone_style_from_the_command_line(pane, tmp_path):
+    p = pane(100, 30, env={"XDG_STATE_HOME": str(tmp_path)})
+    p.docbao("--input telex --tones modern")
+    p.wait_stable(TITLE)
+    p.keys("/")
+    p.wait_for(lambda s: "Telex" in status(p))
+    p.type("hoaf binhf")
+    p.wait_for(lambda s: status(p).startswith("/hoà bình"), what="modern placement: hoà")
+    p.wait_for(lambda s: "1/" in status(p), what="hoà finds hòa in the article")
