@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ncursesw, wide-character API. Feature macros are defined in shim.h itself.
@@ -17,6 +18,8 @@ let package = Package(
         .target(name: "CursesShim", dependencies: ["CNcursesw"]),
         // Pure Swift: article model, importer, text layout, reader state, rendering to a Frame.
         .target(name: "DocBaoCore"),
+        // The config file (TOML through TOMLKit) read into the core's settings.
+        .target(name: "DocBaoConfig", dependencies: ["DocBaoCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Thin ncurses backend: Frame -> screen, keys/mouse/resize -> InputEvent.
         .target(name: "DocBaoTerminal", dependencies: ["DocBaoCore", "CNcursesw", "CursesShim"]),
         // Build tool: turns Resources/*.txt into a Swift source so the binary carries its article.
@@ -25,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "docbao",
             dependencies: [
-                "DocBaoCore", "DocBaoTerminal",
+                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedArticlePlugin"]
@@ -33,5 +36,6 @@ let package = Package(
         // Release-build benchmark of search on a large article, beside grep -c (Benchmarks/README.md).
         .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore"]),
         .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "DocBaoConfigTests", dependencies: ["DocBaoConfig"]),
     ]
 )

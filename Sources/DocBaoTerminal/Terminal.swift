@@ -16,7 +16,7 @@ public final class Terminal {
 
     /// Opens the terminal on stdout. Keys come from stdin, or from /dev/tty when stdin is not a
     /// terminal (the article was piped in), as in less.
-    public init(colors: Bool) throws {
+    public init(theme: ThemeName, colors: Bool) throws {
         guard shim_ensure_utf8_locale() != 0 else {
             throw OpenError(description: "no UTF-8 locale is available (tried the environment's and C.UTF-8)")
         }
@@ -42,6 +42,17 @@ public final class Terminal {
         noecho()
         nonl()
         intrflush(shim_stdscr(), false)
+        // Let Ctrl-S and Ctrl-Q reach the key map instead of pausing output (XON/XOFF). endwin()
+        // gives the terminal back with the shell's own settings.
+        if let input = inputFile {
+            var modes = termios()
+            let fd = fileno(input)
+            if tcgetattr(fd, &modes) == 0 {
+                modes.c_iflag &= ~tcflag_t(IXON)
+                tcsetattr(fd, TCSANOW, &modes)
+                def_prog_mode()
+            }
+        }
         keypad(shim_stdscr(), true)
         curs_set(0)
         // Keys some terminals (tmux, rxvt, the Linux console) send that their terminfo entries omit.
@@ -52,8 +63,8 @@ public final class Terminal {
         }
         mousemask(shim_mouse_mask(), nil)
         mouseinterval(0)
-        theme = Theme(colors: colors && has_colors())
-        theme.install()
+        self.theme = Theme(name: theme, colors: colors && has_colors())
+        self.theme.install()
     }
 
     deinit { end() }

@@ -2,19 +2,24 @@ import CNcursesw
 import CursesShim
 import DocBaoCore
 
-/// How each `Style` looks: attributes always, colours only when the terminal has them and NO_COLOR
-/// is not set. Colours come through color pairs over the terminal's default background.
-struct Theme {
+/// How each `Style` looks: attributes always, colours only when the theme has them, the terminal
+/// can show them and NO_COLOR is not set. Colours come through color pairs over the terminal's
+/// default background, and use only the eight basic colours, so 8-colour terminals get them all.
+public struct Theme {
     struct Look {
         var attributes: attr_t
         var pair: Int16
     }
 
-    let colors: Bool
+    public let name: ThemeName
+    public let colors: Bool
     private let looks: [Style: Look]
 
-    init(colors: Bool) {
-        self.colors = colors
+    /// `colors` false (NO_COLOR, a terminal without colours) or the mono theme: attributes only.
+    public init(name: ThemeName, colors: Bool) {
+        self.name = name
+        self.colors = colors && name != .mono
+        let colors = self.colors
         var looks: [Style: Look] = [:]
         for (i, style) in Style.allCases.enumerated() {
             var attributes = Theme.attributes(style)
@@ -25,15 +30,17 @@ struct Theme {
         self.looks = looks
     }
 
-    /// Foreground and background colour per style (-1: the terminal's default).
-    private static func colours(_ style: Style) -> (Int16, Int16) {
+    /// Foreground and background colour per style (-1: the terminal's default). The light theme
+    /// avoids yellow and cyan text, which vanish on a white background.
+    private func colours(_ style: Style) -> (Int16, Int16) {
+        let light = name == .light
         switch style {
-        case .title: return (Int16(COLOR_CYAN), -1)
-        case .heading, .sidebarCurrent, .helpKey: return (Int16(COLOR_YELLOW), -1)
+        case .title: return (Int16(light ? COLOR_BLUE : COLOR_CYAN), -1)
+        case .heading, .sidebarCurrent, .helpKey: return (Int16(light ? COLOR_MAGENTA : COLOR_YELLOW), -1)
         case .caption, .credit, .photoTitle: return (Int16(COLOR_GREEN), -1)
         case .url: return (Int16(COLOR_BLUE), -1)
         case .match: return (Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
-        case .currentMatch: return (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+        case .currentMatch: return (Int16(light ? COLOR_WHITE : COLOR_BLACK), Int16(light ? COLOR_BLUE : COLOR_CYAN))
         default: return (-1, -1)
         }
     }
@@ -43,9 +50,24 @@ struct Theme {
         start_color()
         use_default_colors()
         for (i, style) in Style.allCases.enumerated() {
-            let (fg, bg) = Theme.colours(style)
+            let (fg, bg) = colours(style)
             init_pair(Int16(i + 1), fg, bg)
         }
+    }
+
+    /// The ANSI SGR sequence that gives `style` this theme's look outside curses (`--color=always`).
+    public func sgr(_ style: Style) -> String {
+        let look = look(style)
+        var codes: [String] = []
+        let table: [(attr_t, String)] = [(shim_a_bold(), "1"), (shim_a_dim(), "2"), (shim_a_italic(), "3"),
+                                         (shim_a_underline(), "4"), (shim_a_reverse(), "7")]
+        for (attribute, code) in table where look.attributes & attribute != 0 { codes.append(code) }
+        if colors {
+            let (fg, bg) = colours(style)
+            if fg >= 0 { codes.append(String(30 + Int(fg))) }
+            if bg >= 0 { codes.append(String(40 + Int(bg))) }
+        }
+        return codes.isEmpty ? "" : "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
     func look(_ style: Style) -> Look { looks[style]! }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocBaoCore
+import DocBaoTerminal
 import Foundation
 
 /// Runs `docbao`: the subcommands by their name, the reader otherwise.
@@ -14,10 +15,12 @@ enum Main {
         switch arguments.first {
         case "export": Export.main(Array(arguments.dropFirst()))
         case "grep": Grep.main(Array(arguments.dropFirst()))
+        case "config": ConfigCommand.main(Array(arguments.dropFirst()))
         case "help":
             switch arguments.dropFirst().first {
             case "export": Export.main(["--help"])
             case "grep": Grep.main(["--help"])
+            case "config": ConfigCommand.main(["--help"])
             default: DocBao.main(["--help"])
             }
         default: DocBao.main(arguments)
@@ -31,10 +34,12 @@ struct DocBao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docbao",
         abstract: "Đọc báo: a terminal reader for news articles, Vietnamese first.",
-        usage: "docbao [options] [FILE]\n  docbao export [--format json|text] [FILE]\n  docbao grep [--exact] [--word] [-c] QUERY FILE...",
+        usage: "docbao [options] [FILE]\n  docbao export [--format json|text] [FILE]\n  docbao grep [--exact] [--word] [-c] QUERY FILE...\n  docbao config [--default | --path]",
         discussion: """
         With no FILE, opens the bundled article (or reads stdin when it is a pipe or a file).
-        A FILE named like a subcommand (export, grep, help) is opened as ./export.
+        A FILE named like a subcommand (export, grep, config, help) is opened as ./export.
+        Settings come from $XDG_CONFIG_HOME/docbao/config.toml (see docbao config --default);
+        options given here win over the config file.
         Examples:
           docbao                         open the bundled article
           docbao bai-bao.txt             open a plain-text news article
@@ -46,14 +51,14 @@ struct DocBao: ParsableCommand {
           docbao grep "dau tranh" *.txt
         """,
         version: "0.1.0",
-        subcommands: [Export.self, Grep.self]
+        subcommands: [Export.self, Grep.self, ConfigCommand.self]
     )
 
     @Argument(help: "A .txt news article or a .json article; '-' for stdin. Default: the bundled article.")
     var file: String?
 
-    @Option(help: "Maximum width of the reading column, in terminal columns.")
-    var width: Int = 80
+    @Option(help: "Maximum width of the reading column, in terminal columns (default 80, or the config's).")
+    var width: Int?
 
     @Flag(help: "Print the formatted article as plain text and exit (also when stdout is not a terminal).")
     var dump = false
@@ -64,24 +69,46 @@ struct DocBao: ParsableCommand {
     @OptionGroup var matching: MatchingFlags
 
     @Option(help: ArgumentHelp("Where Telex/VNI typing in the search prompt puts tones: traditional (hòa, khỏe, thủy) or modern (hoà, khoẻ, thuỷ).", valueName: "style"))
-    var tones: TonePlacement = .traditional
+    var tones: TonePlacement?
 
     @Option(help: ArgumentHelp("The search prompt's input method at start: off, telex or vni (Ctrl-T cycles it).", valueName: "method"))
-    var input: InputMethod = .off
+    var input: InputMethod?
+
+    @Option(help: ArgumentHelp("Colour theme: dark (default), light or mono.", valueName: "theme"))
+    var theme: ThemeName?
+
+    @Option(help: ArgumentHelp("Colour in --dump output: auto (none), always or never. The reader follows NO_COLOR.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    @Option(help: ArgumentHelp("Read this config file instead of $XDG_CONFIG_HOME/docbao/config.toml.", valueName: "path"))
+    var config: String?
 
     mutating func validate() throws {
-        try ReadingWidth.validate(width)
+        if let width { try ReadingWidth.validate(width) }
     }
 
     func run() throws {
         let loaded = try ArticleSource.loadOrExit(file)
+        let config = ConfigLoader.load(explicitPath: config)
+        let settings = config.settings
+        let readingWidth = width ?? settings.readingWidth ?? 80
+        let themeName = theme ?? settings.theme ?? .dark
         if dump || isatty(STDOUT_FILENO) == 0 {
-            FileHandle.standardOutput.write(Data(PlainTextDump.render(loaded.article, width: width).utf8))
+            config.report(to: .standardError)
+            let styled = color == .always ? Theme(name: themeName, colors: true) : nil
+            FileHandle.standardOutput.write(Data(StyledDump.render(loaded.article, width: readingWidth, theme: styled).utf8))
             return
         }
-        var session = ReaderSession(article: loaded.article, readingWidth: width, notice: loaded.notice)
-        if let search { session.search = (search, matching.options) }
-        session.promptDefaults = Prompt.Defaults(options: matching.options, inputMethod: input, placement: tones)
+        let options = SearchOptions(mode: matching.exact ? .exact : settings.searchMode ?? .smart,
+                                    wholeWord: matching.word || (settings.wholeWord ?? false))
+        var session = ReaderSession(article: loaded.article, readingWidth: readingWidth,
+                                    notice: loaded.notice ?? config.notice)
+        if let search { session.search = (search, options) }
+        session.promptDefaults = Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
+                                                 placement: tones ?? settings.tones ?? .traditional)
+        session.theme = themeName
+        session.sidebar = settings.sidebar ?? true
+        session.keyMap = KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) })
         let code = try session.run()
         if code != 0 { throw ExitCode(code) }
     }

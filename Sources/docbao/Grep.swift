@@ -27,9 +27,13 @@ struct Grep: ParsableCommand {
     @Flag(name: [.customShort("c"), .long], help: "Print only the number of matching lines per file.")
     var count = false
 
+    @Option(help: ArgumentHelp("Colour the matches: auto (on a terminal, unless NO_COLOR), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
     func run() throws {
         let matcher = Matcher(query, options: matching.options)
-        let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let color = color == .always
+            || (color == .auto && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         var matched = false, failed = false
         var out = ""
         for file in files {

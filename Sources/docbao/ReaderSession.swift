@@ -11,19 +11,24 @@ struct ReaderSession {
     var search: (query: String, options: SearchOptions)?
     /// How the search prompt starts: matching options, input method, tone placement.
     var promptDefaults = Prompt.Defaults()
+    var theme: ThemeName = .dark
+    /// Whether the sidebar shows at start.
+    var sidebar = true
+    var keyMap = KeyMap()
 
     /// Runs until the user quits (status 0) or a terminating signal arrives (128 + signal number).
     func run() throws -> Int32 {
         let terminal: Terminal
         do {
-            terminal = try Terminal(colors: ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
+            terminal = try Terminal(theme: theme, colors: ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
         } catch let error as Terminal.OpenError {
             FileHandle.standardError.write(Data("docbao: \(error.description)\n".utf8))
             return 1
         }
         defer { terminal.end() }
 
-        var state = ReaderState(article: article, size: terminal.size, readingWidth: readingWidth)
+        var state = ReaderState(article: article, size: terminal.size, readingWidth: readingWidth, keyMap: keyMap)
+        if !sidebar { _ = Reader.reduce(&state, .action(.toggleSidebar)) }
         let history = SearchHistoryStore.load()
         state.history = history.queries
         state.message = notice ?? history.notice

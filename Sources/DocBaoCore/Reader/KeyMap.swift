@@ -1,7 +1,7 @@
 /// One key binding: the keys, the action they trigger, where, and the help text that describes it.
 public struct KeyBinding: Sendable {
     /// Where a binding applies: with the article focused, with the sidebar focused, or both.
-    public enum Context: Sendable { case any, article, sidebar }
+    public enum Context: Hashable, Sendable { case any, article, sidebar }
     /// The help screen's groups, in display order.
     public enum Group: String, CaseIterable, Sendable {
         case move = "Di chuyển"
@@ -38,6 +38,24 @@ public struct KeyMap: Sendable {
         let specific: KeyBinding.Context = focus == .sidebar ? .sidebar : .article
         if let b = bindings.first(where: { $0.context == specific && $0.keys.contains(key) }) { return b.action }
         return bindings.first(where: { $0.context == .any && $0.keys.contains(key) })?.action
+    }
+
+    /// The table with each overridden action bound to exactly the given keys (in every context the
+    /// action has). A key taken by an override is removed from the other actions of the same
+    /// context, so the user's binding wins.
+    public func remapped(_ overrides: [(action: Action, keys: [Key])]) -> KeyMap {
+        var result = bindings
+        for (action, keys) in overrides {
+            let contexts = Set(result.filter { $0.action == action }.map(\.context))
+            for i in result.indices {
+                if result[i].action == action {
+                    result[i].keys = keys
+                } else if contexts.contains(result[i].context) || result[i].context == .any || contexts.contains(.any) {
+                    result[i].keys.removeAll { keys.contains($0) }
+                }
+            }
+        }
+        return KeyMap(bindings: result)
     }
 
     /// less and vi conventions.

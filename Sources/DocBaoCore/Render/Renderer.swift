@@ -14,7 +14,7 @@ public enum Renderer {
         return frame
     }
 
-    static func style(for role: LayoutLine.Role) -> Style {
+    public static func style(for role: LayoutLine.Role) -> Style {
         switch role {
         case .blank, .body: return .normal
         case .title: return .title

@@ -1,0 +1,44 @@
+import ArgumentParser
+import DocBaoConfig
+import Foundation
+
+/// `docbao config`: check the config file, print where it is, or print a commented default one.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Check the config file, show where it is, or print a commented default one.",
+        usage: "docbao config [--default | --path] [--config <path>]",
+        discussion: """
+        Examples:
+          docbao config --default > ~/.config/docbao/config.toml   start a config file
+          docbao config                                            check it (status 1 if wrong)
+        """)
+
+    @Flag(name: .customLong("default"), help: "Print a commented config file with every default.")
+    var printDefault = false
+
+    @Flag(help: "Print the path the config file is read from.")
+    var path = false
+
+    @Option(help: ArgumentHelp("Check this file instead of the default location.", valueName: "path"))
+    var config: String?
+
+    func run() throws {
+        if printDefault {
+            print(ConfigFile.defaultText(), terminator: "")
+            return
+        }
+        let loaded = ConfigLoader.load(explicitPath: config)
+        if path {
+            print(loaded.path)
+            return
+        }
+        guard loaded.exists else {
+            print("no config file at \(loaded.path) (docbao config --default > \(loaded.path) starts one)")
+            if !loaded.problems.isEmpty { throw ExitCode(1) }
+            return
+        }
+        loaded.report(to: .standardOutput)
+        if loaded.problems.isEmpty { print("\(loaded.path): ok") } else { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,89 @@
+"""Config file, themes and colour: real-terminal and command-line tests."""
+import re
+import subprocess
+
+from tmux_harness import BINARY
+from test_reader import TITLE, open_reader, pane_column
+
+
+def write_config(tmp_path, text):
+    folder = tmp_path / "config" / "docbao"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.toml").write_text(text, encoding="utf-8")
+    return {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state")}
+
+
+def sgr_params(escaped):
+    return [p for p in re.findall(r"\x1b\[([0-9;]*)m", escaped)]
+
+
+def title_sgr(p):
+    """The SGR parameters in effect where the title starts on the first row."""
+    row = p.screen(escapes=True).split("\n")[0]
+    before = row[: row.index("Th\u1ee9 tr\u01b0\u1edfng")] if "Thứ trưởng" in row else row
+    return ";".join(sgr_params(before[before.rindex("│"):] if "│" in before else before))
+
+
+def test_keys_are_remapped_from_the_config(pane, tmp_path):
+    env = write_config(tmp_path, '[keys]\nline-down = ["x"]\nquit = ["Q", "C-q"]\n')
+    p = pane(100, 30, env=env)
+    open_reader(p)
+    p.keys("j")
+    p.keys("x")
+    p.wait_for(lambda s: pane_column(p)[0] == "29", what="x scrolls one line (j no longer does)")
+    p.keys("q")
+    p.keys("C-q")
+    p.wait_exit(0)
+
+
+def test_theme_selection_is_visible(pane, tmp_path):
+    dark, light = pane(100, 30), pane(100, 30, env=write_config(tmp_path, '[reader]\ntheme = "light"\n'))
+    mono = pane(100, 30)
+    open_reader(dark)
+    open_reader(light)
+    mono.docbao("--theme mono")
+    mono.wait_stable(TITLE)
+    assert "36" in title_sgr(dark).split(";"), title_sgr(dark)     # cyan title on dark terminals
+    assert "34" in title_sgr(light).split(";"), title_sgr(light)   # blue title on light ones
+    mono_codes = [c for params in sgr_params(mono.screen(escapes=True)) for c in params.split(";") if c]
+    assert not [c for c in mono_codes if 30 <= int(c) <= 37 or 40 <= int(c) <= 47], "mono has no colour"
+    assert "1" in mono_codes, "mono keeps bold"
+    assert dark.screen() == light.screen() == mono.screen(), "only the look differs"
+
+
+def test_an_invalid_config_is_reported_and_ignored(pane, tmp_path):
+    env = write_config(tmp_path, '[reader]\nwidth = 70\n[keys]\nfly = ["f"]\n')
+    p = pane(100, 30, env=env)
+    open_reader(p)
+    p.wait_for(lambda s: "config.toml:4: unknown action 'fly'" in s.split("\n")[29], what="the message")
+    assert "Thứ trưởng" in pane_column(p)[0] and len(pane_column(p)[2]) <= 70, "width 70 from the config still applies"
+    bad = write_config(tmp_path, 'this is = = not toml\n')
+    q = pane(100, 30, env=bad)
+    open_reader(q)
+    q.wait_for(lambda s: "config.toml:1: not valid TOML" in s.split("\n")[29], what="a TOML syntax error with its line")
+    q.keys("q")
+    q.wait_exit(0)
+
+
+def test_config_command(tmp_path):
+    env = write_config(tmp_path, '[reader]\ntheme = "sepia"\n')
+    env["PATH"] = "/usr/bin:/bin"
+    r = subprocess.run([str(BINARY), "config"], capture_output=True, text=True, env=env)
+    assert r.returncode == 1 and ":2: theme must be one of dark, light, mono" in r.stdout
+    path = subprocess.run([str(BINARY), "config", "--path"], capture_output=True, text=True, env=env).stdout.strip()
+    assert path == str(tmp_path / "config" / "docbao" / "config.toml")
+    default = subprocess.run([str(BINARY), "config", "--default"], capture_output=True, text=True).stdout
+    (tmp_path / "config" / "docbao" / "config.toml").write_text(default, encoding="utf-8")
+    ok = subprocess.run([str(BINARY), "config"], capture_output=True, text=True, env=env)
+    assert ok.returncode == 0 and ok.stdout.strip().endswith(": ok")
+
+
+def test_dump_is_plain_unless_color_always(tmp_path):
+    plain = subprocess.run([str(BINARY), "--dump"], capture_output=True, text=True).stdout
+    assert "\x1b" not in plain
+    colored = subprocess.run([str(BINARY), "--dump", "--color=always"], capture_output=True, text=True).stdout
+    assert "\x1b[1;36m" + TITLE in colored
+    assert re.sub(r"\x1b\[[0-9;]*m", "", colored) == plain
+    grep = subprocess.run([str(BINARY), "grep", "--color=always", "hoa binh", "-"], input="giữ vững hòa bình\n",
+                          capture_output=True, text=True).stdout
+    assert "\x1b[1;31mhòa bình\x1b[0m" in grep
