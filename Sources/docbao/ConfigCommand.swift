@@ -10,8 +10,10 @@ struct ConfigCommand: ParsableCommand {
         usage: "docbao config [--default | --path] [--config <path>]",
         discussion: """
         Examples:
-          docbao config --default > ~/.config/docbao/config.toml   start a config file
-          docbao config                                            check it (status 1 if wrong)
+          docbao config --default > ~/.config/docbao/config.toml
+              start a config file from the commented defaults
+          docbao config
+              check it: every problem with its line, status 1 if there is one
         """)
 
     @Flag(name: .customLong("default"), help: "Print a commented config file with every default.")

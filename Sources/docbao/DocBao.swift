@@ -34,7 +34,7 @@ struct DocBao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docbao",
         abstract: "Đọc báo: a terminal reader for news articles, Vietnamese first.",
-        usage: "docbao [options] [FILE]\n  docbao export [--format json|text] [FILE]\n  docbao grep [--exact] [--word] [-c] QUERY FILE...\n  docbao config [--default | --path]",
+        usage: "docbao [options] [FILE]\n  docbao export [--format json|text] [--width <width>] [FILE]\n  docbao grep [--exact] [--word] [-c] QUERY FILE...\n  docbao config [--default | --path]",
         discussion: """
         With no FILE, opens the bundled article (or reads stdin when it is a pipe or a file).
         A FILE named like a subcommand (export, grep, config, help) is opened as ./export.

@@ -8,12 +8,13 @@ struct Grep: ParsableCommand {
         abstract: "Print the lines of articles that match a query (Vietnamese-aware, like grep).",
         usage: "docbao grep [--exact] [--word] [-c] QUERY FILE...",
         discussion: """
-        Lines are the files' own lines, cleaned (NFC, controls made visible). Exit status: 0 when
-        something matched, 1 when nothing did, 2 on an error.
+        Lines are the files' own lines, cleaned (NFC, controls made visible).
+        Exit status: 0 when something matched, 1 when nothing did, 2 on an error.
+
         Examples:
-          docbao grep "ngoai giao" bai-bao.txt       finds "ngoại giao", "Ngoại giao"
-          docbao grep --word an *.txt                 "an" as a word, not inside "Thanh"
-          docbao grep --exact "Hòa" bai-bao.txt      case and accents as typed
+          docbao grep "ngoai giao" bai-bao.txt   finds "ngoại giao", "Ngoại giao"
+          docbao grep --word an *.txt            "an" as a word, not inside "Thanh"
+          docbao grep --exact "Hòa" bai-bao.txt  case and accents as typed
         """)
 
     @Argument(help: "What to look for.")
@@ -33,7 +34,8 @@ struct Grep: ParsableCommand {
     func run() throws {
         let matcher = Matcher(query, options: matching.options)
         let color = color == .always
-            || (color == .auto && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            || (color == .auto && isatty(STDOUT_FILENO) != 0
+                && (ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true))
         var matched = false, failed = false
         var out = ""
         for file in files {
