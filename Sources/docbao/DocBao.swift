@@ -93,7 +93,9 @@ struct DocBao: ParsableCommand {
         let settings = config.settings
         let readingWidth = width ?? settings.readingWidth ?? 80
         let themeName = theme ?? settings.theme ?? .dark
-        if dump || isatty(STDOUT_FILENO) == 0 {
+        // Like a pager: a non-terminal stdout, or a terminal that cannot be addressed, gets plain text.
+        let dumbTerminal = ProcessInfo.processInfo.environment["TERM"] == "dumb"
+        if dump || isatty(STDOUT_FILENO) == 0 || dumbTerminal {
             config.report(to: .standardError)
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
             FileHandle.standardOutput.write(Data(StyledDump.render(loaded.article, width: readingWidth, theme: styled).utf8))

@@ -70,3 +70,12 @@ def test_release_binary_copied_anywhere_finds_its_article(tmp_path):
     copy.chmod(0o755)
     out = subprocess.run([str(copy), "--dump"], capture_output=True, text=True, cwd=tmp_path).stdout
     assert out.startswith("Thứ trưởng Ngoại giao")
+
+
+def test_a_dumb_terminal_gets_plain_text(pane):
+    p = pane(100, 30, term="dumb")
+    p.docbao("--width 50")
+    p.wait_exit(0)
+    screen = p.screen()
+    assert "Nguồn: Chính Phủ" in screen and "\x1b" not in screen, "the article was printed, plain"
+    assert not p.alternate_screen()
