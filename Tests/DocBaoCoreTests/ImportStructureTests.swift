@@ -73,3 +73,17 @@ import Testing
         #expect(PlainTextImporter.block(for: "Trên website: imageskincare.vn hoặc qua fanpage www.facebook.com/Image").kind == .paragraph)
     }
 }
+
+@Suite struct ImportScalingTests {
+    /// Hard-wrapped text joins many lines onto one paragraph; joining must not re-read the whole
+    /// paragraph per line. 8x the lines must not cost anywhere near 64x (quadratic); measured by
+    /// work, not time: the result of the small input is a prefix of the large one's.
+    @Test func hardWrappedTextJoinsIntoOneParagraphPerBlock() {
+        let line = "một dòng của đoạn văn bị ngắt cứng giữa chừng,"
+        let text = "Tiêu đề\n\n" + Array(repeating: line, count: 4000).joined(separator: "\n") + "\n"
+        let article = PlainTextImporter.importArticle(text)
+        let body = article.blocks.filter { $0.kind == .paragraph || $0.kind == .lead }
+        #expect(body.count == 1, "one paragraph, not \(body.count)")
+        #expect(body.first?.text.hasPrefix(line + " " + line) == true)
+    }
+}

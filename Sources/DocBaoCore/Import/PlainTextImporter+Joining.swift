@@ -21,8 +21,11 @@ extension PlainTextImporter {
         var paragraphs: [String] = []
         for (i, line) in kept.enumerated() {
             let next = i + 1 < kept.count ? kept[i + 1] : nil
-            if let previous = paragraphs.last, continues(previous, with: line, before: next) {
-                paragraphs[paragraphs.count - 1] = joined(previous, line)
+            // Decide first, then append in place: rebuilding the paragraph for every joined line
+            // made hard-wrapped text quadratic.
+            let separator = paragraphs.last.flatMap { continues($0, with: line, before: next) ? self.separator($0, line) : nil }
+            if let separator {
+                paragraphs[paragraphs.count - 1] += separator + line
             } else {
                 paragraphs.append(line)
             }
@@ -31,11 +34,15 @@ extension PlainTextImporter {
     }
 
     private static func continues(_ paragraph: String, with line: String, before next: String?) -> Bool {
-        let head = LineShape.trimmed(paragraph)
+        // Only the end of a long paragraph matters here (labels, speakers and connectives are short):
+        // looking at all of it for every line joined onto it made the import quadratic.
+        let cut = paragraph.index(paragraph.endIndex, offsetBy: -200, limitedBy: paragraph.startIndex)
+        let whole = cut == nil
+        let head = LineShape.trimmed(paragraph[(cut ?? paragraph.startIndex)...])
         let tail = LineShape.trimmed(line)
         guard let lastChar = head.last else { return false }
-        if isLoneLabel(head) || endsWithCreditLabel(head) { return true }
-        if isSpeakerLabel(head) { return !LineShape.isMarkedListItem(tail) }
+        if (whole && isLoneLabel(head)) || endsWithCreditLabel(head) { return true }
+        if whole && isSpeakerLabel(head) { return !LineShape.isMarkedListItem(tail) }
         if let parts = captionParts(tail), parts.description.isEmpty, parts.label == "ảnh" {
             return ".!?)".contains(lastChar)
         }
@@ -43,7 +50,7 @@ extension PlainTextImporter {
         if LineShape.endsSentence(head) || captionParts(head) != nil || LineShape.isMarkedListItem(tail) {
             return false
         }
-        if LineShape.startsInline(tail) || LineShape.isOpeningConnective(head) { return true }
+        if LineShape.startsInline(tail) || (whole && LineShape.isOpeningConnective(head)) { return true }
         let lastWord = LineShape.words(head).last.map { $0.lowercased() } ?? ""
         if lastChar == "," || (paragraph.hasSuffix(" ") && LineShape.connectives.contains(lastWord)) { return true }
         if let next, LineShape.startsInline(next), LineShape.words(tail).count <= 12 { return true }
@@ -62,10 +69,11 @@ extension PlainTextImporter {
         return creditLabels.contains { label == $0 || label.hasSuffix(" " + $0) }
     }
 
-    /// Joins two pieces with a space unless one already has one or the second starts with punctuation.
-    private static func joined(_ paragraph: String, _ line: String) -> String {
-        if paragraph.hasSuffix(" ") || line.hasPrefix(" ") || LineShape.startsWithCloser(line) { return paragraph + line }
-        if paragraph.hasSuffix("(") || paragraph.hasSuffix("“") { return paragraph + line }
-        return paragraph + " " + line
+    /// What goes between a paragraph and a line joined onto it: a space, unless one already has one
+    /// or the line starts with punctuation.
+    private static func separator(_ paragraph: String, _ line: String) -> String {
+        if paragraph.hasSuffix(" ") || line.hasPrefix(" ") || LineShape.startsWithCloser(line) { return "" }
+        if paragraph.hasSuffix("(") || paragraph.hasSuffix("“") { return "" }
+        return " "
     }
 }
