@@ -57,8 +57,8 @@ public enum ConfigFile {
             let line = locate.line(of: key, in: "reader")
             switch key {
             case "width":
-                if let n = value.int, n >= 10 { s.readingWidth = n } else {
-                    problems.append(ConfigProblem(line: line, message: "width must be a whole number, at least 10"))
+                if let n = value.int, (10...1000).contains(n) { s.readingWidth = n } else {
+                    problems.append(ConfigProblem(line: line, message: "width must be a whole number from 10 to 1000"))
                 }
             case "sidebar":
                 if let b = value.bool { s.sidebar = b } else { problems.append(ConfigProblem(line: line, message: "sidebar must be true or false")) }

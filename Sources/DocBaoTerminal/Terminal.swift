@@ -161,6 +161,7 @@ public final class Terminal {
         case 0x1B: return .key(.escape)
         case 0x7F, 0x08: return .key(.backspace)
         case 0x01...0x1A: return .key(.ctrl(Character(Unicode.Scalar(value + 0x60)!)))
+        case 0x00, 0x1C...0x1F, 0x80...0x9F: return nil  // Ctrl-Space, Ctrl-\ …: no key of ours
         default:
             guard let scalar = Unicode.Scalar(value) else { return nil }
             return .key(.char(Character(scalar)))

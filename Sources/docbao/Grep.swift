@@ -49,7 +49,7 @@ struct Grep: ParsableCommand {
                 failed = true
                 continue
             }
-            let text = TextSanitizer.clean(String(decoding: bytes, as: UTF8.self))
+            let text = TextSanitizer.clean(PlainTextImporter.decode(bytes).text)
             var lineCount = 0
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let line = String(line)

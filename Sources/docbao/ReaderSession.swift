@@ -38,8 +38,9 @@ struct ReaderSession {
         while true {
             if let signal = terminal.takeSignal() { return 128 + signal }
             // Block for the next event (waking to check for signals), then drain everything already
-            // typed before drawing, so keys typed ahead are all handled and drawn once.
+            // typed before drawing, so keys typed ahead are all handled with one frame for the lot.
             var next = terminal.nextEvent(timeout: 250)
+            guard next != nil else { continue }  // idle: nothing to redraw
             while let event = next {
                 if let message = Reader.message(for: event, in: state) {
                     for effect in Reader.reduce(&state, message) {

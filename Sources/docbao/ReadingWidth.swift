@@ -3,8 +3,12 @@ import ArgumentParser
 /// The one rule for `--width`, wherever it is accepted.
 enum ReadingWidth {
     static let minimum = 10
+    /// Wider than any terminal; it keeps right-aligned lines from asking for absurd indents.
+    static let maximum = 1000
 
     static func validate(_ width: Int) throws {
-        guard width >= minimum else { throw ValidationError("--width must be at least \(minimum)") }
+        guard (minimum...maximum).contains(width) else {
+            throw ValidationError("--width must be between \(minimum) and \(maximum)")
+        }
     }
 }

@@ -48,7 +48,18 @@ import Testing
         """#
         let article = try ArticleJSON.decode(Array(json.utf8))
         #expect(article.blocks.map(\.text) == ["T", "Một", "Hai"])
-        #expect(article.sections == [Section(label: "Hai", block: 2)])
+        // The given section moves past the inserted title, and an opening section is added in front.
+        #expect(article.sections == [Section(label: "T", block: 0), Section(label: "Hai", block: 2)])
+    }
+
+    @Test func emptySectionsGetAnOpeningSection() throws {
+        let json = #"{"title": "T", "blocks": [{"kind": "paragraph", "text": "Một"}], "sections": []}"#
+        let article = try ArticleJSON.decode(Array(json.utf8))
+        #expect(article.sections == [Section(label: "T", block: 0)])
+        var s = ReaderState(article: article, size: Size(width: 100, height: 30))
+        _ = Reader.reduce(&s, .action(.toggleFocus))
+        _ = Reader.reduce(&s, .action(.sidebarDown))
+        #expect(s.sidebarCursor == 0)
     }
 
     @Test func textFromJSONIsCleaned() throws {

@@ -164,3 +164,18 @@ import Testing
         #expect(s.search == nil && s.message != nil)
     }
 }
+
+@Suite struct PromptResizeTests {
+    @Test func escAfterAResizeGoesBackToTheSameText() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Array(repeating: .char("j"), count: 25), &s)
+        let before = s.layout.line(at: s.top)!
+        Fixtures.press(Fixtures.keys("/"), &s)
+        for c in "kinh te" { _ = Reader.reduce(&s, .promptKey(.char(c))) }
+        _ = Reader.reduce(&s, .resize(Size(width: 60, height: 20)))
+        _ = Reader.reduce(&s, .promptKey(.escape))
+        let after = s.layout.line(at: s.top)!
+        #expect(after.block == before.block)
+        #expect(after.start <= before.start && before.start < after.end, "the text that was on top is on top")
+    }
+}

@@ -173,3 +173,39 @@ import Testing
         #expect(s.helpScroll == most - 1, "k scrolls back at once")
     }
 }
+
+@Suite struct ReviewRegressionTests {
+    @Test func bracketAtTheEndGoesBackNotForward() throws {
+        var blocks = [Block(.title, "Tiêu đề")]
+        for i in 0..<40 { blocks.append(Block(.paragraph, "Đoạn \(i) với đủ chữ để chiếm một dòng.")) }
+        blocks.append(Block(.heading, "Tài liệu tham khảo"))
+        blocks.append(Block(.paragraph, "Một dòng."))
+        let article = Article(blocks: blocks, sections: Outline.sections(for: blocks))
+        var s = ReaderState(article: article, size: Size(width: 100, height: 30))
+        Fixtures.press(Fixtures.keys("G"), &s)
+        let end = s.top
+        Fixtures.press(Fixtures.keys("["), &s)
+        #expect(s.top < end, "[ moves back")
+    }
+
+    @Test func remappingASidebarActionLeavesTheArticleKeysAlone() {
+        let map = KeyMap().remapped([(.sidebarDown, [.char("n")])])
+        #expect(map.action(for: .char("n"), focus: .article) == .nextMatch)
+        #expect(map.action(for: .char("n"), focus: .sidebar) == .sidebarDown)
+    }
+
+    @Test func aSourceWhoseTextIsItsAddressShowsItOnce() {
+        let layout = Layout(article: Article(blocks: [Block(.source, "https://x.vn/a", url: "https://x.vn/a")], sections: []), width: 40)
+        #expect(layout.lines(ofBlock: 0).map(\.text) == ["Nguồn: https://x.vn/a"])
+        let bare = Layout(article: Article(blocks: [Block(.source, "", url: "https://x.vn/a")], sections: []), width: 40)
+        #expect(bare.lines(ofBlock: 0).map(\.text) == ["https://x.vn/a"])
+    }
+
+    @Test func controlCharactersAreNotTypedIntoThePrompt() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("/"), &s)
+        _ = Reader.reduce(&s, .promptKey(.char("\u{0}")))
+        _ = Reader.reduce(&s, .promptKey(.char("a")))
+        #expect(s.prompt?.text == "a")
+    }
+}

@@ -47,8 +47,12 @@ extension ArticleJSON {
             blocks.insert(Block(.lead, TextSanitizer.clean(lead)), at: position)
             inserted.append(position)
         }
-        let sections = try document.sections.map { try checkedSections($0, blockCount: records.count, inserted: inserted) }
+        var sections = try document.sections.map { try checkedSections($0, blockCount: records.count, inserted: inserted) }
             ?? Outline.sections(for: blocks)
+        // The reader relies on a section at block 0 (the opening): add one when the file has none.
+        if !blocks.isEmpty && sections.first?.block != 0 {
+            sections.insert(Section(label: blocks.first { $0.kind == .title }?.text ?? blocks[0].text, block: 0), at: 0)
+        }
         return Article(blocks: blocks, sections: sections, metadata: cleanedMetadata(document.metadata))
     }
 

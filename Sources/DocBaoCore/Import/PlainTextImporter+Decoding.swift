@@ -8,7 +8,7 @@ extension PlainTextImporter {
     }
 
     /// Decodes bytes as UTF-8 or, after a UTF-16 byte order mark, UTF-16; counts invalid bytes.
-    static func decode(_ bytes: [UInt8]) -> (text: String, replacedBytes: Int) {
+    public static func decode(_ bytes: [UInt8]) -> (text: String, replacedBytes: Int) {
         if bytes.starts(with: [0xFF, 0xFE]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: true) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return decodeUTF8(bytes.dropFirst(3)) }

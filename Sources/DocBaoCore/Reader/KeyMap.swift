@@ -50,7 +50,7 @@ public struct KeyMap: Sendable {
             for i in result.indices {
                 if result[i].action == action {
                     result[i].keys = keys
-                } else if contexts.contains(result[i].context) || result[i].context == .any || contexts.contains(.any) {
+                } else if contexts.contains(result[i].context) || contexts.contains(.any) {
                     result[i].keys.removeAll { keys.contains($0) }
                 }
             }

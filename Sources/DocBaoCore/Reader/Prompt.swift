@@ -18,8 +18,12 @@ public struct Prompt: Equatable, Sendable {
     public var direction: SearchDirection
     public var composer: TelexComposer
     public var options: SearchOptions
-    /// The top line when the prompt opened.
-    public var origin: LinePosition
+    /// Where the top line was in the text when the prompt opened (survives a resize)…
+    public var origin: SourcePosition
+    /// …and the line itself with the width it was laid out at, to go back exactly when the width
+    /// has not changed.
+    public var originLine: LinePosition
+    public var originWidth: Int
     /// The search that was active before, restored by Esc.
     public var previous: SearchState?
     /// The history entry shown while browsing with ↑/↓ (an index into the history), and what had
@@ -27,7 +31,10 @@ public struct Prompt: Equatable, Sendable {
     public var historyIndex: Int?
     public var draft = ""
 
-    public init(direction: SearchDirection, defaults: Defaults, origin: LinePosition, previous: SearchState?) {
+    public init(direction: SearchDirection, defaults: Defaults, origin: SourcePosition, originLine: LinePosition,
+                originWidth: Int, previous: SearchState?) {
+        self.originLine = originLine
+        self.originWidth = originWidth
         self.direction = direction
         composer = TelexComposer(method: defaults.inputMethod, placement: defaults.placement)
         options = defaults.options

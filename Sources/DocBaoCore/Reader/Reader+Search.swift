@@ -14,10 +14,11 @@ extension Reader {
     /// The short reminder shown in an empty prompt.
     static let promptHelp = "Tab: thông minh/chính xác · C-w: cả từ · C-t: Telex/VNI · ↑↓: lịch sử"
 
-    /// Starts a search as if typed at the prompt and kept with Enter (`docbao --search`), from the
-    /// top of the view; says so when nothing matches.
+    /// Starts a search as if typed at the prompt (`docbao --search`), from the top of the view,
+    /// without adding it to the history; says so when nothing matches.
     public static func startSearch(_ state: inout ReaderState, query: String, options: SearchOptions) {
-        var prompt = Prompt(direction: .forward, defaults: Prompt.Defaults(options: options), origin: state.top, previous: nil)
+        var prompt = Prompt(direction: .forward, defaults: Prompt.Defaults(options: options), origin: state.topSource, originLine: state.top,
+                            originWidth: state.layout.width, previous: nil)
         prompt.composer.setText(query)
         searchAsYouType(&state, prompt)
         if state.search?.current == nil {
@@ -26,8 +27,16 @@ extension Reader {
         }
     }
 
+    /// Closes the prompt as if it had never opened: the view and the previous search come back.
+    static func cancel(_ state: inout ReaderState, _ prompt: Prompt) {
+        state.top = state.origin(of: prompt)
+        state.search = prompt.previous
+        state.prompt = nil
+    }
+
     static func openPrompt(_ state: inout ReaderState, _ direction: SearchDirection) {
-        state.prompt = Prompt(direction: direction, defaults: state.promptDefaults, origin: state.top, previous: state.search)
+        state.prompt = Prompt(direction: direction, defaults: state.promptDefaults, origin: state.topSource, originLine: state.top,
+                            originWidth: state.layout.width, previous: state.search)
         state.focus = .article
     }
 
@@ -35,18 +44,14 @@ extension Reader {
         guard var prompt = state.prompt else { return [] }
         switch key {
         case .escape:
-            state.top = prompt.origin
-            state.search = prompt.previous
-            state.prompt = nil
+            cancel(&state, prompt)
             return []
         case .enter:
             state.prompt = nil
             return commit(&state, prompt)
         case .backspace:
             if prompt.text.isEmpty {
-                state.top = prompt.origin
-                state.search = prompt.previous
-                state.prompt = nil
+                cancel(&state, prompt)
                 return []
             }
             prompt.composer.backspace()
@@ -61,7 +66,7 @@ extension Reader {
             prompt.composer.clear()
         case .up, .down:
             browseHistory(&prompt, state.history, older: key == .up)
-        case .char(let c):
+        case .char(let c) where !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }):
             prompt.composer.type(c)
         default:
             return []
@@ -90,11 +95,10 @@ extension Reader {
     /// Incremental search: the matches for what is typed so far, the view at the nearest one from
     /// where the prompt opened (or back there when nothing matches).
     static func searchAsYouType(_ state: inout ReaderState, _ prompt: Prompt) {
-        state.top = prompt.origin
+        state.top = state.origin(of: prompt)
         guard !prompt.text.isEmpty else { state.search = nil; return }
         var search = SearchState(query: prompt.text, options: prompt.options, direction: prompt.direction, index: state.searchIndex)
-        let anchor = state.layout.anchor(of: prompt.origin)
-        if let found = search.next(from: anchor.block, offset: anchor.offset, prompt.direction) {
+        if let found = search.next(from: prompt.origin.block, offset: prompt.origin.offset, prompt.direction) {
             search.current = found.index
             reveal(&state, search.matches[found.index])
         }
@@ -105,7 +109,7 @@ extension Reader {
         let query = prompt.text
         guard !query.isEmpty else {
             state.search = nil
-            state.top = prompt.origin
+            state.top = state.origin(of: prompt)
             return []
         }
         state.history.removeAll { $0 == query }
@@ -114,7 +118,7 @@ extension Reader {
         if state.search?.current == nil {
             state.message = "Không tìm thấy “\(query)”"
             state.search = nil
-            state.top = prompt.origin
+            state.top = state.origin(of: prompt)
         }
         return [.saveHistory(state.history)]
     }

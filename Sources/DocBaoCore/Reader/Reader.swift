@@ -15,6 +15,7 @@ public enum Reader {
             }
             return state.keyMap.action(for: key, focus: state.focus).map(Message.action)
         case .mouse(let mouse):
+            guard state.prompt == nil else { return nil }
             switch mouse {
             case .wheelUp: return .scroll(-3)
             case .wheelDown: return .scroll(3)
@@ -82,7 +83,7 @@ public enum Reader {
                 if !state.sidebarWanted { state.focus = .article }
                 state.relayout()
             case .sidebarDown:
-                state.sidebarCursor = min(state.article.sections.count - 1, state.sidebarCursor + 1)
+                state.sidebarCursor = max(0, min(state.article.sections.count - 1, state.sidebarCursor + 1))
             case .sidebarUp:
                 state.sidebarCursor = max(0, state.sidebarCursor - 1)
             case .sidebarJump:
@@ -127,7 +128,9 @@ public enum Reader {
 
     /// To the start of the current section, or to the previous one when already at its start.
     static func previousSection(_ state: inout ReaderState) {
-        guard let current = state.currentSection else { return }
+        // The section containing the top line, not the scroll-spy's pick at the end of the article:
+        // going back must never move the view forward.
+        guard let current = state.article.sectionIndex(containing: state.top.block) else { return }
         let sections = state.article.sections
         if state.top > LinePosition(block: sections[current].block, line: 0) {
             jump(&state, toSection: current)

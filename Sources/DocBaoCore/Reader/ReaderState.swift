@@ -1,7 +1,8 @@
 /// Which part of the screen receives movement keys.
 public enum Focus: Equatable, Sendable { case article, sidebar }
 
-/// Everything the reader screen shows, as plain data. Changed only by `Reader.reduce`.
+/// Everything the reader screen shows, as plain data. Set up by the program, then changed only by
+/// `Reader.reduce`.
 public struct ReaderState {
     public let article: Article
     /// The maximum reading-column width (`--width`).
@@ -68,6 +69,19 @@ public struct ReaderState {
     /// The source position kept on top through a run of resizes: taken from the top line at the
     /// first resize and reused until the reader moves, so resizing back and forth never drifts.
     var resizeAnchor: (block: Int, offset: Int)?
+
+    /// Where the top line starts in the text.
+    public var topSource: SourcePosition {
+        let a = layout.anchor(of: top)
+        return SourcePosition(block: a.block, offset: a.offset)
+    }
+
+    /// The top line to go back to when `prompt` is cancelled: the very line if the width is the
+    /// same, else the line that now shows the same text.
+    public func origin(of prompt: Prompt) -> LinePosition {
+        if prompt.originWidth == layout.width { return prompt.originLine }
+        return layout.position(block: prompt.origin.block, offset: prompt.origin.offset)
+    }
 
     /// Re-lays out the article for the current geometry, keeping the top line's source anchor on top.
     mutating func relayout() {

@@ -74,7 +74,7 @@ public struct Frame: Equatable, Sendable {
         cells[i] = Cell(text: text, style: style)
     }
 
-    /// The text of each row (trailing spaces kept), for tests and `--dump`.
+    /// The text of each row (trailing spaces kept), for frame tests and snapshots.
     public var lines: [String] {
         (0..<size.height).map { y in
             var row = ""

@@ -63,8 +63,10 @@ enum BlockLayout {
             return [Piece(text: bullet + text, role: .listItem, shift: -bullet.utf8.count, hanging: 2)]
         case .byline: return [Piece(text: text, role: .byline, shift: 0, alignRight: true)]
         case .source:
-            var result = [Piece(text: text.isEmpty ? "" : "Nguồn: " + text, role: .source, shift: -"Nguồn: ".utf8.count)]
-            if let url = block.url, !url.isEmpty { result.append(Piece(text: url, role: .url, shift: nil)) }
+            var result: [Piece] = []
+            if !text.isEmpty { result.append(Piece(text: "Nguồn: " + text, role: .source, shift: -"Nguồn: ".utf8.count)) }
+            if let url = block.url, !url.isEmpty, url != text { result.append(Piece(text: url, role: .url, shift: nil)) }
+            if result.isEmpty { result.append(Piece(text: "", role: .source, shift: 0)) }
             return result
         }
     }

@@ -35,6 +35,18 @@ public struct LayoutLine: Equatable, Sendable {
     }
 }
 
+/// A place in the article's text: a block and a UTF-8 offset in it. Unlike a `LinePosition` it
+/// does not depend on the width the text is wrapped at.
+public struct SourcePosition: Equatable, Hashable, Sendable {
+    public var block: Int
+    public var offset: Int
+
+    public init(block: Int, offset: Int) {
+        self.block = block
+        self.offset = offset
+    }
+}
+
 /// A line of the layout addressed by block and line within that block.
 public struct LinePosition: Comparable, Hashable, Sendable {
     public var block: Int
