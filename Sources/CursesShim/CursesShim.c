@@ -5,8 +5,6 @@
 
 WINDOW *shim_stdscr(void) { return stdscr; }
 FILE *shim_stdout(void) { return stdout; }
-int shim_lines(void) { return LINES; }
-int shim_cols(void) { return COLS; }
 
 attr_t shim_a_normal(void) { return A_NORMAL; }
 attr_t shim_a_bold(void) { return A_BOLD; }

@@ -6,8 +6,6 @@
 
 WINDOW *shim_stdscr(void);
 FILE *shim_stdout(void);
-int shim_lines(void);
-int shim_cols(void);
 
 attr_t shim_a_normal(void);
 attr_t shim_a_bold(void);

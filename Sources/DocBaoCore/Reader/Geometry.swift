@@ -8,7 +8,6 @@ public struct Geometry: Equatable, Sendable {
     public var sidebarWidth: Int
     /// First column of the article pane.
     public var paneX: Int
-    public var paneWidth: Int
     /// First column of the reading column (inside the pane) and its width.
     public var columnX: Int
     public var columnWidth: Int
@@ -20,7 +19,7 @@ public struct Geometry: Equatable, Sendable {
         let showSidebar = sidebarWanted && size.width >= Geometry.minimumWidthForSidebar && size.height >= 3
         sidebarWidth = showSidebar ? min(34, max(22, size.width / 4)) : 0
         paneX = showSidebar ? sidebarWidth + 1 : 0
-        paneWidth = max(0, size.width - paneX)
+        let paneWidth = max(0, size.width - paneX)
         let margin = paneWidth >= 40 ? 2 : (paneWidth >= 12 ? 1 : 0)
         columnX = paneX + margin
         columnWidth = max(1, min(readingWidth, paneWidth - 2 * margin))

@@ -39,7 +39,6 @@ public struct FoldedUnit: Equatable, Hashable, Sendable {
     }
 
     @inline(__always) public var base: UInt32 { raw >> 12 }
-    @inline(__always) public var marks: UInt32 { raw & FoldedUnit.markMask }
     @inline(__always) public var tone: UInt32 { raw & FoldedUnit.toneMask }
     @inline(__always) public var isWordCharacter: Bool { raw & FoldedUnit.wordCharacter != 0 }
 

@@ -66,19 +66,6 @@ public enum VietnameseFolding {
         return s.properties.isGraphemeExtend
     }
 
-    /// Folds one character (grapheme cluster). Whitespace folds to a plain space.
-    public static func fold(_ c: Character) -> FoldedUnit {
-        var scalars = c.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return FoldedUnit(raw: 0) }
-        var unit = fold(first)
-        while let s = scalars.next() {
-            if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .spacingMark {
-                unit.raw |= FoldedUnit.markBit(s.value)
-            }
-        }
-        return unit
-    }
-
     /// Folds one scalar through the table of precomposed Latin letters.
     @inline(__always)
     static func fold(_ s: Unicode.Scalar) -> FoldedUnit {
