@@ -53,47 +53,57 @@ public enum ConfigFile {
 
     private static func readReader(_ t: TOMLTable, into s: inout Settings, _ problems: inout [ConfigProblem], _ locate: Locator) {
         for key in t.keys {
-            let value = t[key]!
-            let line = locate.line(of: key, in: "reader")
+            let setting = Setting(key: key, value: t[key]!, line: locate.line(of: key, in: "reader"))
             switch key {
-            case "width":
-                if let n = value.int, (10...1000).contains(n) { s.readingWidth = n } else {
-                    problems.append(ConfigProblem(line: line, message: "width must be a whole number from 10 to 1000"))
-                }
-            case "sidebar":
-                if let b = value.bool { s.sidebar = b } else { problems.append(ConfigProblem(line: line, message: "sidebar must be true or false")) }
-            case "theme":
-                if let v = value.string.flatMap(ThemeName.init(rawValue:)) { s.theme = v } else {
-                    problems.append(ConfigProblem(line: line, message: "theme must be one of \(names(ThemeName.allCases))"))
-                }
-            default:
-                problems.append(ConfigProblem(line: line, message: "unknown setting '\(key)' in [reader] (known: width, sidebar, theme)"))
+            case "width": s.readingWidth = setting.number(in: 10...1000, &problems)
+            case "sidebar": s.sidebar = setting.flag(&problems)
+            case "theme": s.theme = setting.choice(ThemeName.self, &problems)
+            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme"))
             }
         }
     }
 
     private static func readSearch(_ t: TOMLTable, into s: inout Settings, _ problems: inout [ConfigProblem], _ locate: Locator) {
         for key in t.keys {
-            let value = t[key]!
-            let line = locate.line(of: key, in: "search")
+            let setting = Setting(key: key, value: t[key]!, line: locate.line(of: key, in: "search"))
             switch key {
-            case "mode":
-                if let v = value.string.flatMap(SearchOptions.Mode.init(rawValue:)) { s.searchMode = v } else {
-                    problems.append(ConfigProblem(line: line, message: "mode must be one of \(names(SearchOptions.Mode.allCases))"))
-                }
-            case "whole_word":
-                if let b = value.bool { s.wholeWord = b } else { problems.append(ConfigProblem(line: line, message: "whole_word must be true or false")) }
-            case "input":
-                if let v = value.string.flatMap(InputMethod.init(rawValue:)) { s.inputMethod = v } else {
-                    problems.append(ConfigProblem(line: line, message: "input must be one of \(names(InputMethod.allCases))"))
-                }
-            case "tones":
-                if let v = value.string.flatMap(TonePlacement.init(rawValue:)) { s.tones = v } else {
-                    problems.append(ConfigProblem(line: line, message: "tones must be traditional or modern"))
-                }
-            default:
-                problems.append(ConfigProblem(line: line, message: "unknown setting '\(key)' in [search] (known: mode, whole_word, input, tones)"))
+            case "mode": s.searchMode = setting.choice(SearchOptions.Mode.self, &problems)
+            case "whole_word": s.wholeWord = setting.flag(&problems)
+            case "input": s.inputMethod = setting.choice(InputMethod.self, &problems)
+            case "tones": s.tones = setting.choice(TonePlacement.self, &problems)
+            default: problems.append(setting.unknown(in: "search", known: "mode, whole_word, input, tones"))
             }
+        }
+    }
+
+    /// One `key = value` line: its value read as the setting expects, or a problem recorded.
+    private struct Setting {
+        let key: String
+        let value: TOMLValueConvertible
+        let line: Int?
+
+        func number(in range: ClosedRange<Int>, _ problems: inout [ConfigProblem]) -> Int? {
+            if let n = value.int, range.contains(n) { return n }
+            problems.append(ConfigProblem(line: line, message: "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+            return nil
+        }
+
+        func flag(_ problems: inout [ConfigProblem]) -> Bool? {
+            if let b = value.bool { return b }
+            problems.append(ConfigProblem(line: line, message: "\(key) must be true or false"))
+            return nil
+        }
+
+        func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ problems: inout [ConfigProblem]) -> T?
+        where T.RawValue == String {
+            if let v = value.string.flatMap(T.init(rawValue:)) { return v }
+            let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.append(ConfigProblem(line: line, message: "\(key) must be one of \(names)"))
+            return nil
+        }
+
+        func unknown(in section: String, known: String) -> ConfigProblem {
+            ConfigProblem(line: line, message: "unknown setting '\(key)' in [\(section)] (known: \(known))")
         }
     }
 
@@ -124,7 +134,4 @@ public enum ConfigFile {
         }
     }
 
-    private static func names<T: RawRepresentable>(_ all: [T]) -> String where T.RawValue == String {
-        all.map(\.rawValue).joined(separator: ", ")
-    }
 }

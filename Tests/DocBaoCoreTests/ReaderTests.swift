@@ -141,11 +141,7 @@ import Testing
     }
 
     @Test func theLastSectionIsCurrentOnceTheEndIsOnScreen() {
-        var blocks = [Block(.title, "Tiêu đề")]
-        for i in 0..<40 { blocks.append(Block(.paragraph, "Đoạn \(i) với đủ chữ để chiếm một dòng.")) }
-        blocks.append(Block(.heading, "Tài liệu tham khảo"))
-        blocks.append(Block(.paragraph, "Một dòng."))
-        let article = Article(blocks: blocks, sections: Outline.sections(for: blocks))
+        let article = Fixtures.articleWithAShortLastSection()
         var s = ReaderState(article: article, size: Size(width: 100, height: 30))
         #expect(s.article.sections.count == 2)
         Fixtures.press([.char("G")], &s)
@@ -176,11 +172,7 @@ import Testing
 
 @Suite struct ReviewRegressionTests {
     @Test func bracketAtTheEndGoesBackNotForward() throws {
-        var blocks = [Block(.title, "Tiêu đề")]
-        for i in 0..<40 { blocks.append(Block(.paragraph, "Đoạn \(i) với đủ chữ để chiếm một dòng.")) }
-        blocks.append(Block(.heading, "Tài liệu tham khảo"))
-        blocks.append(Block(.paragraph, "Một dòng."))
-        let article = Article(blocks: blocks, sections: Outline.sections(for: blocks))
+        let article = Fixtures.articleWithAShortLastSection()
         var s = ReaderState(article: article, size: Size(width: 100, height: 30))
         Fixtures.press(Fixtures.keys("G"), &s)
         let end = s.top

@@ -2,7 +2,7 @@
 ///
 /// The two styles differ only there: `traditional` writes hòa, khỏe, thủy (as the reference engine
 /// bogo does); `modern` writes hoà, khoẻ, thuỷ. Every other syllable is written the same way in both.
-public enum TonePlacement: String, Sendable {
+public enum TonePlacement: String, CaseIterable, Sendable {
     case traditional
     case modern
 }

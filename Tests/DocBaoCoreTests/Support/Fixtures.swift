@@ -11,6 +11,15 @@ enum Fixtures {
         ReaderState(article: try seedArticle(), size: Size(width: width, height: height), readingWidth: readingWidth)
     }
 
+    /// 40 one-line paragraphs, then a last section too short to ever reach the top of a 30-row view.
+    static func articleWithAShortLastSection() -> Article {
+        var blocks = [Block(.title, "Tiêu đề")]
+        for i in 0..<40 { blocks.append(Block(.paragraph, "Đoạn \(i) với đủ chữ để chiếm một dòng.")) }
+        blocks.append(Block(.heading, "Tài liệu tham khảo"))
+        blocks.append(Block(.paragraph, "Một dòng."))
+        return Article(blocks: blocks, sections: Outline.sections(for: blocks))
+    }
+
     /// Sends keys to the reader the way the run loop does (key map, then reducer); returns the effects.
     @discardableResult
     static func press(_ keys: [Key], _ state: inout ReaderState) -> [Effect] {
