@@ -68,13 +68,10 @@ public struct ReaderState {
 
     /// The source position kept on top through a run of resizes: taken from the top line at the
     /// first resize and reused until the reader moves, so resizing back and forth never drifts.
-    var resizeAnchor: (block: Int, offset: Int)?
+    var resizeAnchor: SourcePosition?
 
     /// Where the top line starts in the text.
-    public var topSource: SourcePosition {
-        let a = layout.anchor(of: top)
-        return SourcePosition(block: a.block, offset: a.offset)
-    }
+    public var topSource: SourcePosition { layout.anchor(of: top) }
 
     /// The top line to go back to when `prompt` is cancelled: the very line if the width is the
     /// same, else the line that now shows the same text.

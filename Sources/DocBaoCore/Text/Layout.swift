@@ -2,7 +2,7 @@
 ///
 /// Nothing is wrapped until it is asked for: the first screen of a huge article costs only the blocks
 /// on it. A block's lines are cached once computed. Positions are `LinePosition`s (block, line in
-/// block); `anchor(of:)` and `position(block:offset:)` convert to and from source offsets, which
+/// block); `anchor(of:)` and `position(block:offset:)` convert to and from `SourcePosition`s, which
 /// survive a change of width.
 public final class Layout {
     public let article: Article
@@ -91,10 +91,12 @@ public final class Layout {
 
     /// The source anchor of a line: its block and the offset where it starts. The blank line after a
     /// block anchors to the start of the next block: that is the paragraph about to be read.
-    public func anchor(of position: LinePosition) -> (block: Int, offset: Int) {
-        guard let line = line(at: position) else { return (max(0, min(position.block, blockCount - 1)), 0) }
-        if line.role == .blank && line.block + 1 < blockCount { return (line.block + 1, 0) }
-        return (line.block, line.start)
+    public func anchor(of position: LinePosition) -> SourcePosition {
+        guard let line = line(at: position) else {
+            return SourcePosition(block: max(0, min(position.block, blockCount - 1)), offset: 0)
+        }
+        if line.role == .blank && line.block + 1 < blockCount { return SourcePosition(block: line.block + 1, offset: 0) }
+        return SourcePosition(block: line.block, offset: line.start)
     }
 
     /// The first line of block `block` that contains source offset `offset` (or the block's last text line).
