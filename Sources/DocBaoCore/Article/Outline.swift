@@ -54,6 +54,7 @@ public enum Outline {
 
     private static let ordinalWords = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
     private static let cardinalWords = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+    private static let openingWords = Set(["thứ"] + cardinalWords)
     private static let fillerNouns = [["nhiệm", "vụ"], ["công", "tác"], ["vấn", "đề"], ["việc"]]
     private static let leadingConnectors: Set<String> = ["là", "vì", "rằng", "-", "–"]
     private static let trailingFunctionWords: Set<String> = [
@@ -82,7 +83,11 @@ public enum Outline {
 
     /// "Thứ nhất là …", "Thứ hai, …", "Một là …" → the ordinal's family, rank and the section label.
     private static func enumeratedItem(_ text: String) -> Item? {
-        var words = text.split(separator: " ").map(String.init)
+        // Most paragraphs are ruled out by their first word, before any splitting.
+        let firstWord = text.utf8.prefix { $0 != 0x20 }
+        guard firstWord.count <= 8, openingWords.contains(String(Substring(firstWord)).lowercased()) else { return nil }
+        // The label needs only the first words: never split a whole paragraph (huge ones exist).
+        var words = text.split(separator: " ", maxSplits: 24).prefix(24).map(String.init)
         guard words.count >= 2 else { return nil }
         let first = words[0].lowercased()
         let second = words[1].lowercased()

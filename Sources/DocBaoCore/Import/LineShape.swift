@@ -27,13 +27,41 @@ enum LineShape {
     static func isBlank(_ s: some StringProtocol) -> Bool { s.allSatisfy { $0 == " " } }
 
     /// The space-separated words of the line.
+    /// - Complexity: O(n) over UTF-8 bytes (no grapheme breaking: a space is always a boundary here).
     static func words(_ s: some StringProtocol) -> [Substring] {
-        Substring(s).split(separator: " ")
+        let whole = Substring(s)
+        return whole.utf8.split(separator: 0x20).map { Substring($0) }
+    }
+
+    /// How many space-separated words the line has, counting no further than `limit + 1`: enough to
+    /// answer "at most `limit` words?" without walking a whole paragraph.
+    static func wordCount(_ s: some StringProtocol, limit: Int) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in s.utf8 {
+            if byte == 0x20 { inWord = false; continue }
+            if !inWord {
+                inWord = true
+                count += 1
+                if count > limit { return count }
+            }
+        }
+        return count
+    }
+
+    /// True if the line has at most `limit` words.
+    static func hasAtMostWords(_ s: some StringProtocol, _ limit: Int) -> Bool {
+        wordCount(s, limit: limit) <= limit
     }
 
     /// The line with runs of spaces folded to one and the ends trimmed.
     static func folded(_ s: String) -> String {
-        words(s).joined(separator: " ")
+        var previousWasSpace = true
+        for byte in s.utf8 {
+            if byte == 0x20 && previousWasSpace { return words(s).joined(separator: " ") }
+            previousWasSpace = byte == 0x20
+        }
+        return previousWasSpace && !s.isEmpty ? words(s).joined(separator: " ") : s
     }
 
     /// True if the line ends a sentence: ". ! ? … ;" or, for a short label-like line, ":".
@@ -41,12 +69,14 @@ enum LineShape {
         let t = trimmed(s)
         guard let last = t.last else { return true }
         if ".!?…;".contains(last) { return true }
-        return last == ":" && words(t).count <= 12
+        return last == ":" && hasAtMostWords(t, 12)
     }
 
     /// True if the line starts like a list item: "+ ", "- ", "• " or "* " and a capital or digit, or a
     /// reference number and text ("[2] http://…").
     static func isMarkedListItem(_ s: String) -> Bool {
+        // "[", "+", "-", "*" or the lead byte of "•" must open the line.
+        guard let first = s.utf8.first(where: { $0 != 0x20 }), [0x5B, 0x2B, 0x2D, 0x2A, 0xE2].contains(first) else { return false }
         let t = trimmed(s)
         if t.hasPrefix("["), let close = t.firstIndex(of: "]"), t[t.index(after: t.startIndex)..<close].allSatisfy(\.isNumber),
            close < t.index(before: t.endIndex), t[t.index(after: close)] == " ", close > t.index(after: t.startIndex) {
@@ -84,7 +114,9 @@ enum LineShape {
     /// True if the first word is written like the start of a heading: capitalised, a number, or a
     /// mixed-case name such as "iPhone".
     static func startsLikeHeading(_ s: String) -> Bool {
-        guard let word = words(s).first else { return false }
+        let start = s.utf8.drop { $0 == 0x20 }
+        let word = Substring(start.prefix { $0 != 0x20 })
+        guard !word.isEmpty else { return false }
         guard let firstLetter = word.first(where: { $0.isLetter || $0.isNumber }) else { return true }
         return firstLetter.isUppercase || firstLetter.isNumber || word.contains { $0.isUppercase }
     }
@@ -92,8 +124,9 @@ enum LineShape {
     /// True for a short line without a sentence ending: at most `maxWords` words, not ending in
     /// ". , ; !" (a question mark or an ellipsis is allowed), starting like a heading.
     static func isHeadingShaped(_ s: String, maxWords: Int = 16) -> Bool {
+        guard hasAtMostWords(s, maxWords) else { return false }
         let t = trimmed(s)
-        guard let last = t.last, hasWords(t), words(t).count <= maxWords else { return false }
+        guard let last = t.last, hasWords(t) else { return false }
         if ".,;!".contains(last) && !t.hasSuffix("...") { return false }
         return startsLikeHeading(t)
     }

@@ -17,7 +17,7 @@ extension PlainTextImporter {
     static func captionParts(_ line: String) -> CaptionParts? {
         var s = LineShape.trimmed(line)
         if s.hasSuffix(".") && !s.hasSuffix("..") { s.removeLast() }
-        if s.hasSuffix(")"), let open = s.lastIndex(of: "(") {
+        if s.hasSuffix(")"), let open = s.utf8.lastIndex(of: UInt8(ascii: "(")) {
             let inner = String(s[s.index(after: open)..<s.index(before: s.endIndex)])
             guard let parts = labelledCredit(inner), parts.description.isEmpty else { return nil }
             return CaptionParts(description: LineShape.trimmed(s[..<open]), credit: parts.credit, label: parts.label)
@@ -27,7 +27,10 @@ extension PlainTextImporter {
 
     /// True for a caption that marks its photo as illustrative: "… (Ảnh minh họa)", "Ảnh minh họa."
     static func isIllustrationNote(_ line: String) -> Bool {
-        let s = LineShape.trimmed(line).lowercased()
+        // Cheap test first: "minh" (any case) must be among the last bytes of the line.
+        let tail = Array(line.utf8.suffix(48)).map { $0 | 0x20 }
+        guard tail.indices.dropLast(3).contains(where: { tail[$0...].starts(with: Array("minh".utf8)) }) else { return false }
+        let s = LineShape.trimmed(line.utf8.count > 64 ? line.suffix(24) : line[...]).lowercased()
         for form in ["ảnh minh họa", "ảnh minh hoạ"] {
             if s.hasSuffix("(\(form))") || s == form || s == form + "." { return true }
         }
@@ -49,10 +52,10 @@ extension PlainTextImporter {
 
     /// "description label: credit" with the label at a word start, or nil.
     private static func labelledCredit(_ s: String) -> CaptionParts? {
-        guard let colon = s.lastIndex(of: ":") else { return nil }
+        guard let colon = s.utf8.lastIndex(of: UInt8(ascii: ":")) else { return nil }
         var credit = LineShape.trimmed(s[s.index(after: colon)...])
         if credit.hasSuffix(".") && !credit.hasSuffix("..") { credit.removeLast() }
-        let creditWords = LineShape.words(credit).count
+        let creditWords = LineShape.wordCount(credit, limit: 8)
         guard creditWords > 0, creditWords <= 8, !credit.contains("("), !credit.contains(")") else { return nil }
         let head = LineShape.trimmed(s[..<colon])
         let lowered = head.lowercased()

@@ -12,13 +12,15 @@ extension PlainTextImporter {
     /// The block for one paragraph, judged on its own.
     static func block(for text: String) -> Block {
         if isIllustrationNote(text) { return Block(.caption, text) }
-        if let parts = captionParts(text), LineShape.words(parts.description).count <= 45 {
+        if let parts = captionParts(text), LineShape.hasAtMostWords(parts.description, 45) {
             return Block(.caption, parts.description.isEmpty ? text : parts.description, credit: parts.credit)
         }
         if isUncreditedCaption(text) { return Block(.caption, text) }
         if LineShape.isMarkedListItem(text) { return Block(.listItem, text) }
-        if LineShape.hasContactDetails(text) { return Block(.paragraph, text) }
-        if isNumberedHeading(text) || isLabelHeading(text) || isShortHeading(text) { return Block(.heading, text) }
+        // A heading-shaped line that gives an address or a phone number is a paragraph; the
+        // address check is the costly one, so it runs only on the few lines shaped like headings.
+        if isNumberedHeading(text) || isLabelHeading(text) || isShortHeading(text),
+           !LineShape.hasContactDetails(text) { return Block(.heading, text) }
         return Block(.paragraph, text)
     }
 
@@ -28,12 +30,12 @@ extension PlainTextImporter {
         guard (1...2).contains(digits.count) else { return false }
         let rest = Array(text.dropFirst(digits.count).prefix(3))
         guard rest.count == 3, rest[0] == "." || rest[0] == "/", rest[1] == " ", rest[2].isLetter else { return false }
-        return !(text.hasSuffix(".") && !text.hasSuffix("...")) && LineShape.words(text).count <= 40
+        return !(text.hasSuffix(".") && !text.hasSuffix("...")) && LineShape.hasAtMostWords(text, 40)
     }
 
     /// "Dùng thuốc điều trị triệu chứng viêm mũi dị ứng:", a Q&A or list heading: at most 12 words and a colon.
     static func isLabelHeading(_ text: String) -> Bool {
-        text.hasSuffix(":") && LineShape.words(text).count <= 12 && text.contains(where: \.isLetter)
+        text.hasSuffix(":") && LineShape.hasAtMostWords(text, 12) && text.contains(where: \.isLetter)
             && LineShape.startsLikeHeading(text)
     }
 

@@ -17,6 +17,8 @@ extension PlainTextImporter {
 
     /// UTF-8 with U+FFFD for each maximal invalid subpart (the Unicode "best practice"), counting its bytes.
     private static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (text: String, replacedBytes: Int) {
+        // Valid UTF-8, the usual case, is copied in one validating pass.
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, 0) }
         var scalars = String.UnicodeScalarView()
         var replaced = 0
         var i = bytes.startIndex

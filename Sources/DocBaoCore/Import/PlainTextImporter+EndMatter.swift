@@ -92,7 +92,7 @@ extension PlainTextImporter {
 
     /// A short line right after a credit, naming the publication ("Theo Đăng Nguyễn" / "Dân Việt").
     private static func isCreditContinuation(_ line: String) -> Bool {
-        LineShape.words(line).count <= 6 && LineShape.startsLikeHeading(line) && !LineShape.endsSentence(line)
+        LineShape.hasAtMostWords(line, 6) && LineShape.startsLikeHeading(line) && !LineShape.endsSentence(line)
     }
 
     /// The author in a name-like line: an optional label ("Ký:"), two to five capitalised words

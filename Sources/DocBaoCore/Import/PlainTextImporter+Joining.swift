@@ -53,7 +53,7 @@ extension PlainTextImporter {
         if LineShape.startsInline(tail) || (whole && LineShape.isOpeningConnective(head)) { return true }
         let lastWord = LineShape.words(head).last.map { $0.lowercased() } ?? ""
         if lastChar == "," || (paragraph.hasSuffix(" ") && LineShape.connectives.contains(lastWord)) { return true }
-        if let next, LineShape.startsInline(next), LineShape.words(tail).count <= 12 { return true }
+        if let next, LineShape.startsInline(next), LineShape.hasAtMostWords(tail, 12) { return true }
         return false
     }
 

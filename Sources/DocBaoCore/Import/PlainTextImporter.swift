@@ -63,7 +63,7 @@ public enum PlainTextImporter {
     /// Imports an article from text, applying the rules above.
     /// - Complexity: O(n) in the length of the text.
     public static func importArticle(_ text: String) -> Article {
-        var lines = TextSanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = TextSanitizer.clean(text).utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
         var metadata = ArticleMetadata()
         lines.removeFirst(readHeaders(lines, into: &metadata))
         while let first = lines.first, LineShape.isBlank(first) { lines.removeFirst() }
@@ -146,6 +146,7 @@ public enum PlainTextImporter {
 
     /// Rule 6: "Share on Facebook", "Share on Tumblr"… (one or two words after "Share on").
     static func isShareBoilerplate(_ line: String) -> Bool {
+        guard line.utf8.count < 64 else { return false }
         let words = LineShape.words(line)
         return (3...4).contains(words.count) && words[0].lowercased() == "share" && words[1].lowercased() == "on"
     }
@@ -154,7 +155,7 @@ public enum PlainTextImporter {
     private static func isHeadlineLike(_ line: String) -> Bool {
         let t = LineShape.trimmed(line)
         guard let last = t.last, captionParts(t) == nil, !isIllustrationNote(t) else { return false }
-        return LineShape.words(t).count <= 25 && (!".,;:".contains(last) || t.hasSuffix("..."))
+        return LineShape.hasAtMostWords(t, 25) && (!".,;:".contains(last) || t.hasSuffix("..."))
     }
 
     /// Rule 4: a title made from the opening line when the file has no headline.

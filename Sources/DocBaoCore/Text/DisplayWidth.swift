@@ -9,6 +9,9 @@ public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x300 { return (v < 0x20 || (v >= 0x7F && v < 0xA0)) ? 0 : 1 }
+        // Vietnamese letters with marks (Latin Extended Additional) and the common dashes and quotes:
+        // one column each, without the property lookup below.
+        if (0x1E00...0x1EFF).contains(v) || (0x2010...0x2027).contains(v) { return 1 }
         if isZeroWidth(scalar) { return 0 }
         return isWide(v) ? 2 : 1
     }

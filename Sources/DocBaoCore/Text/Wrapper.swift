@@ -28,7 +28,17 @@ public enum Wrapper {
     /// Spaces where a line may break.
     @inline(__always)
     static func isBreakingSpace(_ c: Character) -> Bool {
-        c == " " || c == "\u{200B}" || c == "\u{3000}" || c == "\u{2002}" || c == "\u{2003}" || c == "\u{2009}"
+        // Compared by scalar: `Character ==` on non-ASCII text goes through Unicode comparison.
+        let scalars = c.unicodeScalars
+        guard let v = scalars.first?.value, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        return v == 0x20 || v == 0x200B || v == 0x3000 || v == 0x2002 || v == 0x2003 || v == 0x2009
+    }
+
+    /// A line break: "\n" or "\r\n" (a newline is always a cluster of its own, or CR LF).
+    @inline(__always)
+    static func isNewline(_ c: Character) -> Bool {
+        let first = c.utf8.first
+        return first == 0x0A || (first == 0x0D && c.utf8.count == 2)
     }
 
     private struct State {
@@ -63,7 +73,7 @@ public enum Wrapper {
             var spaceWidth = 0
             while i < text.endIndex {
                 let c = text[i]
-                if c == "\n" || c == "\r\n" {
+                if Wrapper.isNewline(c) {
                     i = text.index(after: i)
                     emit(end: i)
                     spaceStart = nil; spaceWidth = 0
@@ -80,7 +90,7 @@ public enum Wrapper {
                 var wordWidth = 0
                 while i < text.endIndex {
                     let w = text[i]
-                    if w == "\n" || w == "\r\n" || Wrapper.isBreakingSpace(w) { break }
+                    if Wrapper.isNewline(w) || Wrapper.isBreakingSpace(w) { break }
                     wordWidth += DisplayWidth.of(w)
                     i = text.index(after: i)
                 }
