@@ -8,6 +8,8 @@ enum ArticleSource {
         var article: Article
         /// Something the status line should say about the input (replaced bytes…).
         var notice: String?
+        /// For a huge article opened on a preview (`article` is its start): imports the whole.
+        var whole: (@Sendable () -> (article: Article, notice: String?))?
     }
 
     /// A failure to read an article, printed as "docbao: …" with exit status 1.
@@ -16,22 +18,24 @@ enum ArticleSource {
     }
 
     /// Loads the article, or prints "docbao: reason" on stderr and exits with status 1.
-    static func loadOrExit(_ path: String?) throws -> Loaded {
+    /// With `preview`, a huge plain-text article comes back as its start plus `whole`, so the
+    /// reader can show the first screen at once.
+    static func loadOrExit(_ path: String?, preview: Bool = false) throws -> Loaded {
         do {
-            return try load(path)
+            return try load(path, preview: preview)
         } catch let error as LoadError {
             FileHandle.standardError.write(Data("docbao: \(error.description)\n".utf8))
             throw ExitCode(1)
         }
     }
 
-    static func load(_ path: String?) throws -> Loaded {
+    static func load(_ path: String?, preview: Bool = false) throws -> Loaded {
             if path == "-" || (path == nil && stdinCarriesAnArticle()) {
                 if isatty(STDIN_FILENO) != 0 {
                     FileHandle.standardError.write(Data("docbao: reading the article from the terminal; end it with Ctrl-D\n".utf8))
                 }
                 let data = FileHandle.standardInput.readDataToEndOfFile()
-                return try parse([UInt8](data), name: "stdin", json: nil)
+                return try parse([UInt8](data), name: "stdin", json: nil, preview: preview)
             }
             guard let path else {
                 return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false)
@@ -45,7 +49,8 @@ enum ArticleSource {
                 throw LoadError(description: "\(path): cannot be read (permission denied?)")
             }
             let lower = path.lowercased()
-            return try parse([UInt8](data), name: path, json: lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil)
+            return try parse([UInt8](data), name: path, json: lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil,
+                             preview: preview)
     }
 
     /// Whether stdin is a pipe or a file (as in `cmd | docbao` or `docbao < file`), rather than a
@@ -57,7 +62,7 @@ enum ArticleSource {
         return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
     }
 
-    private static func parse(_ bytes: [UInt8], name: String, json: Bool?) throws -> Loaded {
+    private static func parse(_ bytes: [UInt8], name: String, json: Bool?, preview: Bool = false) throws -> Loaded {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             throw LoadError(description: "\(name): empty file")
         }
@@ -74,9 +79,19 @@ enum ArticleSource {
            let article = try? ArticleJSON.decode(bytes) {
             return Loaded(article: article, notice: nil)
         }
+        if preview, let cut = PlainTextImporter.previewCut(bytes) {
+            let start = PlainTextImporter.importArticle(bytes: Array(bytes[..<cut])).article
+            return Loaded(article: start, notice: nil, whole: {
+                let (article, replaced) = PlainTextImporter.importArticle(bytes: bytes)
+                return (article, replacedNotice(replaced))
+            })
+        }
         let (article, replaced) = PlainTextImporter.importArticle(bytes: bytes)
-        let notice = replaced > 0 ? "\(replaced) byte không hợp lệ (UTF-8) đã được thay bằng �" : nil
-        return Loaded(article: article, notice: notice)
+        return Loaded(article: article, notice: replacedNotice(replaced))
+    }
+
+    /// What the status line says when bytes were not valid UTF-8.
+    static func replacedNotice(_ replaced: Int) -> String? {
+        replaced > 0 ? "\(replaced) byte không hợp lệ (UTF-8) đã được thay bằng �" : nil
     }
 }
-

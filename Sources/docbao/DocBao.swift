@@ -88,14 +88,15 @@ struct DocBao: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try ArticleSource.loadOrExit(file)
+        // Like a pager: a non-terminal stdout, or a terminal that cannot be addressed, gets plain text.
+        let dumbTerminal = ProcessInfo.processInfo.environment["TERM"] == "dumb"
+        let dumping = dump || isatty(STDOUT_FILENO) == 0 || dumbTerminal
+        let loaded = try ArticleSource.loadOrExit(file, preview: !dumping)
         let config = ConfigLoader.load(explicitPath: config)
         let settings = config.settings
         let readingWidth = width ?? settings.readingWidth ?? 80
         let themeName = theme ?? settings.theme ?? .dark
-        // Like a pager: a non-terminal stdout, or a terminal that cannot be addressed, gets plain text.
-        let dumbTerminal = ProcessInfo.processInfo.environment["TERM"] == "dumb"
-        if dump || isatty(STDOUT_FILENO) == 0 || dumbTerminal {
+        if dumping {
             config.report(to: .standardError)
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
             FileHandle.standardOutput.write(Data(StyledDump.render(loaded.article, width: readingWidth, theme: styled).utf8))
@@ -105,6 +106,7 @@ struct DocBao: ParsableCommand {
                                     wholeWord: matching.word || (settings.wholeWord ?? false))
         var session = ReaderSession(article: loaded.article, readingWidth: readingWidth,
                                     notice: loaded.notice ?? config.notice)
+        session.whole = loaded.whole
         if let search { session.search = (search, options) }
         session.promptDefaults = Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
                                                  placement: tones ?? settings.tones ?? .traditional)

@@ -15,6 +15,8 @@ struct ReaderSession {
     /// Whether the sidebar shows at start.
     var sidebar = true
     var keyMap = KeyMap()
+    /// For a huge article opened on its start: imports the whole, run on a background thread.
+    var whole: (@Sendable () -> (article: Article, notice: String?))?
 
     /// Runs until the user quits (status 0) or a terminating signal arrives (128 + signal number).
     func run() throws -> Int32 {
@@ -33,13 +35,21 @@ struct ReaderSession {
         state.history = history.queries
         state.message = notice ?? history.notice
         state.promptDefaults = promptDefaults
+        let loading = whole.map(BackgroundImport.init)
+        state.loading = loading != nil
         if let search { Reader.startSearch(&state, query: search.query, options: search.options) }
         terminal.present(Renderer.render(state))
         while true {
             if let signal = terminal.takeSignal() { return 128 + signal }
-            // Block for the next event (waking to check for signals), then drain everything already
-            // typed before drawing, so keys typed ahead are all handled with one frame for the lot.
-            var next = terminal.nextEvent(timeout: 250)
+            // Block for the next event (waking to check for signals, and often while the article
+            // loads), then drain everything already typed before drawing, so keys typed ahead are
+            // all handled with one frame for the lot.
+            var next = terminal.nextEvent(timeout: state.loading ? 20 : 250)
+            if state.loading, let done = loading?.take() {
+                _ = Reader.reduce(&state, .articleLoaded(done.article))
+                if let notice = done.notice { state.message = notice }
+                if next == nil { terminal.present(Renderer.render(state)) }
+            }
             guard next != nil else { continue }  // idle: nothing to redraw
             while let event = next {
                 if let message = Reader.message(for: event, in: state) {
@@ -58,6 +68,29 @@ struct ReaderSession {
                 next = terminal.nextEvent(timeout: 0)
             }
             terminal.present(Renderer.render(state))
+        }
+    }
+}
+
+/// The whole of a huge article, imported on a thread of its own while the reader shows its start.
+final class BackgroundImport: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: (article: Article, notice: String?)?
+
+    init(_ work: @escaping @Sendable () -> (article: Article, notice: String?)) {
+        let thread = Thread { [self] in
+            let done = work()
+            lock.withLock { result = done }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The result once the import is done (once: later calls return nil).
+    func take() -> (article: Article, notice: String?)? {
+        lock.withLock {
+            defer { result = nil }
+            return result
         }
     }
 }

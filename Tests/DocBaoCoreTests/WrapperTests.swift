@@ -46,7 +46,9 @@ import Testing
     /// falls between grapheme clusters, and a line only ends inside a word when that word is too long.
     @Test func propertiesHoldForRandomTextAndWidths() throws {
         let words = ["ngoại", "giao", "đấu", "tranh", "Việt", "Nam", "hòa", "hoà", "khoẻ", "người", "đường",
-                     "nghiêngnghiêngnghiêngnghiêng", "29", "(Ảnh:", "VGP/Hải", "Minh)", "…", "—", "中国", "ｘ"]
+                     "nghiêngnghiêngnghiêngnghiêng", "29", "(Ảnh:", "VGP/Hải", "Minh)", "…", "—", "中国", "ｘ",
+                     // marks after letters the wrapper reads from bytes (ASCII, "ư", "ệ"), emoji sequences
+                     "a\u{0301}\u{0323}b", "ư\u{0300}", "\u{1EC7}\u{0301}x", "🇻🇳", "👍🏽", "👩\u{200D}💻", "x\u{20DD}y"]
         var rng = SeededRandom(seed: 29)
         for round in 0..<400 {
             var text = ""

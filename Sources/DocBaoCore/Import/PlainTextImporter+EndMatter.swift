@@ -50,6 +50,8 @@ extension PlainTextImporter {
     }
 
     private static func endEntry(_ line: String) -> Entry? {
+        // Credits, bylines and source addresses are short lines; a long paragraph is never one.
+        guard line.utf8.count <= 1_000 else { return nil }
         if let entry = sourceWithAddress(line) ?? credit(line) { return entry }
         guard let author = authorName(line) else { return nil }
         return Entry(block: Block(.byline, line), author: author.name, sourceName: author.source)

@@ -54,7 +54,9 @@ import Foundation
 ///     number ("[2] http://…"), are `.listItem`s, and so are runs of three or more short headings
 ///     (wallpaper names, spec table rows). A list title ("Nguyên liệu", "Thành phần", "Tài liệu tham khảo"…)
 ///     is never an item: it stays the list's heading, and two short lines after it are enough for a list.
-/// 13. **Sections.** `Outline.sections(for:)`: the title, every heading, every enumerated paragraph
+/// 13. **Huge paragraphs.** A block longer than 64 KB (a file without line ends, a run of text
+///     without spaces) is cut into blocks of at most 64 KB at a space, or between grapheme clusters.
+/// 14. **Sections.** `Outline.sections(for:)`: the title, every heading, every enumerated paragraph
 ///     ("Thứ nhất là …", "Thứ hai, …", "Một là …").
 public enum PlainTextImporter {
     /// The three shapes of input the importer knows (rule 3).
@@ -88,6 +90,7 @@ public enum PlainTextImporter {
         if let lead { blocks.append(Block(.lead, lead)) }
         blocks += classify(paragraphs, layout: layout)
         blocks += endMatter.blocks
+        blocks = splittingLongBlocks(blocks)
 
         metadata.sourceName = endMatter.sourceName
         metadata.url = metadata.url ?? endMatter.url
@@ -162,7 +165,8 @@ public enum PlainTextImporter {
     private static func derivedTitle(from line: String) -> String {
         var text = LineShape.folded(line)
         if let parts = captionParts(text), !parts.description.isEmpty { text = parts.description }
-        var words = LineShape.words(text)
+        // The title is at most 16 words: the first few dozen are all it needs of a long paragraph.
+        var words = Array(Substring(text).split(separator: " ", maxSplits: 64).prefix(64))
         if let end = words.firstIndex(where: { [".", "?", "!"].contains($0.last) && !$0.hasSuffix("..") }),
            end + 1 < words.count, words[end + 1].first?.isUppercase == true {
             words = Array(words[...end])

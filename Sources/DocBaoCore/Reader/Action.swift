@@ -39,6 +39,8 @@ public enum Message: Equatable, Sendable {
     case promptKey(Key)
     /// Something the program has to tell the reader (an effect that failed…), on the status line.
     case notice(String)
+    /// The whole article, imported in the background, replaces the preview the reader opened with.
+    case articleLoaded(Article)
 }
 
 /// Work the reducer asks the program to do outside the pure core.

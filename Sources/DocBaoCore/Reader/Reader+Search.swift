@@ -23,7 +23,12 @@ extension Reader {
         searchAsYouType(&state, prompt)
         if state.search?.current == nil {
             state.search = nil
-            state.message = "Không tìm thấy “\(query)”"
+            if state.loading {
+                state.pendingSearch = ReaderState.PendingSearch(query: query, options: options, direction: .forward)
+                state.message = "Chưa thấy “\(query)” trong phần đã nạp; tìm tiếp khi nạp xong"
+            } else {
+                state.message = "Không tìm thấy “\(query)”"
+            }
         }
     }
 
@@ -116,7 +121,11 @@ extension Reader {
         state.history.append(query)
         if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
         if state.search?.current == nil {
-            state.message = "Không tìm thấy “\(query)”"
+            state.message = state.loading ? "Chưa thấy “\(query)” trong phần đã nạp; tìm tiếp khi nạp xong"
+                                          : "Không tìm thấy “\(query)”"
+            if state.loading {
+                state.pendingSearch = ReaderState.PendingSearch(query: query, options: prompt.options, direction: prompt.direction)
+            }
             state.search = nil
             state.top = state.origin(of: prompt)
         }

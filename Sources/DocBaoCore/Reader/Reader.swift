@@ -52,6 +52,8 @@ public enum Reader {
             return promptKey(&state, key)
         case .notice(let text):
             state.message = text
+        case .articleLoaded(let article):
+            finishLoading(&state, article)
         case .action(let action):
             switch action {
             case .lineDown: scroll(&state, by: 1)
@@ -61,7 +63,13 @@ public enum Reader {
             case .halfPageDown: scroll(&state, by: max(1, g.viewHeight / 2))
             case .halfPageUp: scroll(&state, by: -max(1, g.viewHeight / 2))
             case .top: state.top = state.layout.start
-            case .bottom: state.top = state.layout.lastTop(height: g.viewHeight)
+            case .bottom:
+                if state.loading {
+                    state.pendingBottom = true
+                    state.message = "Đang nạp phần còn lại của bài; sẽ tới cuối khi xong"
+                } else {
+                    state.top = state.layout.lastTop(height: g.viewHeight)
+                }
             case .nextSection:
                 let next = (state.currentSection ?? -1) + 1
                 if next < state.article.sections.count { jump(&state, toSection: next) } else {

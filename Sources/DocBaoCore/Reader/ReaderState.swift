@@ -4,7 +4,7 @@ public enum Focus: Equatable, Sendable { case article, sidebar }
 /// Everything the reader screen shows, as plain data. Set up by the program, then changed only by
 /// `Reader.reduce`.
 public struct ReaderState {
-    public let article: Article
+    public private(set) var article: Article
     /// The maximum reading-column width (`--width`).
     public let readingWidth: Int
     public private(set) var size: Size
@@ -31,11 +31,11 @@ public struct ReaderState {
     /// Matching options and input method the next prompt starts with (the last ones used).
     public var promptDefaults = Prompt.Defaults()
     /// The article folded for search, block by block on first use.
-    public let searchIndex: SearchIndex
+    public private(set) var searchIndex: SearchIndex
     public let keyMap: KeyMap
     /// UTF-8 offset of each block's start in the whole article (blocks counted with one separator),
     /// and the total as the last element: positions as fractions of the text, without a full layout.
-    let blockStarts: [Int]
+    private(set) var blockStarts: [Int]
 
     public init(article: Article, size: Size, readingWidth: Int = 80, keyMap: KeyMap = KeyMap()) {
         self.article = article
@@ -43,13 +43,48 @@ public struct ReaderState {
         self.size = size
         self.keyMap = keyMap
         searchIndex = SearchIndex(article: article)
-        var starts = [0]
-        starts.reserveCapacity(article.blocks.count + 1)
-        for block in article.blocks { starts.append(starts[starts.count - 1] + block.text.utf8.count + 1) }
-        blockStarts = starts
+        blockStarts = Self.blockStarts(of: article)
         let geometry = Geometry(size: size, sidebarWanted: true, readingWidth: readingWidth)
         layout = Layout(article: article, width: geometry.columnWidth)
         top = layout.start
+    }
+
+    static func blockStarts(of article: Article) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(article.blocks.count + 1)
+        for block in article.blocks { starts.append(starts[starts.count - 1] + block.text.utf8.count + 1) }
+        return starts
+    }
+
+    /// Whether `article` is only the start of a huge one whose rest is still being imported (the
+    /// program sends `.articleLoaded` when it is done).
+    public var loading = false
+    /// `G` pressed while loading: go to the end once the whole article is there.
+    var pendingBottom = false
+    /// A search that found nothing in the part loaded so far: run again on the whole article.
+    var pendingSearch: PendingSearch?
+
+    struct PendingSearch: Equatable {
+        var query: String
+        var options: SearchOptions
+        var direction: SearchDirection
+    }
+
+    /// Replaces the article (the preview of a huge one by the whole), keeping the top line's text on
+    /// top: the block is found by its text near its old index, as the whole may add a block before it.
+    mutating func replaceArticle(_ newArticle: Article) {
+        let anchor = layout.anchor(of: top)
+        let oldText = article.blocks.indices.contains(anchor.block) ? article.blocks[anchor.block].text : nil
+        let candidates = [anchor.block, anchor.block + 1, anchor.block - 1, anchor.block + 2]
+        let block = candidates.first { newArticle.blocks.indices.contains($0) && newArticle.blocks[$0].text == oldText } ?? anchor.block
+        article = newArticle
+        searchIndex = SearchIndex(article: newArticle)
+        blockStarts = Self.blockStarts(of: newArticle)
+        layout = Layout(article: newArticle, width: layout.width)
+        top = layout.position(block: block, offset: anchor.offset)
+        resizeAnchor = nil
+        sidebarCursor = min(sidebarCursor, max(0, newArticle.sections.count - 1))
+        clampTop()
     }
 
     public var geometry: Geometry { Geometry(size: size, sidebarWanted: sidebarWanted, readingWidth: readingWidth) }

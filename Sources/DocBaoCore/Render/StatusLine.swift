@@ -10,7 +10,7 @@ enum StatusLine {
         let width = state.geometry.size.width
         frame.fill(x: 0, y: y, width: width, style: .status)
         let hint = state.showingHelp ? "j/k cuộn · phím khác: đóng" : "h trợ giúp · q thoát"
-        var right = state.showingHelp ? hint : "\(percent(state))%  \(hint)"
+        var right = state.showingHelp ? hint : "\(position(state))  \(hint)"
         if let counter = counter(state.search), !state.showingHelp { right = counter + "  " + right }
         let rightWidth = DisplayWidth.of(right)
         let left: String
@@ -27,7 +27,7 @@ enum StatusLine {
             frame.putTruncated(" " + left, x: 0, y: y, maxWidth: width - rightWidth - 2, style: .status)
             frame.put(right, x: width - rightWidth - 1, y: y, style: .statusAccent)
         } else {
-            let short = state.message ?? (counter(state.search).map { $0 + " " } ?? "") + "\(percent(state))% " + left
+            let short = state.message ?? (counter(state.search).map { $0 + " " } ?? "") + "\(position(state)) " + left
             frame.putTruncated(state.showingHelp ? hint : short, x: 0, y: y, maxWidth: width, style: .status)
         }
     }
@@ -61,6 +61,11 @@ enum StatusLine {
         let written = frame.put(prompt.marker + shown, x: 0, y: y, maxWidth: room, style: .prompt)
         frame.put("█", x: written, y: y, maxWidth: max(0, room - written), style: .prompt)
         if room < width { frame.put(info, x: width - infoWidth - 1, y: y, style: .promptInfo) }
+    }
+
+    /// "42%", or "đang nạp…" while the rest of a huge article is still being imported.
+    static func position(_ state: ReaderState) -> String {
+        state.loading ? "đang nạp…" : "\(percent(state))%"
     }
 
     /// How far through the article the bottom of the view is, by source position: 100 at the end.

@@ -20,9 +20,13 @@ public enum Wrapper {
     /// Wraps `text` to `width` columns (at least 1).
     /// - Complexity: O(n) in the length of `text`.
     public static func wrap(_ text: String, width: Int) -> [Line] {
-        var state = State(text: text, width: max(1, width))
-        state.run()
-        return state.lines
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var state = State(text: text, bytes: bytes, width: max(1, width))
+            state.run()
+            return state.lines
+        }!
     }
 
     /// Spaces where a line may break.
@@ -43,24 +47,56 @@ public enum Wrapper {
 
     private struct State {
         let text: String
+        let bytes: UnsafeBufferPointer<UInt8>
+        let count: Int
         let width: Int
         var lines: [Line] = []
-        var lineStart: String.Index
+        var lineStart = 0           // UTF-8 offsets from here on
         var lineWidth = 0           // visible columns placed on the current line
         var lineHasText = false     // whether a word has been placed on the current line
-        var visibleEnd: String.Index
+        var visibleEnd = 0
 
-        init(text: String, width: Int) {
+        init(text: String, bytes: UnsafeBufferPointer<UInt8>, width: Int) {
             self.text = text
+            self.bytes = bytes
+            count = bytes.count
             self.width = width
-            lineStart = text.startIndex
-            visibleEnd = text.startIndex
         }
 
-        func offset(_ i: String.Index) -> Int { text.utf8.distance(from: text.utf8.startIndex, to: i) }
+        /// What starts at offset `i`: where its grapheme cluster ends, its columns, and whether it is
+        /// a line break or a breaking space. A character followed by ASCII is a cluster of its own,
+        /// so ASCII and the Vietnamese letters (Latin-1, Latin Extended A/B and Additional: one
+        /// column each) before ASCII — most of Vietnamese text — are answered from the bytes;
+        /// anything else asks Swift's grapheme breaking.
+        @inline(__always) func cluster(at i: Int) -> (end: Int, width: Int, newline: Bool, space: Bool) {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b != 0x0D && startsSimple(i + 1) {
+                    return (i + 1, b >= 0x20 && b != 0x7F ? 1 : 0, b == 0x0A, b == 0x20)
+                }
+            } else if b >= 0xC3 && b <= 0xC6 {
+                if startsSimple(i + 2) { return (i + 2, 1, false, false) }
+            } else if b == 0xE1 && i + 2 < count && bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB {
+                if startsSimple(i + 3) { return (i + 3, 1, false, false) }
+            }
+            let utf8 = text.utf8
+            let index = utf8.index(utf8.startIndex, offsetBy: i)
+            let next = text.index(after: index)
+            let c = text[index]
+            return (utf8.distance(from: utf8.startIndex, to: next), DisplayWidth.of(c), Wrapper.isNewline(c), Wrapper.isBreakingSpace(c))
+        }
 
-        mutating func emit(end: String.Index) {
-            lines.append(Line(start: offset(lineStart), end: offset(end), visibleEnd: offset(visibleEnd), width: lineWidth))
+        /// Whether offset `j` is the end of the text or starts ASCII or a precomposed Latin letter
+        /// (U+00C0–U+01BF, U+1E00–U+1EFF): none of them joins the character before it.
+        @inline(__always) func startsSimple(_ j: Int) -> Bool {
+            guard j < count else { return true }
+            let b = bytes[j]
+            return b < 0x80 || (b >= 0xC3 && b <= 0xC6)
+                || (b == 0xE1 && j + 1 < count && bytes[j + 1] >= 0xB8 && bytes[j + 1] <= 0xBB)
+        }
+
+        mutating func emit(end: Int) {
+            lines.append(Line(start: lineStart, end: end, visibleEnd: visibleEnd, width: lineWidth))
             lineStart = end
             visibleEnd = end
             lineWidth = 0
@@ -68,31 +104,31 @@ public enum Wrapper {
         }
 
         mutating func run() {
-            var i = text.startIndex
-            var spaceStart: String.Index? = nil  // the run of spaces after the last placed word
+            var i = 0
+            var spaceStart: Int? = nil  // the run of spaces after the last placed word
             var spaceWidth = 0
-            while i < text.endIndex {
-                let c = text[i]
-                if Wrapper.isNewline(c) {
-                    i = text.index(after: i)
+            while i < count {
+                let c = cluster(at: i)
+                if c.newline {
+                    i = c.end
                     emit(end: i)
                     spaceStart = nil; spaceWidth = 0
                     continue
                 }
-                if Wrapper.isBreakingSpace(c) {
+                if c.space {
                     if spaceStart == nil { spaceStart = i; spaceWidth = 0 }
-                    spaceWidth += DisplayWidth.of(c)
-                    i = text.index(after: i)
+                    spaceWidth += c.width
+                    i = c.end
                     continue
                 }
                 // A word: scan to its end, measuring it.
                 let wordStart = i
                 var wordWidth = 0
-                while i < text.endIndex {
-                    let w = text[i]
-                    if Wrapper.isNewline(w) || Wrapper.isBreakingSpace(w) { break }
-                    wordWidth += DisplayWidth.of(w)
-                    i = text.index(after: i)
+                while i < count {
+                    let w = cluster(at: i)
+                    if w.newline || w.space { break }
+                    wordWidth += w.width
+                    i = w.end
                 }
                 if let s = spaceStart {
                     if lineHasText {
@@ -109,16 +145,15 @@ public enum Wrapper {
                 }
                 place(wordStart, i, wordWidth)
             }
-            if lineStart < text.endIndex || lines.isEmpty {
+            if lineStart < count || lines.isEmpty {
                 if spaceStart != nil && !lineHasText { visibleEnd = lineStart }
-                lines.append(Line(start: offset(lineStart), end: offset(text.endIndex),
-                                  visibleEnd: offset(visibleEnd), width: lineWidth))
+                lines.append(Line(start: lineStart, end: count, visibleEnd: visibleEnd, width: lineWidth))
             }
         }
 
         /// Puts the word [start, end) on the current line, breaking it by grapheme clusters if it
         /// is wider than a whole line.
-        mutating func place(_ start: String.Index, _ end: String.Index, _ wordWidth: Int) {
+        mutating func place(_ start: Int, _ end: Int, _ wordWidth: Int) {
             if lineWidth + wordWidth <= width {
                 lineWidth += wordWidth
                 lineHasText = true
@@ -127,11 +162,11 @@ public enum Wrapper {
             }
             var j = start
             while j < end {
-                let w = DisplayWidth.of(text[j])
-                if lineWidth + w > width && (lineHasText || lineWidth > 0) { emit(end: j) }
-                lineWidth += w
+                let c = cluster(at: j)
+                if lineWidth + c.width > width && (lineHasText || lineWidth > 0) { emit(end: j) }
+                lineWidth += c.width
                 lineHasText = true
-                j = text.index(after: j)
+                j = c.end
                 visibleEnd = j
             }
         }
