@@ -23,6 +23,16 @@ enum LineShape {
         return String(s[first...last])
     }
 
+    /// `s.hasSuffix(suffix)` compared byte by byte: `String.hasSuffix` compares Characters, which
+    /// costs Unicode comparison on every non-ASCII line (the suffixes here are punctuation).
+    @inline(__always)
+    static func endsWith(_ s: some StringProtocol, _ suffix: StaticString) -> Bool {
+        let bytes = s.utf8
+        let n = suffix.utf8CodeUnitCount
+        guard bytes.count >= n else { return false }
+        return suffix.withUTF8Buffer { bytes[bytes.index(bytes.endIndex, offsetBy: -n)...].elementsEqual($0) }
+    }
+
     /// True for a line of nothing but spaces.
     static func isBlank(_ s: some StringProtocol) -> Bool { s.allSatisfy { $0 == " " } }
 
@@ -127,7 +137,7 @@ enum LineShape {
         guard hasAtMostWords(s, maxWords) else { return false }
         let t = trimmed(s)
         guard let last = t.last, hasWords(t) else { return false }
-        if ".,;!".contains(last) && !t.hasSuffix("...") { return false }
+        if ".,;!".contains(last) && !endsWith(t, "...") { return false }
         return startsLikeHeading(t)
     }
 

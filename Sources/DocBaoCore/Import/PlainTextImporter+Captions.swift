@@ -16,8 +16,8 @@ extension PlainTextImporter {
     /// "Tin-ảnh: X". The credit is at most eight words; returns nil for any other line.
     static func captionParts(_ line: String) -> CaptionParts? {
         var s = LineShape.trimmed(line)
-        if s.hasSuffix(".") && !s.hasSuffix("..") { s.removeLast() }
-        if s.hasSuffix(")"), let open = s.utf8.lastIndex(of: UInt8(ascii: "(")) {
+        if LineShape.endsWith(s, ".") && !LineShape.endsWith(s, "..") { s.removeLast() }
+        if LineShape.endsWith(s, ")"), let open = s.utf8.lastIndex(of: UInt8(ascii: "(")) {
             let inner = String(s[s.index(after: open)..<s.index(before: s.endIndex)])
             guard let parts = labelledCredit(inner), parts.description.isEmpty else { return nil }
             return CaptionParts(description: LineShape.trimmed(s[..<open]), credit: parts.credit, label: parts.label)
@@ -28,8 +28,13 @@ extension PlainTextImporter {
     /// True for a caption that marks its photo as illustrative: "… (Ảnh minh họa)", "Ảnh minh họa."
     static func isIllustrationNote(_ line: String) -> Bool {
         // Cheap test first: "minh" (any case) must be among the last bytes of the line.
-        let tail = Array(line.utf8.suffix(48)).map { $0 | 0x20 }
-        guard tail.indices.dropLast(3).contains(where: { tail[$0...].starts(with: Array("minh".utf8)) }) else { return false }
+        var window: UInt32 = 0  // the last four bytes seen, lowercased (ASCII)
+        var seen = false
+        for byte in line.utf8.suffix(48) {
+            window = window << 8 | UInt32(byte | 0x20)
+            if window == 0x6D69_6E68 { seen = true; break }  // "minh"
+        }
+        guard seen else { return false }
         let s = LineShape.trimmed(line.utf8.count > 64 ? line.suffix(24) : line[...]).lowercased()
         for form in ["ảnh minh họa", "ảnh minh hoạ"] {
             if s.hasSuffix("(\(form))") || s == form || s == form + "." { return true }
@@ -44,7 +49,7 @@ extension PlainTextImporter {
     /// heading-like line of three words or more that names a picture ("Hình ảnh …", "Chân dung …"), or a
     /// person's title and name and nothing else, the caption of a portrait ("Thủ tướng Phạm Minh Chính").
     static func isUncreditedCaption(_ line: String) -> Bool {
-        guard LineShape.isHeadingShaped(line), !line.hasSuffix(":") else { return false }
+        guard LineShape.isHeadingShaped(line), !LineShape.endsWith(line, ":") else { return false }
         let words = LineShape.words(line)
         let opening = words.prefix(2).joined(separator: " ").lowercased()
         return (words.count >= 3 && photoNouns.contains(opening)) || isPersonLine(line)
@@ -54,7 +59,7 @@ extension PlainTextImporter {
     private static func labelledCredit(_ s: String) -> CaptionParts? {
         guard let colon = s.utf8.lastIndex(of: UInt8(ascii: ":")) else { return nil }
         var credit = LineShape.trimmed(s[s.index(after: colon)...])
-        if credit.hasSuffix(".") && !credit.hasSuffix("..") { credit.removeLast() }
+        if LineShape.endsWith(credit, ".") && !LineShape.endsWith(credit, "..") { credit.removeLast() }
         let creditWords = LineShape.wordCount(credit, limit: 8)
         guard creditWords > 0, creditWords <= 8, !credit.contains("("), !credit.contains(")") else { return nil }
         let head = LineShape.trimmed(s[..<colon])
@@ -65,7 +70,7 @@ extension PlainTextImporter {
             guard before.isEmpty || " (.,;".contains(before.last!) else { continue }
             // "hình minh họa" (illustration) says something about the photo: it stays in the description.
             var description = label.hasPrefix("hình") ? head : LineShape.trimmed(before)
-            if description.hasSuffix(",") || description.hasSuffix("(") { description.removeLast() }
+            if LineShape.endsWith(description, ",") || LineShape.endsWith(description, "(") { description.removeLast() }
             return CaptionParts(description: LineShape.trimmed(description), credit: credit, label: label)
         }
         return nil

@@ -30,18 +30,18 @@ extension PlainTextImporter {
         guard (1...2).contains(digits.count) else { return false }
         let rest = Array(text.dropFirst(digits.count).prefix(3))
         guard rest.count == 3, rest[0] == "." || rest[0] == "/", rest[1] == " ", rest[2].isLetter else { return false }
-        return !(text.hasSuffix(".") && !text.hasSuffix("...")) && LineShape.hasAtMostWords(text, 40)
+        return !(LineShape.endsWith(text, ".") && !LineShape.endsWith(text, "...")) && LineShape.hasAtMostWords(text, 40)
     }
 
     /// "Dùng thuốc điều trị triệu chứng viêm mũi dị ứng:", a Q&A or list heading: at most 12 words and a colon.
     static func isLabelHeading(_ text: String) -> Bool {
-        text.hasSuffix(":") && LineShape.hasAtMostWords(text, 12) && text.contains(where: \.isLetter)
+        LineShape.endsWith(text, ":") && LineShape.hasAtMostWords(text, 12) && text.contains(where: \.isLetter)
             && LineShape.startsLikeHeading(text)
     }
 
     /// A short heading-like line (at most 16 words, no ". , ; !" at the end), not numbered, no colon.
     static func isShortHeading(_ text: String) -> Bool {
-        !text.hasSuffix(":") && !isNumberedHeading(text) && text.contains(where: \.isLetter)
+        !LineShape.endsWith(text, ":") && !isNumberedHeading(text) && text.contains(where: \.isLetter)
             && LineShape.isHeadingShaped(text)
     }
 

@@ -138,13 +138,16 @@ public enum PlainTextImporter {
     /// Paragraphs of blank-separated text: runs of non-blank lines joined with a space, boilerplate dropped.
     private static func blankSeparatedParagraphs(_ lines: [String]) -> [String] {
         var paragraphs: [String] = []
-        var current: [String] = []
-        for line in lines + [""] {
-            if !LineShape.isBlank(line) { current.append(line); continue }
-            if !current.isEmpty { paragraphs.append(LineShape.folded(current.joined(separator: " "))) }
-            current = []
+        var i = 0
+        while i < lines.count {
+            guard !LineShape.isBlank(lines[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < lines.count, !LineShape.isBlank(lines[end]) { end += 1 }
+            let paragraph = LineShape.folded(end == i + 1 ? lines[i] : lines[i..<end].joined(separator: " "))
+            if !isShareBoilerplate(paragraph) { paragraphs.append(paragraph) }
+            i = end
         }
-        return paragraphs.filter { !isShareBoilerplate($0) }
+        return paragraphs
     }
 
     /// Rule 6: "Share on Facebook", "Share on Tumblr"… (one or two words after "Share on").
