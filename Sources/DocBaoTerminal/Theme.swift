@@ -99,6 +99,7 @@ public struct Theme {
         case .currentMatch: attributes = reverse | bold | underline
         case .prompt: attributes = bold
         case .promptInfo: attributes = dim
+        case .placeholder: attributes = dim
         }
         return attributes
     }

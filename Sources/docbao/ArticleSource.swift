@@ -20,25 +20,25 @@ enum ArticleSource {
     /// Loads the article, or prints "docbao: reason" on stderr and exits with status 1.
     /// With `preview`, a huge plain-text article comes back as its start plus `whole`, so the
     /// reader can show the first screen at once.
-    static func loadOrExit(_ path: String?, preview: Bool = false) throws -> Loaded {
+    static func loadOrExit(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
         do {
-            return try load(path, preview: preview)
+            return try load(path, preview: preview, force: force)
         } catch let error as LoadError {
             FileHandle.standardError.write(Data("docbao: \(error.description)\n".utf8))
             throw ExitCode(1)
         }
     }
 
-    static func load(_ path: String?, preview: Bool = false) throws -> Loaded {
+    static func load(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
             if path == "-" || (path == nil && stdinCarriesAnArticle()) {
                 if isatty(STDIN_FILENO) != 0 {
                     FileHandle.standardError.write(Data("docbao: reading the article from the terminal; end it with Ctrl-D\n".utf8))
                 }
                 let data = FileHandle.standardInput.readDataToEndOfFile()
-                return try parse([UInt8](data), name: "stdin", json: nil, preview: preview)
+                return try parse([UInt8](data), name: "stdin", json: nil, preview: preview, force: force)
             }
             guard let path else {
-                return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false)
+                return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false, preview: false, force: false)
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -50,7 +50,7 @@ enum ArticleSource {
             }
             let lower = path.lowercased()
             return try parse([UInt8](data), name: path, json: lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil,
-                             preview: preview)
+                             preview: preview, force: force)
     }
 
     /// Whether stdin is a pipe or a file (as in `cmd | docbao` or `docbao < file`), rather than a
@@ -62,9 +62,12 @@ enum ArticleSource {
         return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
     }
 
-    private static func parse(_ bytes: [UInt8], name: String, json: Bool?, preview: Bool = false) throws -> Loaded {
+    private static func parse(_ bytes: [UInt8], name: String, json: Bool?, preview: Bool, force: Bool) throws -> Loaded {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             throw LoadError(description: "\(name): empty file")
+        }
+        if !force, PlainTextImporter.looksBinary(bytes) {
+            throw LoadError(description: "\(name): binary file (it holds NUL bytes), not an article; --force opens it anyway")
         }
         // A .json file is JSON and its errors are reported; input of unknown type (stdin, no
         // extension) that starts with "{" is tried as JSON first and read as text if it is not.

@@ -80,6 +80,9 @@ struct DocBao: ParsableCommand {
     @Option(help: ArgumentHelp("Colour in --dump output: auto (none), always or never. The reader follows NO_COLOR.", valueName: "when"))
     var color: ColorChoice = .auto
 
+    @Flag(help: "Open a file that looks binary (NUL bytes) anyway, showing its controls and bad bytes as placeholders.")
+    var force = false
+
     @Option(help: ArgumentHelp("Read this config file instead of $XDG_CONFIG_HOME/docbao/config.toml.", valueName: "path"))
     var config: String?
 
@@ -91,13 +94,14 @@ struct DocBao: ParsableCommand {
         // Like a pager: a non-terminal stdout, or a terminal that cannot be addressed, gets plain text.
         let dumbTerminal = ProcessInfo.processInfo.environment["TERM"] == "dumb"
         let dumping = dump || isatty(STDOUT_FILENO) == 0 || dumbTerminal
-        let loaded = try ArticleSource.loadOrExit(file, preview: !dumping)
+        let loaded = try ArticleSource.loadOrExit(file, preview: !dumping, force: force)
         let config = ConfigLoader.load(explicitPath: config)
         let settings = config.settings
         let readingWidth = width ?? settings.readingWidth ?? 80
         let themeName = theme ?? settings.theme ?? .dark
         if dumping {
             config.report(to: .standardError)
+            if let notice = loaded.notice { FileHandle.standardError.write(Data("docbao: \(notice)\n".utf8)) }
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
             FileHandle.standardOutput.write(Data(StyledDump.render(loaded.article, width: readingWidth, theme: styled).utf8))
             return

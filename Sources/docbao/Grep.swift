@@ -28,6 +28,9 @@ struct Grep: ParsableCommand {
     @Flag(name: [.customShort("c"), .long], help: "Print only the number of matching lines per file.")
     var count = false
 
+    @Flag(help: "Search files that look binary (NUL bytes) too; they are skipped with a message otherwise.")
+    var force = false
+
     @Option(help: ArgumentHelp("Colour the matches: auto (on a terminal, unless NO_COLOR), always or never.", valueName: "when"))
     var color: ColorChoice = .auto
 
@@ -47,6 +50,10 @@ struct Grep: ParsableCommand {
             } else {
                 FileHandle.standardError.write(Data("docbao grep: \(file): cannot be read\n".utf8))
                 failed = true
+                continue
+            }
+            if !force, PlainTextImporter.looksBinary(bytes) {
+                FileHandle.standardError.write(Data("docbao grep: \(file): binary file (NUL bytes), skipped; --force searches it\n".utf8))
                 continue
             }
             let text = TextSanitizer.clean(PlainTextImporter.decode(bytes).text)

@@ -23,6 +23,18 @@ import Testing
         #expect(lines[29].contains("q thoát"))
     }
 
+    @Test func placeholdersForControlsAreDimAndTheRestIsNot() throws {
+        let article = PlainTextImporter.importArticle("Tiêu đề\n\nA \u{1B}[2J b \u{202E}c <U+12> <b>.\n")
+        let s = ReaderState(article: article, size: Size(width: 60, height: 10))
+        let frame = Renderer.render(s)
+        let g = s.geometry
+        let row = try #require((0..<g.viewHeight).first { frame.lines[$0].contains("A ␛[2J") })
+        let cells = (g.columnX..<60).map { frame[$0, row] }
+        let dimmed = cells.filter { $0.style == Style.placeholder }.map { $0.text }.joined()
+        #expect(dimmed == "␛<U+202E>")
+        #expect(frame.lines[row].contains("A ␛[2J b <U+202E>c <U+12> <b>."))
+    }
+
     @Test func theSidebarMarksTheSectionBeingRead() throws {
         var s = try Fixtures.seedState(100, 30)
         Fixtures.press(Fixtures.keys("] ]"), &s)

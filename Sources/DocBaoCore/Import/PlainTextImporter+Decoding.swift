@@ -1,3 +1,5 @@
+import Foundation
+
 extension PlainTextImporter {
     /// Imports an article from raw bytes: UTF-8 (a leading BOM is skipped), or UTF-16 when the bytes
     /// start with a UTF-16 byte order mark. Invalid sequences become U+FFFD.
@@ -5,6 +7,13 @@ extension PlainTextImporter {
     public static func importArticle(bytes: [UInt8]) -> (article: Article, replacedBytes: Int) {
         let decoded = decode(bytes)
         return (importArticle(decoded.text), decoded.replacedBytes)
+    }
+
+    /// Whether the bytes look like a binary file rather than text: they hold a NUL byte (and are not
+    /// UTF-16, which starts with a byte order mark). Text never holds NUL; most binary formats do.
+    public static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
     }
 
     /// Decodes bytes as UTF-8 or, after a UTF-16 byte order mark, UTF-16; counts invalid bytes.

@@ -4,6 +4,8 @@ public enum Style: Equatable, Hashable, Sendable, CaseIterable {
     case sidebarHeader, sidebarEntry, sidebarCurrent, sidebarCursor, border
     case status, statusAccent, helpTitle, helpKey
     case match, currentMatch, prompt, promptInfo
+    /// What stands for a control character in the text ("␛", "<U+202E>"): dim.
+    case placeholder
 }
 
 /// A screen's worth of cells: what the backend draws, and what frame tests assert on.

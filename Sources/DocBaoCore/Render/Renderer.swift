@@ -35,8 +35,44 @@ public enum Renderer {
         for (row, line) in lines.enumerated() {
             let x = g.columnX + line.indent
             frame.put(line.text, x: x, y: row, maxWidth: max(0, g.size.width - x), style: style(for: line.role))
+            dimPlaceholders(in: line.text, x: x, y: row, into: &frame)
             if let search = state.search { highlight(search, on: line, x: x, y: row, into: &frame) }
         }
+    }
+
+    /// Dims what `TextSanitizer` put in place of control characters: control pictures ("␛", "␀",
+    /// U+2400–U+2421) and written-out code points ("<U+202E>"), so they read as placeholders.
+    static func dimPlaceholders(in text: some StringProtocol, x: Int, y: Int, into frame: inout Frame) {
+        let bytes = text.utf8
+        // Cheap test: the lead bytes of U+2400–U+243F ("E2 90") or a "<U+".
+        guard bytes.contains(0x3C) || zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0xE2 && $1 == 0x90 }) else { return }
+        var col = 0
+        var pending: [Character] = []  // characters of a possible "<U+XXXX>"
+        var pendingCol = 0
+        for c in text {
+            let w = DisplayWidth.of(c)
+            if let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, (0x2400...0x2421).contains(v) {
+                frame.fill(x: x + col, y: y, width: w, style: .placeholder)
+            }
+            if c == "<" { pending = ["<"]; pendingCol = col } else if !pending.isEmpty {
+                pending.append(c)
+                let s = String(pending)
+                if c == ">" {
+                    if isWrittenCodePoint(s) { frame.fill(x: x + pendingCol, y: y, width: col + w - pendingCol, style: .placeholder) }
+                    pending = []
+                } else if pending.count > 10 || !"<U+0123456789ABCDEF".contains(c) {
+                    pending = []
+                }
+            }
+            col += w
+        }
+    }
+
+    /// "<U+202E>": four to six hex digits.
+    private static func isWrittenCodePoint(_ s: String) -> Bool {
+        guard s.hasPrefix("<U+"), s.hasSuffix(">") else { return false }
+        let hex = s.dropFirst(3).dropLast()
+        return (4...6).contains(hex.count) && hex.allSatisfy { $0.isHexDigit && !$0.isLowercase }
     }
 
     /// Marks the parts of `line` that a match covers; a match across a soft wrap is marked on both lines.
