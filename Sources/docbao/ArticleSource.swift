@@ -34,8 +34,8 @@ enum ArticleSource {
                 if isatty(STDIN_FILENO) != 0 {
                     FileHandle.standardError.write(Data("docbao: reading the article from the terminal; end it with Ctrl-D\n".utf8))
                 }
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                return try parse([UInt8](data), name: "stdin", json: nil, preview: preview, force: force)
+                guard let bytes = readAll(STDIN_FILENO) else { throw LoadError(description: "stdin: cannot be read") }
+                return try parse(bytes, name: "stdin", json: nil, preview: preview, force: force)
             }
             guard let path else {
                 return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false, preview: false, force: false)
@@ -45,12 +45,30 @@ enum ArticleSource {
                 throw LoadError(description: "\(path): no such file")
             }
             guard !isDirectory.boolValue else { throw LoadError(description: "\(path): is a directory, not an article") }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw LoadError(description: "\(path): cannot be read (permission denied?)")
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0, let bytes = readAll(fd) else {
+                let reason = String(cString: strerror(errno))
+                if fd >= 0 { close(fd) }
+                throw LoadError(description: "\(path): cannot be read (\(reason))")
             }
+            close(fd)
             let lower = path.lowercased()
-            return try parse([UInt8](data), name: path, json: lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil,
+            return try parse(bytes, name: path, json: lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil,
                              preview: preview, force: force)
+    }
+
+    /// Everything `fd` holds, read straight into one array (a 100 MB article is not copied twice).
+    private static func readAll(_ fd: Int32) -> [UInt8]? {
+        var info = stat()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<n])
+        }
     }
 
     /// Whether stdin is a pipe or a file (as in `cmd | docbao` or `docbao < file`), rather than a
