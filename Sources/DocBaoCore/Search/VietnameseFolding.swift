@@ -36,22 +36,45 @@ public enum VietnameseFolding {
     /// character without the cost of grapheme segmentation.
     /// - Complexity: O(n) in the length of the text.
     public static func fold(_ text: String) -> Folded {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(fold(utf8:))!
+    }
+
+    /// Units of the ASCII characters, by byte: most of Vietnamese text folds through this table.
+    private static let asciiUnits: [UInt32] = (0..<128).map { fold(Unicode.Scalar(UInt8($0))).raw }
+
+    /// Folds valid UTF-8, reading ASCII straight from the bytes and decoding the rest.
+    private static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Folded {
+        let n = bytes.count
         var units: [FoldedUnit] = []
         var offsets: [Int32] = []
-        units.reserveCapacity(text.utf8.count)
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var offset: Int32 = 0
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v >= 0x300, !units.isEmpty, extendsPrevious(scalar) {
-                units[units.count - 1].raw |= FoldedUnit.markBit(v)
-            } else {
-                offsets.append(offset)
-                units.append(fold(scalar))
+        units.reserveCapacity(n)
+        offsets.reserveCapacity(n + 1)
+        asciiUnits.withUnsafeBufferPointer { ascii in
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    offsets.append(Int32(i))
+                    units.append(FoldedUnit(raw: ascii[Int(b)]))
+                    i += 1
+                    continue
+                }
+                let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+                if v >= 0x300, !units.isEmpty, extendsPrevious(scalar) {
+                    units[units.count - 1].raw |= FoldedUnit.markBit(v)
+                } else {
+                    offsets.append(Int32(i))
+                    units.append(fold(scalar))
+                }
+                i += length
             }
-            offset += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
         }
-        offsets.append(offset)
+        offsets.append(Int32(n))
         let moves = canonicalizeTones(&units)
         return Folded(units: units, offsets: offsets, moves: moves)
     }
