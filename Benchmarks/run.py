@@ -375,6 +375,8 @@ def machine():
     except (OSError, StopIteration):
         pass
     commit = first_line(["git", "-C", ROOT, "log", "-1", "--format=%h %s"])
+    if first_line(["git", "-C", ROOT, "status", "--porcelain", "--", "Sources", "Package.swift"]) != "?":
+        commit += " (with uncommitted changes to Sources)"
     return [
         ("date", datetime.datetime.now().strftime("%Y-%m-%d %H:%M")),
         ("machine", f"{os.cpu_count()} cores ({cpu}), {mem} RAM, {platform.system()} {platform.release()}"),
@@ -393,11 +395,11 @@ def pyte_version():
         return "?"
 
 
-def report(docs, samples, inproc, args, elapsed):
+def report(docs, samples, inproc, args, elapsed, about):
     out = []
     w = out.append
     w("Machine and run:\n")
-    for k, v in machine():
+    for k, v in about:
         w(f"- {k}: {v}")
     w(f"- rounds: {args.rounds} (100 MB documents: {args.rounds_huge}); every figure is the median of "
       f"its sessions (figure 1: of every session, {len(TASK_FIGURES) - 1} per round); whole run "
@@ -496,6 +498,7 @@ def main():
     if args.only:
         docs = [d for d in docs if any(o.lower() in d.name.lower() for o in args.only)]
     samples = {d.name: {p: {} for p in programs} for d in docs}
+    about = machine()  # before the run: the commit measured
     began = time.perf_counter()
     for r in range(args.rounds):
         order = ["docbao", "less"] if r % 2 == 0 else ["less", "docbao"]
@@ -523,7 +526,7 @@ def main():
             f = in_process(args.search_benchmark, d, args.rounds_huge if d.huge else args.rounds)
             if f:
                 inproc[d.name] = f
-    text = report(docs, samples, inproc, args, time.perf_counter() - began)
+    text = report(docs, samples, inproc, args, time.perf_counter() - began, about)
     print(text)
     if args.write:
         write_into(args.write, text)
