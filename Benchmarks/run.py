@@ -401,7 +401,8 @@ def report(docs, samples, inproc, args, elapsed, about):
     w("Machine and run:\n")
     for k, v in about:
         w(f"- {k}: {v}")
-    w(f"- rounds: {args.rounds} (100 MB documents: {args.rounds_huge}); every figure is the median of "
+    huge = "" if args.quick else f" (100 MB documents: {args.rounds_huge})"
+    w(f"- rounds: {args.rounds}{huge}; every figure is the median of "
       f"its sessions (figure 1: of every session, {len(TASK_FIGURES) - 1} per round); whole run "
       f"{elapsed / 60:.1f} min")
     w(f"- command: `{os.environ.get('BENCH_COMMAND') or ' '.join(sys.argv)}`")
