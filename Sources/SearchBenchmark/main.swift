@@ -1,20 +1,44 @@
-// Measures how long docbao takes to count every match of a query in a large article (release
-// build), beside `grep -c` on the same file in the same run. Usage: SearchBenchmark FILE QUERY [ROUNDS]
+// Measures, in process (release build), how fast docbao lays out and searches a large article,
+// beside `grep -c` on the same file in the same run: rounds alternate docbao and grep so both see
+// the same machine load. Throughputs are in MB of the file per second.
+// Usage: SearchBenchmark FILE QUERY [ROUNDS] [--json]
+//   --json  also print one line `JSON {...}` with the figures (read by Benchmarks/run.py)
 import DocBaoCore
 import Foundation
 
-let arguments = CommandLine.arguments
+var arguments = CommandLine.arguments
+let json = arguments.contains("--json")
+arguments.removeAll { $0 == "--json" }
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: SearchBenchmark FILE QUERY [ROUNDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SearchBenchmark FILE QUERY [ROUNDS] [--json]\n".utf8))
     exit(2)
 }
 let path = arguments[1], query = arguments[2]
-let rounds = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+let rounds = max(1, arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5)
+let layoutWidth = 80
 
 func seconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Runs grep with its output to /dev/null and waits for it. posix_spawn and waitpid, not Foundation's
+/// Process, whose start and wait add tens of milliseconds (more than grep takes on a 1 MB file).
+func runGrep(_ argv: [String]) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let cArgs = argv.map { strdup($0) } + [nil]
+    defer { cArgs.forEach { free($0) } }
+    var pid = pid_t()
+    guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else {
+        FileHandle.standardError.write(Data("SearchBenchmark: cannot run \(argv[0])\n".utf8))
+        exit(1)
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
 }
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
@@ -25,24 +49,33 @@ var article = Article(blocks: [], sections: [])
 let importTime = seconds { article = PlainTextImporter.importArticle(bytes: bytes).article }
 let index = SearchIndex(article: article)
 let foldTime = seconds { for b in article.blocks.indices { _ = index.folded(b) } }
-var count = 0
-var countTimes: [Double] = [], grepTimes: [Double] = []
+var count = 0, lineCount = 0
+var countTimes: [Double] = [], layoutTimes: [Double] = [], grepTimes: [Double] = []
 for _ in 0..<rounds {
-    // Alternate docbao and grep so both see the same machine load.
     countTimes.append(seconds { count = index.matches(Matcher(query)).count })
-    grepTimes.append(seconds {
-        let grep = Process()
-        grep.executableURL = URL(fileURLWithPath: "/usr/bin/grep")
-        grep.arguments = ["-c", query, path]
-        grep.standardOutput = FileHandle.nullDevice
-        try? grep.run()
-        grep.waitUntilExit()
+    // A fresh layout each round: every block wrapped at 80 columns, as scrolling through all of it would.
+    layoutTimes.append(seconds {
+        let layout = Layout(article: article, width: layoutWidth)
+        var lines = 0
+        for b in 0..<layout.blockCount { lines += layout.lines(ofBlock: b).count }
+        lineCount = lines
     })
+    grepTimes.append(seconds { runGrep(["/usr/bin/grep", "-c", query, path]) })
 }
-let count1 = median(countTimes), grep1 = median(grepTimes)
+let count1 = median(countTimes), layout1 = median(layoutTimes), grep1 = median(grepTimes)
 print(String(format: "file %.1f MB, query \"%@\", %d matches, %d rounds (medians)", megabytes, query, count, rounds))
 print(String(format: "import (decode, clean, NFC, structure)  %8.3f s", importTime))
 print(String(format: "fold once for search                    %8.3f s", foldTime))
 print(String(format: "count all matches (smart, folded text)  %8.3f s  %7.1f MB/s", count1, megabytes / count1))
+print(String(format: "layout, all blocks at %d columns        %8.3f s  %7.1f MB/s  (%d lines)", layoutWidth, layout1, megabytes / layout1, lineCount))
 print(String(format: "grep -c (same file, same run)           %8.3f s  %7.1f MB/s", grep1, megabytes / grep1))
 print(String(format: "docbao count / grep -c                  %8.2fx", count1 / grep1))
+if json {
+    let figures: [String: Any] = [
+        "megabytes": megabytes, "query": query, "matches": count, "rounds": rounds,
+        "import_s": importTime, "fold_s": foldTime, "count_s": count1, "layout_s": layout1,
+        "layout_width": layoutWidth, "layout_lines": lineCount, "grep_s": grep1,
+    ]
+    let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
+    print("JSON " + String(decoding: data, as: UTF8.self))
+}
