@@ -8,7 +8,9 @@ enum ArticleSource {
         var article: Article
         /// Something the status line should say about the input (replaced bytes…).
         var notice: String?
-        /// For a huge article opened on a preview (`article` is its start): imports the whole.
+        /// For a huge article opened on a preview (`article` is its head and tail): where the tail
+        /// starts, and what imports the whole.
+        var tailStart: Int? = nil
         var whole: (@Sendable () -> (article: Article, notice: String?))?
     }
 
@@ -18,7 +20,7 @@ enum ArticleSource {
     }
 
     /// Loads the article, or prints "docbao: reason" on stderr and exits with status 1.
-    /// With `preview`, a huge plain-text article comes back as its start plus `whole`, so the
+    /// With `preview`, a huge plain-text article comes back as its head and tail plus `whole`, so the
     /// reader can show the first screen at once.
     static func loadOrExit(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
         do {
@@ -100,9 +102,8 @@ enum ArticleSource {
            let article = try? ArticleJSON.decode(bytes) {
             return Loaded(article: article, notice: nil)
         }
-        if preview, let cut = PlainTextImporter.previewCut(bytes) {
-            let start = PlainTextImporter.importArticle(bytes: Array(bytes[..<cut])).article
-            return Loaded(article: start, notice: nil, whole: {
+        if preview, let shown = PlainTextImporter.preview(of: bytes) {
+            return Loaded(article: shown.article, notice: nil, tailStart: shown.tailStart, whole: {
                 let (article, replaced) = PlainTextImporter.importArticle(bytes: bytes)
                 return (article, replacedNotice(replaced))
             })

@@ -111,6 +111,7 @@ struct DocBao: ParsableCommand {
         var session = ReaderSession(article: loaded.article, readingWidth: readingWidth,
                                     notice: loaded.notice ?? config.notice)
         session.whole = loaded.whole
+        session.tailStart = loaded.tailStart
         if let search { session.search = (search, options) }
         session.promptDefaults = Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
                                                  placement: tones ?? settings.tones ?? .traditional)

@@ -17,6 +17,8 @@ struct ReaderSession {
     var keyMap = KeyMap()
     /// For a huge article opened on its start: imports the whole, run on a background thread.
     var whole: (@Sendable () -> (article: Article, notice: String?))?
+    /// In a preview, where its tail starts.
+    var tailStart: Int?
 
     /// Runs until the user quits (status 0) or a terminating signal arrives (128 + signal number).
     func run() throws -> Int32 {
@@ -37,6 +39,7 @@ struct ReaderSession {
         state.promptDefaults = promptDefaults
         let loading = whole.map(BackgroundImport.init)
         state.loading = loading != nil
+        state.tailStart = tailStart
         if let search { Reader.startSearch(&state, query: search.query, options: search.options) }
         terminal.present(Renderer.render(state))
         while true {

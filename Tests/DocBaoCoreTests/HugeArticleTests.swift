@@ -50,29 +50,52 @@ import Testing
         #expect(rejoined.split(separator: " ").prefix(words.count).map(String.init) == words)
         #expect(body.last.map { $0.text.allSatisfy { $0 == "ộ" } } == true)
         #expect(body.map(\.text).joined().filter { $0 == "ộ" }.count == 100_000)
+        // Pieces of a run without spaces end between characters, never inside one (no U+FFFD).
+        for run in ["ệ", "e\u{0323}\u{0302}", "👩\u{200D}💻"] {
+            let solid = PlainTextImporter.importArticle("Tiêu đề\n\n" + String(repeating: run, count: 70_000))
+            #expect(!solid.blocks.contains { $0.text.contains("\u{FFFD}") }, "\(run)")
+            #expect(solid.blocks.dropFirst().allSatisfy { $0.text.utf8.count <= PlainTextImporter.maxBlockBytes })
+            #expect(solid.blocks.dropFirst().map(\.text).joined() == String(repeating: run, count: 70_000))
+        }
+    }
+
+    @Test func previewShowsHeadAndTailAndTheTailIsTheWholesEnd() throws {
+        let bytes = Array(Self.bigText(paragraphs: 20_000).utf8)
+        let preview = try #require(PlainTextImporter.preview(of: bytes))
+        let tailStart = try #require(preview.tailStart)
+        let whole = PlainTextImporter.importArticle(bytes: bytes).article
+        let blocks = preview.article.blocks
+        #expect(blocks[tailStart - 1].text == PlainTextImporter.previewGap)
+        let tail = Array(blocks[tailStart...])
+        #expect(tail.map(\.text) == whole.blocks.suffix(tail.count).map(\.text))
+        #expect(tail.map(\.kind) == whole.blocks.suffix(tail.count).map(\.kind))
+        #expect(tail.count > 100 && tail.last?.text.contains("zyxwvu") == true)
+        #expect(blocks.count < 2_000, "the preview is small: \(blocks.count) blocks")
     }
 
     /// A reader state on the preview of `text`, as the program opens a huge article.
     static func previewState(_ text: String, height: Int = 30) throws -> (state: ReaderState, whole: Article) {
         let bytes = Array(text.utf8)
-        let cut = try #require(PlainTextImporter.previewCut(bytes))
-        var state = ReaderState(article: PlainTextImporter.importArticle(bytes: Array(bytes[..<cut])).article,
-                                size: Size(width: 100, height: height))
+        let preview = try #require(PlainTextImporter.preview(of: bytes))
+        var state = ReaderState(article: preview.article, size: Size(width: 100, height: height))
         state.loading = true
+        state.tailStart = preview.tailStart
         return (state, PlainTextImporter.importArticle(bytes: bytes).article)
     }
 
-    @Test func endPressedWhileLoadingGoesToTheEndOnceLoaded() throws {
+    @Test func theEndIsThereAtOnceAndStaysPutWhenTheWholeArrives() throws {
         var (s, whole) = try Self.previewState(Self.bigText(paragraphs: 20_000))
-        Fixtures.press(Fixtures.keys("j j j"), &s)
-        let before = s.topSource
         Fixtures.press(Fixtures.keys("G"), &s)
-        #expect(s.topSource == before)
-        #expect(s.message?.contains("Đang nạp") == true)
+        #expect(s.top == s.layout.lastTop(height: s.geometry.viewHeight))
+        let shown = Fixtures.paneLines(s)
+        #expect(shown.contains { $0.contains("zyxwvu") })
+        Fixtures.press(Fixtures.keys("k k"), &s)
+        let scrolled = Fixtures.paneLines(s)
         _ = Reader.reduce(&s, .articleLoaded(whole))
         #expect(!s.loading)
-        #expect(s.top == s.layout.lastTop(height: s.geometry.viewHeight))
-        #expect(Fixtures.paneLines(s).contains { $0.contains("zyxwvu") })
+        #expect(Fixtures.paneLines(s) == scrolled)
+        Fixtures.press(Fixtures.keys("G"), &s)
+        #expect(Fixtures.paneLines(s) == shown)
     }
 
     @Test func theWholeArticleKeepsTheLineBeingRead() throws {
@@ -83,14 +106,39 @@ import Testing
         #expect(Fixtures.paneLines(s) == shown)
     }
 
+    /// A run without spaces straddles the tail's start: the tail is cut into pieces from elsewhere
+    /// than the whole's, and the end must stay the end, the text near it the same text.
+    @Test func theEndStaysTheEndWhenTheTailIsCutDifferently() throws {
+        var (s, whole) = try Self.previewState(String(repeating: "ệ", count: 3_000_000) + "zyxwvu")
+        Fixtures.press(Fixtures.keys("G"), &s)
+        // (The preview cuts this 64 KB run elsewhere, here inside the last word: join the lines.)
+        #expect(Fixtures.paneLines(s).joined().hasSuffix("zyxwvu"))
+        _ = Reader.reduce(&s, .articleLoaded(whole))
+        #expect(s.top == s.layout.lastTop(height: s.geometry.viewHeight))
+        #expect(Fixtures.paneLines(s).contains { $0.hasSuffix("zyxwvu") })
+        Fixtures.press(Fixtures.keys("k k k k k k k k k k"), &s)
+        #expect(s.top < s.layout.lastTop(height: s.geometry.viewHeight))
+    }
+
     @Test func aSearchThatFindsNothingYetFindsItOnceLoaded() throws {
         var (s, whole) = try Self.previewState(Self.bigText(paragraphs: 20_000))
-        Fixtures.press([.char("/")] + "zyxwvu".map { Key.char($0) } + [.enter], &s)
+        Fixtures.press([.char("/")] + "Đoạn 10000:".map { Key.char($0) } + [.enter], &s)
         #expect(s.search == nil)
         #expect(s.message?.contains("tìm tiếp khi nạp xong") == true)
         _ = Reader.reduce(&s, .articleLoaded(whole))
         #expect(s.search?.current != nil)
-        #expect(Fixtures.paneLines(s).contains { $0.contains("zyxwvu") })
+        #expect(Fixtures.paneLines(s).contains { $0.contains("Đoạn 10000:") })
+    }
+
+    @Test func aWordNearTheEndIsFoundBeforeTheWholeArrives() throws {
+        var (s, whole) = try Self.previewState(Self.bigText(paragraphs: 20_000))
+        Fixtures.press([.char("/")] + "zyxwvu".map { Key.char($0) } + [.enter], &s)
+        #expect(s.search?.current != nil)
+        let shown = Fixtures.paneLines(s)
+        #expect(shown.contains { $0.contains("zyxwvu") })
+        _ = Reader.reduce(&s, .articleLoaded(whole))
+        #expect(Self.currentMatch(s).map { whole.blocks[$0.block].text.contains("zyxwvu") } == true)
+        #expect(Fixtures.paneLines(s) == shown)
     }
 
     static func currentMatch(_ s: ReaderState) -> SearchMatch? {

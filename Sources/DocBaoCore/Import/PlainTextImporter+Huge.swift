@@ -22,6 +22,51 @@ extension PlainTextImporter {
         return cut
     }
 
+    /// Where the tail of a preview starts: the last blank line at least `previewSize` bytes before the
+    /// end, else a line end, else a space, else a UTF-8 sequence boundary; nil when that would
+    /// overlap the head ending at `headCut`.
+    static func tailCut(_ bytes: [UInt8], after headCut: Int) -> Int? {
+        let hi = bytes.count - previewSize
+        let window = max(headCut + 1, hi - previewSize)..<max(headCut + 1, hi)
+        guard !window.isEmpty else { return nil }
+        if let blank = window.reversed().first(where: { bytes[$0] == 0x0A && bytes[$0 - 1] == 0x0A }) { return blank + 1 }
+        if let line = window.reversed().first(where: { bytes[$0] == 0x0A }) { return line + 1 }
+        if let space = window.reversed().first(where: { bytes[$0] == 0x20 }) { return space + 1 }
+        var cut = hi
+        while cut > headCut + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
+
+    /// What a reader shows of a huge article while the whole imports: its head and its tail, with a
+    /// block between them that says the middle is on its way. `tailStart` is the index of the
+    /// tail's first block; the tail's blocks are the whole article's last blocks.
+    public struct Preview: Sendable {
+        public var article: Article
+        public var tailStart: Int?
+    }
+
+    /// The placeholder between a preview's head and tail.
+    public static let previewGap = "⋯ đang nạp phần giữa của bài ⋯"
+
+    /// The preview of `bytes`, or nil when they are small enough to import at once.
+    public static func preview(of bytes: [UInt8]) -> Preview? {
+        guard let headCut = previewCut(bytes) else { return nil }
+        let head = importArticle(bytes: Array(bytes[..<headCut])).article
+        guard let tail = tailCut(bytes, after: headCut) else { return Preview(article: head, tailStart: nil) }
+        // The tail is imported behind a stand-in title line, which is then dropped: its blocks come
+        // out as the whole's last ones, end matter included.
+        let tailArticle = importArticle(bytes: Array("…\n\n".utf8) + bytes[tail...]).article
+        var tailBlocks = Array(tailArticle.blocks.drop { $0.kind == .title })
+        // The tail's first paragraph is no lead: classify it as the body paragraph it is.
+        if let first = tailBlocks.first, first.kind == .lead { tailBlocks[0] = block(for: first.text) }
+        var blocks = head.blocks
+        blocks.append(Block(.paragraph, previewGap))
+        let tailStart = blocks.count
+        blocks += tailBlocks
+        let article = Article(blocks: blocks, sections: Outline.sections(for: blocks), metadata: head.metadata)
+        return Preview(article: article, tailStart: tailStart)
+    }
+
     /// The blocks with every block longer than `maxBlockBytes` cut into pieces of the same kind, at
     /// the last space before the limit (or, in a run without spaces, between grapheme clusters).
     static func splittingLongBlocks(_ blocks: [Block]) -> [Block] {
@@ -38,6 +83,21 @@ extension PlainTextImporter {
         return result
     }
 
+    /// The last grapheme cluster boundary at or before the UTF-8 position `limit` and after `start`;
+    /// in a run of marks too long to be a character, the last scalar boundary.
+    private static func clusterBoundary(in text: String, atOrBefore limit: String.Index, after start: String.Index) -> String.Index {
+        let scalars = text.unicodeScalars
+        var scalar = limit
+        while scalar > start, text.utf8[scalar] & 0xC0 == 0x80 { scalar = text.utf8.index(before: scalar) }
+        var cut = scalar
+        for _ in 0..<32 {
+            if cut.samePosition(in: text) != nil { return cut }
+            guard cut > start else { break }
+            cut = scalars.index(before: cut)
+        }
+        return scalar > start ? scalar : limit
+    }
+
     private static func pieces(of text: String) -> [String] {
         var pieces: [String] = []
         let utf8 = text.utf8
@@ -49,8 +109,7 @@ extension PlainTextImporter {
             if let space = window.lastIndex(of: 0x20) {
                 cut = space
             } else {
-                cut = text.index(before: limit)  // a Character boundary at or before the limit
-                if cut <= start { cut = limit }
+                cut = clusterBoundary(in: text, atOrBefore: limit, after: start)
             }
             let piece = LineShape.trimmed(text[start..<cut])
             if !piece.isEmpty { pieces.append(piece) }

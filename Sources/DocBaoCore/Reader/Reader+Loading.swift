@@ -1,10 +1,14 @@
-/// Huge articles open on a preview (their first part) while the program imports the whole in the
+/// Huge articles open on a preview (their head and tail) while the program imports the whole in the
 /// background; this is where the whole takes over.
 extension Reader {
     /// Puts the whole article in place of the preview without moving the text being read, then
-    /// does what was asked for while it loaded: `G`, or a search that found nothing yet.
+    /// runs again a search that found nothing in the preview.
     static func finishLoading(_ state: inout ReaderState, _ article: Article) {
-        let matchShown = state.search.flatMap { search in search.current.map { search.matches[$0] } }
+        var matchShown = state.search.flatMap { search in search.current.map { search.matches[$0] } }
+        if let shown = matchShown {
+            let moved = state.positionInWhole(block: shown.block, offset: shown.start, article)
+            matchShown = SearchMatch(block: moved.block, start: moved.offset, end: moved.offset + shown.end - shown.start)
+        }
         state.replaceArticle(article)
         state.loading = false
         if let old = state.search {
@@ -26,10 +30,6 @@ extension Reader {
             } else {
                 state.message = "Không tìm thấy “\(pending.query)”"
             }
-        }
-        if state.pendingBottom {
-            state.pendingBottom = false
-            state.top = state.layout.lastTop(height: state.geometry.viewHeight)
         }
     }
 }

@@ -63,13 +63,7 @@ public enum Reader {
             case .halfPageDown: scroll(&state, by: max(1, g.viewHeight / 2))
             case .halfPageUp: scroll(&state, by: -max(1, g.viewHeight / 2))
             case .top: state.top = state.layout.start
-            case .bottom:
-                if state.loading {
-                    state.pendingBottom = true
-                    state.message = "Đang nạp phần còn lại của bài; sẽ tới cuối khi xong"
-                } else {
-                    state.top = state.layout.lastTop(height: g.viewHeight)
-                }
+            case .bottom: state.top = state.layout.lastTop(height: g.viewHeight)
             case .nextSection:
                 let next = (state.currentSection ?? -1) + 1
                 if next < state.article.sections.count { jump(&state, toSection: next) } else {

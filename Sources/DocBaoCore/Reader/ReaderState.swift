@@ -59,8 +59,8 @@ public struct ReaderState {
     /// Whether `article` is only the start of a huge one whose rest is still being imported (the
     /// program sends `.articleLoaded` when it is done).
     public var loading = false
-    /// `G` pressed while loading: go to the end once the whole article is there.
-    var pendingBottom = false
+    /// In a preview of head and tail, the index of the tail's first block.
+    public var tailStart: Int?
     /// A search that found nothing in the part loaded so far: run again on the whole article.
     var pendingSearch: PendingSearch?
 
@@ -70,18 +70,39 @@ public struct ReaderState {
         var direction: SearchDirection
     }
 
-    /// Replaces the article (the preview of a huge one by the whole), keeping the top line's text on
-    /// top: the block is found by its text near its old index, as the whole may add a block before it.
+    /// Where source position (block, offset) of the preview is in `whole`. The tail's text is the
+    /// whole's last text, so a tail position keeps its distance from the end (its blocks may be cut
+    /// differently: a paragraph that straddles the tail's start is cut into pieces from elsewhere);
+    /// a head block is found by its text near its old index (the whole may add a block before it).
+    func positionInWhole(block old: Int, offset: Int, _ whole: Article) -> SourcePosition {
+        let blocks = article.blocks
+        if let tailStart, old >= tailStart, blocks.indices.contains(old) {
+            var fromEnd = blocks[old].text.utf8.count - offset
+            for b in blocks[(old + 1)...] { fromEnd += b.text.utf8.count }
+            var i = whole.blocks.count - 1
+            while i > 0, whole.blocks[i].text.utf8.count < fromEnd {
+                fromEnd -= whole.blocks[i].text.utf8.count
+                i -= 1
+            }
+            return SourcePosition(block: max(0, i), offset: max(0, whole.blocks.isEmpty ? 0 : whole.blocks[max(0, i)].text.utf8.count - fromEnd))
+        }
+        let oldText = blocks.indices.contains(old) ? blocks[old].text : nil
+        let candidates = [old, old + 1, old - 1, old + 2]
+        let block = candidates.first { whole.blocks.indices.contains($0) && whole.blocks[$0].text == oldText } ?? old
+        return SourcePosition(block: block, offset: offset)
+    }
+
+    /// Replaces the article (the preview of a huge one by the whole), keeping the top line's text on top.
     mutating func replaceArticle(_ newArticle: Article) {
         let anchor = layout.anchor(of: top)
-        let oldText = article.blocks.indices.contains(anchor.block) ? article.blocks[anchor.block].text : nil
-        let candidates = [anchor.block, anchor.block + 1, anchor.block - 1, anchor.block + 2]
-        let block = candidates.first { newArticle.blocks.indices.contains($0) && newArticle.blocks[$0].text == oldText } ?? anchor.block
+        let wasAtEnd = top == layout.lastTop(height: geometry.viewHeight)
+        let position = positionInWhole(block: anchor.block, offset: anchor.offset, newArticle)
+        tailStart = nil
         article = newArticle
         searchIndex = SearchIndex(article: newArticle)
         blockStarts = Self.blockStarts(of: newArticle)
         layout = Layout(article: newArticle, width: layout.width)
-        top = layout.position(block: block, offset: anchor.offset)
+        top = wasAtEnd ? layout.lastTop(height: geometry.viewHeight) : layout.position(block: position.block, offset: position.offset)
         resizeAnchor = nil
         sidebarCursor = min(sidebarCursor, max(0, newArticle.sections.count - 1))
         clampTop()
