@@ -103,8 +103,11 @@ enum ArticleSource {
             return Loaded(article: article, notice: nil)
         }
         if preview, let shown = PlainTextImporter.preview(of: bytes) {
+            // The bytes are handed over once, so they are freed when the import is done rather
+            // than kept alive by the closure for the whole session.
+            let input = HandOver(bytes)
             return Loaded(article: shown.article, notice: nil, tailStart: shown.tailStart, whole: {
-                let (article, replaced) = PlainTextImporter.importArticle(bytes: bytes)
+                let (article, replaced) = PlainTextImporter.importArticle(bytes: input.take())
                 return (article, replacedNotice(replaced))
             })
         }
@@ -115,5 +118,20 @@ enum ArticleSource {
     /// What the status line says when bytes were not valid UTF-8.
     static func replacedNotice(_ replaced: Int) -> String? {
         replaced > 0 ? "\(replaced) byte không hợp lệ (UTF-8) đã được thay bằng �" : nil
+    }
+}
+
+/// A value handed over exactly once, between threads: `take()` returns it and lets go of it.
+final class HandOver<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value?
+
+    init(_ value: Value) { self.value = value }
+
+    func take() -> Value {
+        lock.withLock {
+            defer { value = nil }
+            return value!
+        }
     }
 }
