@@ -41,7 +41,12 @@ struct ReaderSession {
         state.loading = loading != nil
         state.tailStart = tailStart
         if let search { Reader.startSearch(&state, query: search.query, options: search.options) }
-        terminal.present(Renderer.render(state))
+        // A frame: the view brought up to date with the prompt, then drawn.
+        func draw() {
+            Reader.settle(&state)
+            terminal.present(Renderer.render(state))
+        }
+        draw()
         while true {
             if let signal = terminal.takeSignal() { return 128 + signal }
             // Block for the next event (waking to check for signals, and often while the article
@@ -51,7 +56,7 @@ struct ReaderSession {
             if state.loading, let done = loading?.take() {
                 _ = Reader.reduce(&state, .articleLoaded(done.article))
                 if let notice = done.notice { state.message = notice }
-                if next == nil { terminal.present(Renderer.render(state)) }
+                if next == nil { draw() }
             }
             guard next != nil else { continue }  // idle: nothing to redraw
             while let event = next {
@@ -70,7 +75,7 @@ struct ReaderSession {
                 if let signal = terminal.takeSignal() { return 128 + signal }
                 next = terminal.nextEvent(timeout: 0)
             }
-            terminal.present(Renderer.render(state))
+            draw()
         }
     }
 }

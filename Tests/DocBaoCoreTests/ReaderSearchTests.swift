@@ -3,8 +3,27 @@ import Testing
 @testable import DocBaoCore
 
 @Suite struct ReaderSearchTests {
+    /// Types `text` into the prompt at once, then draws a frame (the search runs once).
     func type(_ text: String, _ state: inout ReaderState) {
         for c in text { _ = Reader.reduce(&state, .promptKey(.char(c))) }
+        Reader.settle(&state)
+    }
+
+    /// One key in the prompt, then a frame.
+    func press(_ state: inout ReaderState, _ key: Key) {
+        _ = Reader.reduce(&state, .promptKey(key))
+        Reader.settle(&state)
+    }
+
+    @Test func keysTypedAtOnceSearchOnceWhenTheFrameIsDrawn() throws {
+        var s = try Fixtures.seedState(100, 30)
+        Fixtures.press(Fixtures.keys("/"), &s)
+        for c in "ngoai giao" { _ = Reader.reduce(&s, .promptKey(.char(c))) }
+        #expect(s.search == nil, "no search per key")
+        Reader.settle(&s)
+        #expect(s.search?.matches.count == 28)
+        _ = Reader.reduce(&s, .promptKey(.enter))
+        #expect(s.prompt == nil && s.search?.current != nil, "Enter searches what was typed")
     }
 
     @Test func slashSearchesIncrementallyAndEnterKeeps() throws {
@@ -94,25 +113,25 @@ import Testing
         var s = try Fixtures.seedState(100, 30)
         s.history = ["ngoai giao", "dau tranh"]
         Fixtures.press(Fixtures.keys("/"), &s)
-        _ = Reader.reduce(&s, .promptKey(.up))
+        press(&s, .up)
         #expect(s.prompt?.text == "dau tranh")
-        _ = Reader.reduce(&s, .promptKey(.up))
+        press(&s, .up)
         #expect(s.prompt?.text == "ngoai giao")
-        _ = Reader.reduce(&s, .promptKey(.down))
-        _ = Reader.reduce(&s, .promptKey(.down))
+        press(&s, .down)
+        press(&s, .down)
         #expect(s.prompt?.text == "")
         type("dau tranh", &s)
         let smart = s.search?.matches.count
-        _ = Reader.reduce(&s, .promptKey(.tab))
+        press(&s, .tab)
         #expect(s.prompt?.options.mode == .exact)
         #expect(s.search == nil || s.search?.matches.isEmpty == true, "exact: no unaccented text")
         #expect(Renderer.render(s).lines[29].contains("chính xác"))
-        _ = Reader.reduce(&s, .promptKey(.tab))
+        press(&s, .tab)
         #expect(s.search?.matches.count == smart)
-        _ = Reader.reduce(&s, .promptKey(.ctrl("w")))
+        press(&s, .ctrl("w"))
         #expect(s.prompt?.options.wholeWord == true)
         #expect(Renderer.render(s).lines[29].contains("cả từ"))
-        _ = Reader.reduce(&s, .promptKey(.ctrl("t")))
+        press(&s, .ctrl("t"))
         #expect(s.prompt?.composer.method == .telex)
         #expect(Renderer.render(s).lines[29].contains("Telex"))
         Fixtures.press([.enter], &s)
@@ -171,9 +190,9 @@ import Testing
         Fixtures.press(Array(repeating: .char("j"), count: 25), &s)
         let before = s.layout.line(at: s.top)!
         Fixtures.press(Fixtures.keys("/"), &s)
-        for c in "kinh te" { _ = Reader.reduce(&s, .promptKey(.char(c))) }
+        Fixtures.press("kinh te".map { Key.char($0) }, &s)
         _ = Reader.reduce(&s, .resize(Size(width: 60, height: 20)))
-        _ = Reader.reduce(&s, .promptKey(.escape))
+        Fixtures.press([.escape], &s)
         let after = s.layout.line(at: s.top)!
         #expect(after.block == before.block)
         #expect(after.start <= before.start && before.start < after.end, "the text that was on top is on top")

@@ -52,6 +52,7 @@ extension Reader {
             cancel(&state, prompt)
             return []
         case .enter:
+            settle(&state)
             state.prompt = nil
             return commit(&state, prompt)
         case .backspace:
@@ -79,8 +80,17 @@ extension Reader {
         state.promptDefaults = Prompt.Defaults(options: prompt.options, inputMethod: prompt.composer.method,
                                                placement: prompt.composer.placement)
         state.prompt = prompt
-        searchAsYouType(&state, prompt)
+        // The search runs once the keys typed so far are all in (`settle`), not once per key: on a
+        // huge article each search scans it all.
+        state.promptSearchPending = true
         return []
+    }
+
+    /// Brings the view up to date with what the prompt holds: call before drawing a frame.
+    public static func settle(_ state: inout ReaderState) {
+        guard state.promptSearchPending else { return }
+        state.promptSearchPending = false
+        if let prompt = state.prompt { searchAsYouType(&state, prompt) }
     }
 
     private static func browseHistory(_ prompt: inout Prompt, _ history: [String], older: Bool) {

@@ -26,6 +26,8 @@ public struct ReaderState {
     public var search: SearchState?
     /// The search prompt, while it is open on the bottom line.
     public var prompt: Prompt?
+    /// The prompt's text changed since its matches were last found (see `Reader.settle`).
+    var promptSearchPending = false
     /// Past queries, oldest first (kept across runs by the program).
     public var history: [String] = []
     /// Matching options and input method the next prompt starts with (the last ones used).

@@ -28,6 +28,7 @@ enum Fixtures {
             if let message = Reader.message(for: .key(key), in: state) {
                 effects += Reader.reduce(&state, message)
             }
+            Reader.settle(&state)  // a frame after each key, as when keys are typed one by one
         }
         return effects
     }
