@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docbao", targets: ["docbao"]),
+        // The pure core, for packages beside this one (the fuzz targets in Fuzz/).
+        .library(name: "DocBaoCore", targets: ["DocBaoCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

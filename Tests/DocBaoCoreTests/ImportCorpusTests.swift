@@ -97,6 +97,14 @@ import Testing
         #expect(!article.blocks.contains { $0.text.hasPrefix("# ") })
     }
 
+    /// Found by the importer fuzz target: in a first line "# = …" the " = " was found inside the "# "
+    /// that opens it, and cutting out the key between them crashed.
+    @Test func aHeaderLineWithoutAKeyIsText() {
+        let article = PlainTextImporter.importArticle("# = giá trị\n# doc_id = 7\nMột đoạn văn.")
+        #expect(article.metadata.extra.isEmpty)
+        #expect(article.blocks.first?.text == "# = giá trị")
+    }
+
     @Test func captionsBylinesAndCredits() throws {
         func article(_ name: String) throws -> Article {
             PlainTextImporter.importArticle(try TestData.text(TestData.testdata.appendingPathComponent(name)))

@@ -46,6 +46,35 @@ import Testing
         }
     }
 
+    /// Every block of every test-data article, laid out at random widths: the lines of a block put
+    /// back together are its text, no line starts or ends inside a grapheme cluster, and no line is
+    /// wider than the column, its indent included (unless it is a single cluster).
+    @Test func corpusBlocksKeepTheirTextAtRandomWidths() throws {
+        var rng = SeededRandom(seed: 55)
+        for url in [TestData.seed] + (try TestData.corpusArticles()) {
+            let article = PlainTextImporter.importArticle(try TestData.text(url))
+            let width = Int.random(in: 10...120, using: &rng)
+            let layout = Layout(article: article, width: width)
+            for (index, block) in article.blocks.enumerated() {
+                let text = block.text, utf8 = Array(text.utf8)
+                var boundaries: Set<Int> = [text.utf8.count]
+                var i = text.startIndex
+                while i < text.endIndex { boundaries.insert(text.utf8.distance(from: text.startIndex, to: i)); i = text.index(after: i) }
+                var restored = ""
+                for line in layout.lines(ofBlock: index) {
+                    if line.start < line.end {
+                        #expect(boundaries.contains(line.start) && boundaries.contains(line.end),
+                                "\(url.lastPathComponent) block \(index) at width \(width) splits a cluster")
+                        restored += String(decoding: utf8[line.start..<line.end], as: UTF8.self)
+                    }
+                    #expect(line.indent + line.width <= width || line.text.count == 1,
+                            "\(url.lastPathComponent) block \(index): '\(line.text)' overflows \(width)")
+                }
+                #expect(restored == text, "\(url.lastPathComponent) block \(index) at width \(width)")
+            }
+        }
+    }
+
     @Test func captionCreditAndSourceAddressAreLaidOut() throws {
         let dump = PlainTextDump.render(try Fixtures.seedArticle(), width: 60)
         #expect(dump.contains("  Ảnh: VGP/Hải Minh\n"))

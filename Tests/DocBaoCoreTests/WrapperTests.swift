@@ -41,9 +41,34 @@ import Testing
         #expect(Wrapper.wrap("", width: 10) == [Wrapper.Line(start: 0, end: 0, visibleEnd: 0, width: 0)])
     }
 
-    /// Properties over random Vietnamese text (NFC and NFD, long words, runs of spaces) at random widths:
-    /// no line is wider than the width (unless a single cluster is), lines tile the text, every break
-    /// falls between grapheme clusters, and a line only ends inside a word when that word is too long.
+    /// The wrapping properties of `text` at `width`: no line is wider than the width (unless a single
+    /// cluster is), the lines tile the text so that putting them back together restores it, a line
+    /// hides only the spaces or newline it breaks at, and every line starts and ends between grapheme
+    /// clusters, so no cluster is ever split.
+    func expectWrapProperties(_ text: String, width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let lines = Wrapper.wrap(text, width: width)
+        let utf8 = Array(text.utf8)
+        var boundaries: Set<Int> = [utf8.count]
+        var i = text.startIndex
+        while i < text.endIndex { boundaries.insert(text.utf8.distance(from: text.startIndex, to: i)); i = text.index(after: i) }
+        #expect(lines.first?.start == 0, sourceLocation: sourceLocation)
+        #expect(lines.last?.end == utf8.count, sourceLocation: sourceLocation)
+        for (n, line) in lines.enumerated() {
+            if n > 0 { #expect(line.start == lines[n - 1].end, "lines tile the text", sourceLocation: sourceLocation) }
+            #expect(boundaries.contains(line.start) && boundaries.contains(line.visibleEnd) && boundaries.contains(line.end),
+                    "line \(n) at width \(width) splits a grapheme cluster", sourceLocation: sourceLocation)
+            let shown = String(decoding: utf8[line.start..<line.visibleEnd], as: UTF8.self)
+            #expect(DisplayWidth.of(shown) == line.width, sourceLocation: sourceLocation)
+            #expect(line.width <= width || shown.count == 1, "'\(shown)' fits \(width)", sourceLocation: sourceLocation)
+            let hidden = String(decoding: utf8[line.visibleEnd..<line.end], as: UTF8.self)
+            #expect(hidden.allSatisfy { Wrapper.isBreakingSpace($0) || $0 == "\n" || $0 == "\r\n" }, "line \(n) hides '\(hidden)'",
+                    sourceLocation: sourceLocation)
+        }
+        let joined = lines.map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }.joined()
+        #expect(joined == text, "the lines put back together are the text", sourceLocation: sourceLocation)
+    }
+
+    /// The properties over random Vietnamese text (NFC and NFD, long words, runs of spaces) at random widths.
     @Test func propertiesHoldForRandomTextAndWidths() throws {
         let words = ["ngoại", "giao", "đấu", "tranh", "Việt", "Nam", "hòa", "hoà", "khoẻ", "người", "đường",
                      "nghiêngnghiêngnghiêngnghiêng", "29", "(Ảnh:", "VGP/Hải", "Minh)", "…", "—", "中国", "ｘ",
@@ -58,33 +83,18 @@ import Testing
                 text += w + String(repeating: " ", count: Int.random(in: 1...3, using: &rng))
             }
             if round % 7 == 0 { text = "  " + text }
-            let width = Int.random(in: 1...60, using: &rng)
-            let lines = Wrapper.wrap(text, width: width)
-            let utf8 = Array(text.utf8)
-            var boundaries = Set<Int>()
-            var i = text.startIndex
-            while i < text.endIndex { boundaries.insert(text.utf8.distance(from: text.startIndex, to: i)); i = text.index(after: i) }
-            boundaries.insert(utf8.count)
-            #expect(lines.first?.start == 0)
-            #expect(lines.last?.end == utf8.count)
-            for (n, line) in lines.enumerated() {
-                if n > 0 { #expect(line.start == lines[n - 1].end, "lines tile the text") }
-                #expect(boundaries.contains(line.start) && boundaries.contains(line.visibleEnd))
-                let shown = String(decoding: utf8[line.start..<line.visibleEnd], as: UTF8.self)
-                #expect(DisplayWidth.of(shown) == line.width)
-                #expect(line.width <= width || shown.count == 1, "'\(shown)' fits \(width)")
-            }
-            let joined = lines.map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }.joined()
-            #expect(joined == text)
+            expectWrapProperties(text, width: Int.random(in: 1...60, using: &rng))
         }
     }
 
-    @Test func corpusParagraphsNeverExceedTheWidth() throws {
-        let text = try TestData.text(TestData.seed)
-        for width in [1, 2, 7, 33, 80] {
-            for line in Wrapper.wrap(text, width: width) {
-                #expect(line.width <= width)
-            }
+    /// The properties over every article of the test data as read from disk (six dantri files are NFD),
+    /// newlines included, at fixed widths for the seed and a random width for each of the others.
+    @Test func propertiesHoldForTheCorpusAtRandomWidths() throws {
+        var rng = SeededRandom(seed: 5)
+        for url in [TestData.seed] + (try TestData.corpusArticles()) {
+            let widths = url == TestData.seed ? [1, 2, 7, 33, 80] : [Int.random(in: 1...120, using: &rng)]
+            let text = try TestData.text(url)
+            for width in widths { expectWrapProperties(text, width: width) }
         }
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 extension ArticleJSON {
     /// Reads an article from JSON (UTF-8). JSON is input from anywhere, so every string is cleaned
-    /// with `TextSanitizer.clean`. If the blocks have no `.title` (or `.lead`) block but the top-level
-    /// `title` (or `lead`) is given, one is inserted (the title first, the lead after it) and given section
-    /// indices move with the blocks. Without `sections`, they are built with `Outline`.
+    /// with `TextSanitizer.clean`. If the blocks have no `.title` (or `.lead`) block but a non-empty
+    /// top-level `title` (or a `lead`) is given, one is inserted (the title first, the lead after it)
+    /// and given section indices move with the blocks. Without `sections`, they are built with `Outline`.
     /// - Throws: `ArticleJSONError` for malformed JSON (with its line and column), a missing or mistyped
     ///   field, another format or a newer version, an unknown block kind, or a section outside the blocks.
     public static func decode(_ data: [UInt8]) throws -> Article {
@@ -38,8 +38,9 @@ extension ArticleJSON {
                          url: record.url.map(TextSanitizer.clean))
         }
         var inserted: [Int] = []
-        if !blocks.contains(where: { $0.kind == .title }), let title = document.title {
-            blocks.insert(Block(.title, TextSanitizer.clean(title)), at: 0)
+        // An empty `title` is how an article without a title block is written: it inserts nothing.
+        if !blocks.contains(where: { $0.kind == .title }), let title = document.title.map(TextSanitizer.clean), !title.isEmpty {
+            blocks.insert(Block(.title, title), at: 0)
             inserted.append(0)
         }
         if !blocks.contains(where: { $0.kind == .lead }), let lead = document.lead {

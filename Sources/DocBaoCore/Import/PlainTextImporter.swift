@@ -102,8 +102,11 @@ public enum PlainTextImporter {
     private static func readHeaders(_ lines: [String], into metadata: inout ArticleMetadata) -> Int {
         var count = 0
         for line in lines {
-            guard line.hasPrefix("# "), let equals = line.range(of: " = ") else { break }
-            let key = LineShape.trimmed(line[line.index(line.startIndex, offsetBy: 2)..<equals.lowerBound])
+            guard line.hasPrefix("# ") else { break }
+            let keyStart = line.index(line.startIndex, offsetBy: 2)
+            // " = " after the "# ", not overlapping it ("# = x" has no key).
+            guard let equals = line.range(of: " = ", range: keyStart..<line.endIndex) else { break }
+            let key = LineShape.trimmed(line[keyStart..<equals.lowerBound])
             let value = LineShape.trimmed(line[equals.upperBound...])
             switch key {
             case "url": metadata.url = value

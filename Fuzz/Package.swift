@@ -1,0 +1,17 @@
+// swift-tools-version:6.1
+// libFuzzer targets for DocBaoCore. A package of its own so that the root package's `swift build`
+// and `swift test` never see the sanitizer flags. Build and run with scripts/fuzz (README: Fuzzing).
+import PackageDescription
+
+let package = Package(
+    name: "docbao-fuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "docbao", path: ".."),
+    ],
+    targets: [
+        // Header only: the declaration of libFuzzer's driver.
+        .target(name: "CLibFuzzer"),
+        .executableTarget(name: "DocBaoFuzz", dependencies: ["CLibFuzzer", .product(name: "DocBaoCore", package: "docbao")]),
+    ]
+)
