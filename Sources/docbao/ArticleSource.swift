@@ -42,11 +42,12 @@ enum ArticleSource {
             guard let path else {
                 return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false, preview: false, force: false)
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw LoadError(description: "\(path): no such file")
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw LoadError(description: errno == ENOENT || errno == ENOTDIR ? "\(path): no such file"
+                                                                                 : "\(path): cannot be read (\(String(cString: strerror(errno))))")
             }
-            guard !isDirectory.boolValue else { throw LoadError(description: "\(path): is a directory, not an article") }
+            guard info.st_mode & S_IFMT != S_IFDIR else { throw LoadError(description: "\(path): is a directory, not an article") }
             let fd = open(path, O_RDONLY)
             guard fd >= 0, let bytes = readAll(fd) else {
                 let reason = String(cString: strerror(errno))
