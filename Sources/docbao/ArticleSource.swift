@@ -48,6 +48,12 @@ enum ArticleSource {
                                                                                  : "\(path): cannot be read (\(String(cString: strerror(errno))))")
             }
             guard info.st_mode & S_IFMT != S_IFDIR else { throw LoadError(description: "\(path): is a directory, not an article") }
+            let lower = path.lowercased()
+            let json: Bool? = lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil
+            if preview, json != true, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > PlainTextImporter.previewThreshold,
+               let loaded = try previewFromEnds(path: path, size: Int(info.st_size), json: json, force: force) {
+                return loaded
+            }
             let fd = open(path, O_RDONLY)
             guard fd >= 0, let bytes = readAll(fd) else {
                 let reason = String(cString: strerror(errno))
@@ -55,9 +61,52 @@ enum ArticleSource {
                 throw LoadError(description: "\(path): cannot be read (\(reason))")
             }
             close(fd)
-            let lower = path.lowercased()
-            return try parse(bytes, name: path, json: lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil,
-                             preview: preview, force: force)
+            return try parse(bytes, name: path, json: json, preview: preview, force: force)
+    }
+
+    /// A huge file's preview from two small reads, its first and last bytes, and the rest read and
+    /// imported in the background: the first screen of 100 MB costs what the first of 100 KB does.
+    /// Nil when the file is better read whole (UTF-16, maybe JSON, blank ends). Binary files are
+    /// told, like grep does, by a NUL byte in the part read.
+    private static func previewFromEnds(path: String, size: Int, json: Bool?, force: Bool) throws -> Loaded? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let span = PlainTextImporter.previewSpan
+        guard let head = readAt(fd, offset: 0, count: span), let tail = readAt(fd, offset: size - span, count: span),
+              head.count == span, tail.count == span,
+              PlainTextImporter.wantsPreview(count: size, start: head),
+              !(json == nil && head.first(where: { $0 > 0x20 }) == UInt8(ascii: "{")),
+              (head + tail).contains(where: { $0 > 0x20 }) else { return nil }
+        if !force, PlainTextImporter.looksBinary(head) || PlainTextImporter.looksBinary(tail) {
+            throw LoadError(description: "\(path): binary file (it holds NUL bytes), not an article; --force opens it anyway")
+        }
+        let shown = PlainTextImporter.preview(head: head, tail: tail)
+        let article = shown.article
+        return Loaded(article: article, notice: nil, tailStart: shown.tailStart, whole: {
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0, let bytes = readAll(fd) else {
+                let reason = String(cString: strerror(errno))
+                if fd >= 0 { close(fd) }
+                return (article, "Không đọc được phần còn lại của tệp (\(reason))")
+            }
+            close(fd)
+            let (whole, replaced) = PlainTextImporter.importArticle(bytes: bytes)
+            return (whole, replacedNotice(replaced))
+        })
+    }
+
+    /// Up to `count` bytes of `fd` from `offset`.
+    private static func readAt(_ fd: Int32, offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            done += n
+        }
+        return Array(bytes[..<done])
     }
 
     /// Everything `fd` holds, read straight into one array (a 100 MB article is not copied twice).

@@ -89,7 +89,10 @@ def test_bad_files_get_a_clear_message_and_status_1(tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     whitespace = tmp_path / "blank.txt"
     whitespace.write_text(" \n\t\n\n")
+    big_binary = tmp_path / "big.bin"  # over 512 KB: only its ends are read before the first screen
+    big_binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(700_000))
     cases = {
+        str(big_binary): "binary file",
         str(tmp_path / "missing.txt"): "no such file",
         str(tmp_path): "is a directory",
         str(whitespace): "empty file",

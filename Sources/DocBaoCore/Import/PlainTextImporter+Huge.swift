@@ -8,32 +8,42 @@ extension PlainTextImporter {
     /// screen never wraps megabytes (a 100 MB file without a newline is one paragraph).
     static let maxBlockBytes = 64 * 1024
 
-    /// Where to cut `bytes` for a preview, or nil when the input is small enough to import at once
-    /// (or UTF-16, which is never huge in practice). The cut falls at the first blank line after
-    /// `previewSize` bytes, else at a line end, else at a space, else between UTF-8 sequences.
+    /// How many bytes of each end of the input a preview is made from.
+    public static let previewSpan = 2 * previewSize
+
+    /// Whether input of `count` bytes starting with `start` opens on a preview: it is larger than
+    /// `previewThreshold` and not UTF-16 (which is never huge in practice).
+    public static func wantsPreview(count: Int, start: some Collection<UInt8>) -> Bool {
+        count > previewThreshold && !start.starts(with: [0xFF, 0xFE]) && !start.starts(with: [0xFE, 0xFF])
+    }
+
+    /// Where to cut `bytes` for a preview, or nil when the input is small enough to import at once.
     public static func previewCut(_ bytes: [UInt8]) -> Int? {
-        guard bytes.count > previewThreshold, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) else { return nil }
-        let window = previewSize..<min(bytes.count, previewSize * 2)
-        if let blank = window.first(where: { bytes[$0] == 0x0A && bytes[$0 - 1] == 0x0A }) { return blank }
-        if let line = window.first(where: { bytes[$0] == 0x0A }) { return line }
-        if let space = window.first(where: { bytes[$0] == 0x20 }) { return space }
-        var cut = previewSize
-        while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        wantsPreview(count: bytes.count, start: bytes) ? headCut(bytes) : nil
+    }
+
+    /// Where the head of a preview ends: the first blank line after `previewSize` bytes, else a line
+    /// end, else a space, else a UTF-8 sequence boundary.
+    static func headCut(_ head: [UInt8]) -> Int {
+        let window = min(previewSize, head.count - 1)..<min(head.count, previewSize * 2)
+        if let blank = window.first(where: { $0 > 0 && head[$0] == 0x0A && head[$0 - 1] == 0x0A }) { return blank }
+        if let line = window.first(where: { head[$0] == 0x0A }) { return line }
+        if let space = window.first(where: { head[$0] == 0x20 }) { return space }
+        var cut = window.lowerBound
+        while cut > 0, head[cut] & 0xC0 == 0x80 { cut -= 1 }
         return cut
     }
 
-    /// Where the tail of a preview starts: the last blank line at least `previewSize` bytes before the
-    /// end, else a line end, else a space, else a UTF-8 sequence boundary; nil when that would
-    /// overlap the head ending at `headCut`.
-    static func tailCut(_ bytes: [UInt8], after headCut: Int) -> Int? {
-        let hi = bytes.count - previewSize
-        let window = max(headCut + 1, hi - previewSize)..<max(headCut + 1, hi)
-        guard !window.isEmpty else { return nil }
-        if let blank = window.reversed().first(where: { bytes[$0] == 0x0A && bytes[$0 - 1] == 0x0A }) { return blank + 1 }
-        if let line = window.reversed().first(where: { bytes[$0] == 0x0A }) { return line + 1 }
-        if let space = window.reversed().first(where: { bytes[$0] == 0x20 }) { return space + 1 }
-        var cut = hi
-        while cut > headCut + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+    /// Where the tail of a preview starts in `tail` (the input's last bytes): just after the last
+    /// blank line at least `previewSize` bytes before the end, else a line end, else a space, else at
+    /// a UTF-8 sequence boundary.
+    static func tailCut(_ tail: [UInt8]) -> Int {
+        let window = 1..<max(1, tail.count - previewSize)
+        if let blank = window.reversed().first(where: { tail[$0] == 0x0A && tail[$0 - 1] == 0x0A }) { return blank + 1 }
+        if let line = window.reversed().first(where: { tail[$0] == 0x0A }) { return line + 1 }
+        if let space = window.reversed().first(where: { tail[$0] == 0x20 }) { return space + 1 }
+        var cut = window.upperBound
+        while cut < tail.count - 1, tail[cut] & 0xC0 == 0x80 { cut += 1 }
         return cut
     }
 
@@ -50,20 +60,25 @@ extension PlainTextImporter {
 
     /// The preview of `bytes`, or nil when they are small enough to import at once.
     public static func preview(of bytes: [UInt8]) -> Preview? {
-        guard let headCut = previewCut(bytes) else { return nil }
-        let head = importArticle(bytes: Array(bytes[..<headCut])).article
-        guard let tail = tailCut(bytes, after: headCut) else { return Preview(article: head, tailStart: nil) }
+        guard wantsPreview(count: bytes.count, start: bytes) else { return nil }
+        return preview(head: Array(bytes.prefix(previewSpan)), tail: Array(bytes.suffix(previewSpan)))
+    }
+
+    /// The preview made from the input's first and last `previewSpan` bytes (read without reading
+    /// the rest: the first screen of a 100 MB file costs two small reads).
+    public static func preview(head: [UInt8], tail: [UInt8]) -> Preview {
+        let headArticle = importArticle(bytes: Array(head[..<headCut(head)])).article
         // The tail is imported behind a stand-in title line, which is then dropped: its blocks come
         // out as the whole's last ones, end matter included.
-        let tailArticle = importArticle(bytes: Array("…\n\n".utf8) + bytes[tail...]).article
+        let tailArticle = importArticle(bytes: Array("…\n\n".utf8) + tail[tailCut(tail)...]).article
         var tailBlocks = Array(tailArticle.blocks.drop { $0.kind == .title })
         // The tail's first paragraph is no lead: classify it as the body paragraph it is.
         if let first = tailBlocks.first, first.kind == .lead { tailBlocks[0] = block(for: first.text) }
-        var blocks = head.blocks
+        var blocks = headArticle.blocks
         blocks.append(Block(.paragraph, previewGap))
         let tailStart = blocks.count
         blocks += tailBlocks
-        let article = Article(blocks: blocks, sections: Outline.sections(for: blocks), metadata: head.metadata)
+        let article = Article(blocks: blocks, sections: Outline.sections(for: blocks), metadata: headArticle.metadata)
         return Preview(article: article, tailStart: tailStart)
     }
 
