@@ -32,36 +32,36 @@ enum ArticleSource {
     }
 
     static func load(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
-            if path == "-" || (path == nil && stdinCarriesAnArticle()) {
-                if isatty(STDIN_FILENO) != 0 {
-                    FileHandle.standardError.write(Data("docbao: reading the article from the terminal; end it with Ctrl-D\n".utf8))
-                }
-                guard let bytes = readAll(STDIN_FILENO) else { throw LoadError(description: "stdin: cannot be read") }
-                return try parse(bytes, name: "stdin", json: nil, preview: preview, force: force)
+        if path == "-" || (path == nil && stdinCarriesAnArticle()) {
+            if isatty(STDIN_FILENO) != 0 {
+                FileHandle.standardError.write(Data("docbao: reading the article from the terminal; end it with Ctrl-D\n".utf8))
             }
-            guard let path else {
-                return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false, preview: false, force: false)
-            }
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                throw LoadError(description: errno == ENOENT || errno == ENOTDIR ? "\(path): no such file"
-                                                                                 : "\(path): cannot be read (\(String(cString: strerror(errno))))")
-            }
-            guard info.st_mode & S_IFMT != S_IFDIR else { throw LoadError(description: "\(path): is a directory, not an article") }
-            let lower = path.lowercased()
-            let json: Bool? = lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil
-            if preview, json != true, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > PlainTextImporter.previewThreshold,
-               let loaded = try previewFromEnds(path: path, size: Int(info.st_size), json: json, force: force) {
-                return loaded
-            }
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0, let bytes = readAll(fd) else {
-                let reason = String(cString: strerror(errno))
-                if fd >= 0 { close(fd) }
-                throw LoadError(description: "\(path): cannot be read (\(reason))")
-            }
-            close(fd)
-            return try parse(bytes, name: path, json: json, preview: preview, force: force)
+            guard let bytes = FileBytes.readAll(STDIN_FILENO) else { throw LoadError(description: "stdin: cannot be read") }
+            return try parse(bytes, name: "stdin", json: nil, preview: preview, force: force)
+        }
+        guard let path else {
+            return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false, preview: false, force: false)
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw LoadError(description: errno == ENOENT || errno == ENOTDIR ? "\(path): no such file"
+                                                                             : "\(path): cannot be read (\(String(cString: strerror(errno))))")
+        }
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw LoadError(description: "\(path): is a directory, not an article") }
+        let lower = path.lowercased()
+        let json: Bool? = lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil
+        if preview, json != true, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > PlainTextImporter.previewThreshold,
+           let loaded = try previewFromEnds(path: path, size: Int(info.st_size), json: json, force: force) {
+            return loaded
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0, let bytes = FileBytes.readAll(fd) else {
+            let reason = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw LoadError(description: "\(path): cannot be read (\(reason))")
+        }
+        close(fd)
+        return try parse(bytes, name: path, json: json, preview: preview, force: force)
     }
 
     /// A huge file's preview from two small reads, its first and last bytes, and the rest read and
@@ -73,7 +73,7 @@ enum ArticleSource {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         let span = PlainTextImporter.previewSpan
-        guard let head = readAt(fd, offset: 0, count: span), let tail = readAt(fd, offset: size - span, count: span),
+        guard let head = FileBytes.readAt(fd, offset: 0, count: span), let tail = FileBytes.readAt(fd, offset: size - span, count: span),
               head.count == span, tail.count == span,
               PlainTextImporter.wantsPreview(count: size, start: head),
               !(json == nil && head.first(where: { $0 > 0x20 }) == UInt8(ascii: "{")),
@@ -85,7 +85,7 @@ enum ArticleSource {
         let article = shown.article
         return Loaded(article: article, notice: nil, tailStart: shown.tailStart, whole: {
             let fd = open(path, O_RDONLY)
-            guard fd >= 0, let bytes = readAll(fd) else {
+            guard fd >= 0, let bytes = FileBytes.readAll(fd) else {
                 let reason = String(cString: strerror(errno))
                 if fd >= 0 { close(fd) }
                 return (article, "Không đọc được phần còn lại của tệp (\(reason))")
@@ -94,33 +94,6 @@ enum ArticleSource {
             let (whole, replaced) = PlainTextImporter.importArticle(bytes: bytes)
             return (whole, replacedNotice(replaced))
         })
-    }
-
-    /// Up to `count` bytes of `fd` from `offset`.
-    private static func readAt(_ fd: Int32, offset: Int, count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            done += n
-        }
-        return Array(bytes[..<done])
-    }
-
-    /// Everything `fd` holds, read straight into one array (a 100 MB article is not copied twice).
-    private static func readAll(_ fd: Int32) -> [UInt8]? {
-        var info = stat()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<n])
-        }
     }
 
     /// Whether stdin is a pipe or a file (as in `cmd | docbao` or `docbao < file`), rather than a
@@ -168,20 +141,5 @@ enum ArticleSource {
     /// What the status line says when bytes were not valid UTF-8.
     static func replacedNotice(_ replaced: Int) -> String? {
         replaced > 0 ? "\(replaced) byte không hợp lệ (UTF-8) đã được thay bằng �" : nil
-    }
-}
-
-/// A value handed over exactly once, between threads: `take()` returns it and lets go of it.
-final class HandOver<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
-
-    init(_ value: Value) { self.value = value }
-
-    func take() -> Value {
-        lock.withLock {
-            defer { value = nil }
-            return value!
-        }
     }
 }
