@@ -3,6 +3,21 @@ import Testing
 @testable import DocBaoCore
 
 @Suite struct SanitizerTests {
+    /// The ranges `clean` treats as NFC-stable without asking Unicode must be: every scalar of
+    /// them (and of Latin-1, below U+0300) comes out as Foundation's NFC makes it. (The fuzzer found
+    /// U+2000 and U+2001, which NFC turns into U+2002 and U+2003.)
+    @Test func fastPathRangesAgreeWithNFC() {
+        let ranges: [ClosedRange<UInt32>] = [0xA0...0x2FF, 0x1E00...0x1EFF, 0x2000...0x2029, 0x202F...0x2065, 0x206A...0x206F]
+        for range in ranges {
+            for v in range {
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                let text = "a" + String(scalar) + "b"
+                let nfc = text.precomposedStringWithCanonicalMapping
+                #expect(Array(TextSanitizer.clean(text).unicodeScalars) == Array(nfc.unicodeScalars), "U+\(String(v, radix: 16))")
+            }
+        }
+    }
+
     @Test func escapeSequencesBecomeVisible() {
         #expect(TextSanitizer.clean("a\u{1B}[2Jb") == "a␛[2Jb")
         #expect(TextSanitizer.clean("\u{1B}]0;pwned\u{07}") == "␛]0;pwned␇")

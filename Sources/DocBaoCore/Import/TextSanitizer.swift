@@ -89,8 +89,9 @@ public enum TextSanitizer {
     private static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
         // Fast answers for the ranges Vietnamese text lives in (the Unicode property lookups below
         // cost more than the rest of cleaning): precomposed Latin letters with marks (Latin Extended
-        // Additional, "ạ ế ờ ữ…") and general punctuation ("– “ ” …") are all NFC-stable starters.
-        if (0x1E00...0x1EFF).contains(scalar.value) || (0x2000...0x206F).contains(scalar.value) { return false }
+        // Additional, "ạ ế ờ ữ…") and general punctuation ("– “ ” …") are NFC-stable starters, but
+        // for U+2000 and U+2001 (en and em quad), which NFC turns into U+2002 and U+2003.
+        if (0x1E00...0x1EFF).contains(scalar.value) || (0x2002...0x206F).contains(scalar.value) { return false }
         let properties = scalar.properties
         return properties.canonicalCombiningClass != .notReordered
             || properties.isGraphemeExtend
