@@ -141,6 +141,35 @@ import Testing
         #expect(Fixtures.paneLines(s) == shown)
     }
 
+    @Test func aPromptOpenAcrossTheLoadKeepsItsPlaceAndEscGoesBackThere() throws {
+        var (s, whole) = try Self.previewState(Self.bigText(paragraphs: 20_000))
+        Fixtures.press(Fixtures.keys("G k"), &s)
+        let atEnd = Fixtures.paneLines(s)
+        Fixtures.press([.char("/"), .char("z"), .char("y")], &s)
+        _ = Reader.reduce(&s, .articleLoaded(whole))
+        Fixtures.press([.char("x")], &s)
+        #expect(Fixtures.paneLines(s).contains { $0.contains("zyxwvu") }, "still at the end, the match in view")
+        Fixtures.press([.escape], &s)
+        #expect(Fixtures.paneLines(s) == atEnd, "Esc goes back to where the prompt opened")
+    }
+
+    @Test func aSearchStillWaitingIsDroppedByANewerOneOrEsc() throws {
+        var (s, whole) = try Self.previewState(Self.bigText(paragraphs: 20_000))
+        Fixtures.press([.char("/")] + "Đoạn 10000:".map { Key.char($0) } + [.enter], &s)
+        #expect(s.message?.contains("tìm tiếp khi nạp xong") == true)
+        Fixtures.press([.char("/")] + "zyxwvu".map { Key.char($0) } + [.enter], &s)
+        let shown = Fixtures.paneLines(s)
+        _ = Reader.reduce(&s, .articleLoaded(whole))
+        #expect(Fixtures.paneLines(s) == shown, "the newer search stays")
+        #expect(Self.currentMatch(s).map { whole.blocks[$0.block].text.contains("zyxwvu") } == true)
+
+        var (t, whole2) = try Self.previewState(Self.bigText(paragraphs: 20_000))
+        Fixtures.press([.char("/")] + "Đoạn 10000:".map { Key.char($0) } + [.enter, .escape], &t)
+        let before = Fixtures.paneLines(t)
+        _ = Reader.reduce(&t, .articleLoaded(whole2))
+        #expect(t.search == nil && Fixtures.paneLines(t) == before, "Esc cleared it")
+    }
+
     static func currentMatch(_ s: ReaderState) -> SearchMatch? {
         guard let search = s.search, let current = search.current else { return nil }
         return search.matches[current]

@@ -1,27 +1,31 @@
 /// Huge articles open on a preview (their head and tail) while the program imports the whole in the
 /// background; this is where the whole takes over.
 extension Reader {
-    /// Puts the whole article in place of the preview without moving the text being read, then
-    /// runs again a search that found nothing in the preview.
+    /// Puts the whole article in place of the preview without moving the text being read, moves
+    /// every position the reader keeps (the current match, an open prompt's origin and the search
+    /// it would bring back) into the whole, then runs again a search that found nothing in the
+    /// preview.
     static func finishLoading(_ state: inout ReaderState, _ article: Article) {
-        var matchShown = state.search.flatMap { search in search.current.map { search.matches[$0] } }
-        if let shown = matchShown {
-            let moved = state.positionInWhole(block: shown.block, offset: shown.start, article)
-            matchShown = SearchMatch(block: moved.block, start: moved.offset, end: moved.offset + shown.end - shown.start)
+        let preview = state
+        func moved(_ match: SearchMatch) -> SearchMatch {
+            let p = preview.positionInWhole(block: match.block, offset: match.start, article)
+            return SearchMatch(block: p.block, start: p.offset, end: p.offset + match.end - match.start)
         }
         state.replaceArticle(article)
         state.loading = false
-        if let old = state.search {
-            var search = SearchState(query: old.query, options: old.options, direction: old.direction, index: state.searchIndex)
-            if let shown = matchShown {
-                search.current = search.next(from: shown.block, offset: shown.start, .forward)?.index
-            }
-            state.search = search
+        state.search = state.search.map { search in redo(search, in: state, keeping: search.current.map { moved(search.matches[$0]) }) }
+        if var prompt = state.prompt {
+            let origin = preview.positionInWhole(block: prompt.origin.block, offset: prompt.origin.offset, article)
+            prompt.origin = origin
+            prompt.originLine = state.layout.position(block: origin.block, offset: origin.offset)
+            prompt.originWidth = state.layout.width
+            prompt.previous = prompt.previous.map { search in redo(search, in: state, keeping: search.current.map { moved(search.matches[$0]) }) }
+            state.prompt = prompt
+            state.pendingSearch = nil  // a new search is being typed
         }
         if let pending = state.pendingSearch {
             state.pendingSearch = nil
-            let options = pending.options
-            var search = SearchState(query: pending.query, options: options, direction: pending.direction, index: state.searchIndex)
+            var search = SearchState(query: pending.query, options: pending.options, direction: pending.direction, index: state.searchIndex)
             let from = state.topSource
             if let found = search.next(from: from.block, offset: from.offset, pending.direction) {
                 search.current = found.index
@@ -31,5 +35,12 @@ extension Reader {
                 state.message = "Không tìm thấy “\(pending.query)”"
             }
         }
+    }
+
+    /// `search` run again on the whole article, its current match the one at `match` (if any).
+    private static func redo(_ search: SearchState, in state: ReaderState, keeping match: SearchMatch?) -> SearchState {
+        var again = SearchState(query: search.query, options: search.options, direction: search.direction, index: state.searchIndex)
+        if let match { again.current = again.next(from: match.block, offset: match.start, .forward)?.index }
+        return again
     }
 }

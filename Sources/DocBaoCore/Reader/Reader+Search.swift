@@ -20,6 +20,7 @@ extension Reader {
         var prompt = Prompt(direction: .forward, defaults: Prompt.Defaults(options: options), origin: state.topSource, originLine: state.top,
                             originWidth: state.layout.width, previous: nil)
         prompt.composer.setText(query)
+        state.pendingSearch = nil
         searchAsYouType(&state, prompt)
         if state.search?.current == nil {
             state.search = nil
@@ -37,6 +38,7 @@ extension Reader {
         state.top = state.origin(of: prompt)
         state.search = prompt.previous
         state.prompt = nil
+        state.promptSearchPending = false
     }
 
     static func openPrompt(_ state: inout ReaderState, _ direction: SearchDirection) {
@@ -122,6 +124,7 @@ extension Reader {
 
     static func commit(_ state: inout ReaderState, _ prompt: Prompt) -> [Effect] {
         let query = prompt.text
+        state.pendingSearch = nil  // this search replaces one still waiting for the whole article
         guard !query.isEmpty else {
             state.search = nil
             state.top = state.origin(of: prompt)

@@ -95,7 +95,7 @@ public enum Reader {
             case .nextMatch: nextMatch(&state, reverse: false)
             case .previousMatch: nextMatch(&state, reverse: true)
             case .clearSearch:
-                if state.focus == .sidebar { state.focus = .article } else { state.search = nil }
+                if state.focus == .sidebar { state.focus = .article } else { state.search = nil; state.pendingSearch = nil }
             case .help:
                 state.showingHelp = true
                 state.helpScroll = 0
