@@ -50,6 +50,9 @@ import Testing
         #expect(rejoined.split(separator: " ").prefix(words.count).map(String.init) == words)
         #expect(body.last.map { $0.text.allSatisfy { $0 == "ộ" } } == true)
         #expect(body.map(\.text).joined().filter { $0 == "ộ" }.count == 100_000)
+        // A first line over 64 KB is one title, its other pieces paragraphs.
+        let blob = PlainTextImporter.importArticle(String(repeating: "x", count: 200_000) + "\n\nĐoạn.\n")
+        #expect(blob.blocks.filter { $0.kind == .title }.count == 1)
         // Pieces of a run without spaces end between characters, never inside one (no U+FFFD).
         for run in ["ệ", "e\u{0323}\u{0302}", "👩\u{200D}💻"] {
             let solid = PlainTextImporter.importArticle("Tiêu đề\n\n" + String(repeating: run, count: 70_000))

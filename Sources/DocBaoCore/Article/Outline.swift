@@ -84,7 +84,7 @@ public enum Outline {
     /// "Thứ nhất là …", "Thứ hai, …", "Một là …" → the ordinal's family, rank and the section label.
     private static func enumeratedItem(_ text: String) -> Item? {
         // Most paragraphs are ruled out by their first word, before any splitting.
-        let firstWord = text.utf8.prefix { $0 != 0x20 }
+        let firstWord = text.utf8.drop { $0 == 0x20 }.prefix { $0 != 0x20 }
         guard firstWord.count <= 8, openingWords.contains(String(Substring(firstWord)).lowercased()) else { return nil }
         // The label needs only the first words: never split a whole paragraph (huge ones exist).
         var words = text.split(separator: " ", maxSplits: 24).prefix(24).map(String.init)

@@ -89,9 +89,14 @@ extension PlainTextImporter {
         var result: [Block] = []
         for block in blocks {
             guard block.text.utf8.count > maxBlockBytes else { result.append(block); continue }
-            for piece in pieces(of: block.text) {
+            // The first piece keeps the block's kind (one title, one lead), the last its credit and
+            // address; the pieces between are paragraphs.
+            let parts = pieces(of: block.text)
+            for (i, piece) in parts.enumerated() {
                 var copy = block
                 copy.text = piece
+                if i > 0 && (block.kind == .title || block.kind == .lead) { copy.kind = .paragraph }
+                if i < parts.count - 1 { copy.credit = nil; copy.url = nil }
                 result.append(copy)
             }
         }

@@ -35,7 +35,7 @@ public enum Wrapper {
         // Compared by scalar: `Character ==` on non-ASCII text goes through Unicode comparison.
         let scalars = c.unicodeScalars
         guard let v = scalars.first?.value, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
-        return v == 0x20 || v == 0x200B || v == 0x3000 || v == 0x2002 || v == 0x2003 || v == 0x2009
+        return v == 0x20 || v == 0x200B || v == 0x3000 || (0x2000...0x2003).contains(v) || v == 0x2009
     }
 
     /// A line break: "\n" or "\r\n" (a newline is always a cluster of its own, or CR LF).
