@@ -7,6 +7,7 @@ let package = Package(
     name: "docbao-fuzz",
     platforms: [.macOS(.v13)],
     dependencies: [
+        // Named: a path dependency is otherwise known by its folder's name, which differs between clones.
         .package(name: "docbao", path: ".."),
     ],
     targets: [
