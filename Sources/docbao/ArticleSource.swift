@@ -128,9 +128,9 @@ enum ArticleSource {
         if preview, let shown = PlainTextImporter.preview(of: bytes) {
             // The bytes are handed over once, so they are freed when the import is done rather
             // than kept alive by the closure for the whole session.
-            let input = HandOver(bytes)
+            let input = Mailbox(bytes)
             return Loaded(article: shown.article, notice: nil, tailStart: shown.tailStart, whole: {
-                let (article, replaced) = PlainTextImporter.importArticle(bytes: input.take())
+                let (article, replaced) = PlainTextImporter.importArticle(bytes: input.take()!)
                 return (article, replacedNotice(replaced))
             })
         }

@@ -81,24 +81,16 @@ struct ReaderSession {
 }
 
 /// The whole of a huge article, imported on a thread of its own while the reader shows its start.
-final class BackgroundImport: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: (article: Article, notice: String?)?
+struct BackgroundImport {
+    private let mailbox = Mailbox<(article: Article, notice: String?)>()
 
     init(_ work: @escaping @Sendable () -> (article: Article, notice: String?)) {
-        let thread = Thread { [self] in
-            let done = work()
-            lock.withLock { result = done }
-        }
+        let mailbox = mailbox
+        let thread = Thread { mailbox.put(work()) }
         thread.stackSize = 8 << 20
         thread.start()
     }
 
     /// The result once the import is done (once: later calls return nil).
-    func take() -> (article: Article, notice: String?)? {
-        lock.withLock {
-            defer { result = nil }
-            return result
-        }
-    }
+    func take() -> (article: Article, notice: String?)? { mailbox.take() }
 }
