@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // ncursesw, wide-character API. Feature macros are defined in shim.h itself.
@@ -22,6 +23,9 @@ let package = Package(
         .target(name: "DocBaoCore"),
         // The config file (TOML through TOMLKit) read into the core's settings.
         .target(name: "DocBaoConfig", dependencies: ["DocBaoCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The library: articles, reading positions and marks in SQLite (GRDB), full-text search
+        // with FTS5 over folded text, checked with the core's matcher. Also reads article files.
+        .target(name: "DocBaoLibrary", dependencies: ["DocBaoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Thin ncurses backend: Frame -> screen, keys/mouse/resize -> InputEvent.
         .target(name: "DocBaoTerminal", dependencies: ["DocBaoCore", "CNcursesw", "CursesShim"]),
         // Build tool: turns Resources/*.txt into a Swift source so the binary carries its article.
@@ -30,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "docbao",
             dependencies: [
-                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig",
+                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedArticlePlugin"]
@@ -39,5 +43,6 @@ let package = Package(
         .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore"]),
         .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
         .testTarget(name: "DocBaoConfigTests", dependencies: ["DocBaoConfig"]),
+        .testTarget(name: "DocBaoLibraryTests", dependencies: ["DocBaoLibrary"]),
     ]
 )

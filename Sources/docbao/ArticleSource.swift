@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocBaoCore
+import DocBaoLibrary
 import Foundation
 
 /// Where an article comes from: a file, stdin, or the bundled article; and how it is parsed.
@@ -42,26 +43,17 @@ enum ArticleSource {
         guard let path else {
             return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false, preview: false, force: false)
         }
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw LoadError(description: errno == ENOENT || errno == ENOTDIR ? "\(path): no such file"
-                                                                             : "\(path): cannot be read (\(String(cString: strerror(errno))))")
+        do {
+            let info = try FileBytes.status(path)
+            let json = ArticleBytes.isJSON(path: path)
+            if preview, json != true, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > PlainTextImporter.previewThreshold,
+               let loaded = try previewFromEnds(path: path, size: Int(info.st_size), json: json, force: force) {
+                return loaded
+            }
+            return try parse(try FileBytes.read(path: path), name: path, json: json, preview: preview, force: force)
+        } catch let error as FileBytes.ReadError {
+            throw LoadError(description: "\(path): \(error)")
         }
-        guard info.st_mode & S_IFMT != S_IFDIR else { throw LoadError(description: "\(path): is a directory, not an article") }
-        let lower = path.lowercased()
-        let json: Bool? = lower.hasSuffix(".json") ? true : lower.hasSuffix(".txt") ? false : nil
-        if preview, json != true, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > PlainTextImporter.previewThreshold,
-           let loaded = try previewFromEnds(path: path, size: Int(info.st_size), json: json, force: force) {
-            return loaded
-        }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0, let bytes = FileBytes.readAll(fd) else {
-            let reason = String(cString: strerror(errno))
-            if fd >= 0 { close(fd) }
-            throw LoadError(description: "\(path): cannot be read (\(reason))")
-        }
-        close(fd)
-        return try parse(bytes, name: path, json: json, preview: preview, force: force)
     }
 
     /// A huge file's preview from two small reads, its first and last bytes, and the rest read and
@@ -106,36 +98,23 @@ enum ArticleSource {
     }
 
     private static func parse(_ bytes: [UInt8], name: String, json: Bool?, preview: Bool, force: Bool) throws -> Loaded {
-        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
-            throw LoadError(description: "\(name): empty file")
-        }
-        if !force, PlainTextImporter.looksBinary(bytes) {
-            throw LoadError(description: "\(name): binary file (it holds NUL bytes), not an article; --force opens it anyway")
-        }
-        // A .json file is JSON and its errors are reported; input of unknown type (stdin, no
-        // extension) that starts with "{" is tried as JSON first and read as text if it is not.
-        if json == true {
-            do {
-                return Loaded(article: try ArticleJSON.decode(bytes), notice: nil)
-            } catch {
-                throw LoadError(description: "\(name): not a docbao article: \(error)")
+        do {
+            try ArticleBytes.check(bytes, force: force)
+            if preview, json == false || (json == nil && !ArticleBytes.startsLikeJSON(bytes)),
+               let shown = PlainTextImporter.preview(of: bytes) {
+                // The bytes are handed over once, so they are freed when the import is done rather
+                // than kept alive by the closure for the whole session.
+                let input = Mailbox(bytes)
+                return Loaded(article: shown.article, notice: nil, tailStart: shown.tailStart, whole: {
+                    let (article, replaced) = PlainTextImporter.importArticle(bytes: input.take()!)
+                    return (article, replacedNotice(replaced))
+                })
             }
+            let (article, replaced) = try ArticleBytes.parse(bytes, json: json, force: force)
+            return Loaded(article: article, notice: replacedNotice(replaced))
+        } catch {
+            throw LoadError(description: "\(name): \(error)" + (error == .binary ? "; --force opens it anyway" : ""))
         }
-        if json == nil, bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "{"),
-           let article = try? ArticleJSON.decode(bytes) {
-            return Loaded(article: article, notice: nil)
-        }
-        if preview, let shown = PlainTextImporter.preview(of: bytes) {
-            // The bytes are handed over once, so they are freed when the import is done rather
-            // than kept alive by the closure for the whole session.
-            let input = Mailbox(bytes)
-            return Loaded(article: shown.article, notice: nil, tailStart: shown.tailStart, whole: {
-                let (article, replaced) = PlainTextImporter.importArticle(bytes: input.take()!)
-                return (article, replacedNotice(replaced))
-            })
-        }
-        let (article, replaced) = PlainTextImporter.importArticle(bytes: bytes)
-        return Loaded(article: article, notice: replacedNotice(replaced))
     }
 
     /// What the status line says when bytes were not valid UTF-8.

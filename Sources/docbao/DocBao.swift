@@ -16,11 +16,17 @@ enum Main {
         case "export": Export.main(Array(arguments.dropFirst()))
         case "grep": Grep.main(Array(arguments.dropFirst()))
         case "config": ConfigCommand.main(Array(arguments.dropFirst()))
+        case "add": AddCommand.main(Array(arguments.dropFirst()))
+        case "list": ListCommand.main(Array(arguments.dropFirst()))
+        case "search": SearchCommand.main(Array(arguments.dropFirst()))
         case "help":
             switch arguments.dropFirst().first {
             case "export": Export.main(["--help"])
             case "grep": Grep.main(["--help"])
             case "config": ConfigCommand.main(["--help"])
+            case "add": AddCommand.main(["--help"])
+            case "list": ListCommand.main(["--help"])
+            case "search": SearchCommand.main(["--help"])
             default: DocBao.main(["--help"])
             }
         default: DocBao.main(arguments)
@@ -51,7 +57,7 @@ struct DocBao: ParsableCommand {
           docbao grep "dau tranh" *.txt
         """,
         version: "0.1.0",
-        subcommands: [Export.self, Grep.self, ConfigCommand.self]
+        subcommands: [Export.self, Grep.self, ConfigCommand.self, AddCommand.self, ListCommand.self, SearchCommand.self]
     )
 
     @Argument(help: "A .txt news article or a .json article; '-' for stdin. Default: the bundled article.")

@@ -11,8 +11,8 @@ public enum ArticleJSON {
     /// The version this code writes and the highest it reads.
     public static let version = 1
 
-    /// The article as pretty-printed JSON with sorted keys.
-    public static func encode(_ a: Article) throws -> String {
+    /// The article as JSON with sorted keys, pretty-printed unless `compact` (for storage).
+    public static func encode(_ a: Article, compact: Bool = false) throws -> String {
         let metadata = a.metadata
         let document = Document(
             format: format, version: version, title: a.title, lead: a.lead,
@@ -21,7 +21,7 @@ public enum ArticleJSON {
             metadata: MetadataRecord(sourceName: metadata.sourceName, url: metadata.url, byline: metadata.byline,
                                      date: metadata.date, extra: metadata.extra.isEmpty ? nil : metadata.extra))
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reading files into byte arrays with read(2) and pread(2): no Foundation `Data` in between, so a
+/// 100 MB article is not copied twice, and a huge file's ends can be read without the rest.
+public enum FileBytes {
+    /// Everything `fd` holds, read straight into one array (a 100 MB article is not copied twice).
+    public static func readAll(_ fd: Int32) -> [UInt8]? {
+        var info = stat()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<n])
+        }
+    }
+
+    /// Up to `count` bytes of `fd` from `offset`.
+    public static func readAt(_ fd: Int32, offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            done += n
+        }
+        return Array(bytes[..<done])
+    }
+
+    /// Why a file could not be read, as a phrase for "PATH: phrase".
+    public struct ReadError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Facts about `path` (following links), or why there are none: "no such file" when it or a
+    /// folder on the way is missing, the system's reason otherwise (a folder docbao cannot enter
+    /// is not "no such file").
+    public static func status(_ path: String) throws(ReadError) -> stat {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ReadError(description: errno == ENOENT || errno == ENOTDIR ? "no such file"
+                                                                             : "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        return info
+    }
+
+    /// The whole of the file at `path`; a directory is an error.
+    public static func read(path: String) throws(ReadError) -> [UInt8] {
+        let info = try status(path)
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw ReadError(description: "is a directory, not an article") }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0, let bytes = readAll(fd) else {
+            let reason = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw ReadError(description: "cannot be read (\(reason))")
+        }
+        close(fd)
+        return bytes
+    }
+}

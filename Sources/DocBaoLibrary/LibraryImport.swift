@@ -1,0 +1,142 @@
+import DocBaoCore
+import Foundation
+
+/// `docbao add`: files and folders into the library, batch by batch. Bad files are reported and
+/// skipped; the rest still import. The user's files are only read.
+public enum LibraryImport {
+    /// A file that was not added, and why.
+    public struct Skipped: Equatable, Sendable {
+        public var path: String
+        public var reason: String
+    }
+
+    public struct Summary: Equatable, Sendable {
+        public var added: [Int64] = []
+        public var duplicates = 0
+        public var skipped: [Skipped] = []
+
+        /// "312 added, 4 already there, 1 skipped: binary file".
+        public var line: String {
+            var parts = ["\(added.count) added", "\(duplicates) already there"]
+            if !skipped.isEmpty {
+                let reasons = Dictionary(grouping: skipped, by: \.reason).sorted { $0.value.count > $1.value.count }
+                let first = reasons.count == 1 ? ": " + reasons[0].key : ""
+                parts.append("\(skipped.count) skipped" + first)
+            }
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    /// The files to import under `paths`: a file as given (whatever its name), a folder's .txt and
+    /// .json files at any depth (hidden ones left out), in name order. Paths that do not exist or
+    /// cannot be read are skipped with the reason.
+    public static func files(in paths: [String]) -> (files: [String], skipped: [Skipped]) {
+        var files: [String] = [], skipped: [Skipped] = []
+        for path in paths {
+            let info: stat
+            do { info = try FileBytes.status(path) } catch {
+                skipped.append(Skipped(path: path, reason: error.description))
+                continue
+            }
+            guard info.st_mode & S_IFMT == S_IFDIR else { files.append(path); continue }
+            guard let walker = FileManager.default.enumerator(atPath: path) else {
+                skipped.append(Skipped(path: path, reason: "cannot be read"))
+                continue
+            }
+            var found: [String] = []
+            while let name = walker.nextObject() as? String {
+                let last = (name as NSString).lastPathComponent
+                if last.hasPrefix(".") {
+                    if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
+                    continue
+                }
+                guard ArticleBytes.isJSON(path: last) != nil else { continue }
+                found.append((path as NSString).appendingPathComponent(name))
+            }
+            files += found.sorted()
+        }
+        return (files, skipped)
+    }
+
+    /// Reads and prepares one file, or says why it is not an article.
+    public static func prepare(_ path: String) -> Result<PreparedArticle, Skipped> {
+        do {
+            let bytes = try FileBytes.read(path: path)
+            let article = try ArticleBytes.parse(bytes, json: ArticleBytes.isJSON(path: path)).article
+            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            return .success(try PreparedArticle(article: article, original: bytes, path: (absolute as NSString).standardizingPath,
+                                                fallbackTitle: name))
+        } catch let error as FileBytes.ReadError {
+            return .failure(Skipped(path: path, reason: error.description))
+        } catch let error as ArticleBytes.Failure {
+            return .failure(Skipped(path: path, reason: error.description))
+        } catch {
+            return .failure(Skipped(path: path, reason: "\(error)"))
+        }
+    }
+
+    /// Adds `files` to `store`, `batchSize` files per transaction, preparing each batch on every
+    /// core. `progress(done, total)` is called after each batch. A database error stops the import
+    /// (what was committed stays) and is thrown with the summary so far.
+    public static func run(_ files: [String], into store: LibraryStore, batchSize: Int = 128,
+                           progress: (Int, Int) -> Void = { _, _ in }) throws(Interrupted) -> Summary {
+        var summary = Summary()
+        var done = 0
+        for start in stride(from: 0, to: files.count, by: max(1, batchSize)) {
+            let batch = Array(files[start..<min(files.count, start + batchSize)])
+            let prepared = prepareAll(batch)
+            var ready: [PreparedArticle] = []
+            for result in prepared {
+                switch result {
+                case .success(let a): ready.append(a)
+                case .failure(let skip): summary.skipped.append(skip)
+                }
+            }
+            do {
+                for outcome in try store.add(ready) {
+                    switch outcome {
+                    case .added(let id): summary.added.append(id)
+                    case .duplicate: summary.duplicates += 1
+                    }
+                }
+            } catch {
+                throw Interrupted(error: error, summary: summary)
+            }
+            done += batch.count
+            progress(done, files.count)
+        }
+        return summary
+    }
+
+    /// An import stopped by the database; `summary` is what was committed before.
+    public struct Interrupted: Error {
+        public var error: LibraryError
+        public var summary: Summary
+    }
+
+    /// `prepare` for each path, in order, spread over the machine's cores.
+    static func prepareAll(_ paths: [String]) -> [Result<PreparedArticle, Skipped>] {
+        let results = ResultSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in results.set(i, prepare(paths[i])) }
+        return results.values
+    }
+
+    /// Slots written from several threads, each by one.
+    private final class ResultSlots: @unchecked Sendable {
+        private var slots: [Result<PreparedArticle, Skipped>?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ i: Int, _ value: Result<PreparedArticle, Skipped>) {
+            lock.lock()
+            slots[i] = value
+            lock.unlock()
+        }
+
+        var values: [Result<PreparedArticle, Skipped>] { slots.map { $0! } }
+    }
+}
+
+extension LibraryImport.Skipped: Error {}

@@ -1,0 +1,126 @@
+import DocBaoCore
+import Foundation
+import GRDB
+
+/// An article made ready for the library off the writer's thread: its text, folded text, model
+/// and the facts the library view lists.
+public struct PreparedArticle: Sendable {
+    public let title: String
+    public let source: String?
+    public let date: String?
+    public let url: String?
+    public let words: Int
+    /// The text (`ArticleBytes.plainText`) and its FNV-1a 64 hash, which finds duplicates.
+    public let text: String
+    public let hash: Int64
+    let folded: String
+    let model: String
+    let original: [UInt8]
+    let path: String?
+
+    /// - Parameters:
+    ///   - original: the bytes the article was read from, kept as they were.
+    ///   - path: where they came from (absolute), or nil.
+    ///   - fallbackTitle: the title when the article has none (the file's name).
+    public init(article: Article, original: [UInt8], path: String?, fallbackTitle: String) throws {
+        let text = ArticleBytes.plainText(article)
+        let title = article.title.trimmingCharacters(in: .whitespaces)
+        self.title = title.isEmpty ? fallbackTitle : title
+        source = article.metadata.sourceName
+        date = article.metadata.date
+        url = article.metadata.url
+        words = Self.wordCount(text)
+        self.text = text
+        hash = Self.hash(text)
+        folded = VietnameseFolding.baseText(text)
+        model = try ArticleJSON.encode(article, compact: true)
+        self.original = original
+        self.path = path
+    }
+
+    /// Runs of characters between white space (ASCII white space is what separates words here).
+    static func wordCount(_ text: String) -> Int {
+        var count = 0, inWord = false
+        for b in text.utf8 {
+            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    /// FNV-1a, 64 bits: enough to find candidates; the texts are compared before a duplicate is
+    /// called one.
+    static func hash(_ text: String) -> Int64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return Int64(bitPattern: h)
+    }
+}
+
+/// What adding one article did.
+public enum AddOutcome: Equatable, Sendable {
+    case added(Int64)
+    /// The same text was already in the library, under this id.
+    case duplicate(Int64)
+}
+
+extension LibraryStore {
+    /// Adds the articles in one transaction: all of them are in the library afterwards, or, if the
+    /// process dies first, none of them; what earlier calls committed is never lost.
+    public func add(_ batch: [PreparedArticle], now: Double = Date().timeIntervalSince1970) throws(LibraryError) -> [AddOutcome] {
+        try write { db in
+            var outcomes: [AddOutcome] = []
+            outcomes.reserveCapacity(batch.count)
+            for a in batch {
+                if let id = try Self.existing(a, db) {
+                    outcomes.append(.duplicate(id))
+                    continue
+                }
+                try db.execute(sql: """
+                    INSERT INTO article (hash, title, source, date, url, words, length, path, added)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [a.hash, a.title, a.source, a.date, a.url, a.words, a.text.utf8.count, a.path, now])
+                let id = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO content (id, original, model, text) VALUES (?, ?, ?, ?)",
+                               arguments: [id, Data(a.original), a.model, a.text])
+                try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)", arguments: [id, a.folded])
+                outcomes.append(.added(id))
+            }
+            return outcomes
+        }
+    }
+
+    /// The article with the same text, if there is one.
+    private static func existing(_ a: PreparedArticle, _ db: Database) throws -> Int64? {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT article.id, content.text FROM article JOIN content ON content.id = article.id WHERE article.hash = ?
+            """, arguments: [a.hash])
+        return rows.first { ($0[1] as String).utf8.elementsEqual(a.text.utf8) }.map { $0[0] }
+    }
+
+    /// Runs `body` in an immediate write transaction, turning SQLite's errors into `LibraryError`.
+    func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw LibraryError(path: path, sqlite: error)
+        }
+    }
+
+    /// Runs `body` on a read snapshot, turning SQLite's errors into `LibraryError`.
+    func read<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw LibraryError(path: path, sqlite: error)
+        }
+    }
+}

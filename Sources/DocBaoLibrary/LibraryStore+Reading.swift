@@ -1,0 +1,123 @@
+import DocBaoCore
+import Foundation
+import GRDB
+
+/// One article as the library lists it.
+public struct LibraryRow: Equatable, Sendable {
+    public var id: Int64
+    public var title: String
+    public var source: String?
+    public var date: String?
+    public var words: Int
+    /// UTF-8 bytes of the text.
+    public var length: Int
+    /// Unix seconds.
+    public var added: Double
+    /// Nil until the article has been opened; then 0…1.
+    public var progress: Double?
+    /// Unix seconds of the last time it was read, if ever.
+    public var lastRead: Double?
+}
+
+/// Where the reader was in an article: the top line's UTF-8 offset in its text.
+public struct ReadingPosition: Equatable, Sendable {
+    public var offset: Int
+    public var progress: Double
+
+    public init(offset: Int, progress: Double) {
+        self.offset = offset
+        self.progress = progress
+    }
+}
+
+extension LibraryStore {
+    /// Every article, with its reading progress, in the order they were added.
+    public func rows() throws(LibraryError) -> [LibraryRow] {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT a.id, a.title, a.source, a.date, a.words, a.length, a.added, r.progress, r.at
+                FROM article a LEFT JOIN reading r ON r.article = a.id ORDER BY a.id
+                """)
+            var rows: [LibraryRow] = []
+            while let r = try cursor.next() {
+                rows.append(LibraryRow(id: r[0], title: r[1], source: r[2], date: r[3], words: r[4], length: r[5],
+                                       added: r[6], progress: r[7], lastRead: r[8]))
+            }
+            return rows
+        }
+    }
+
+    /// How many articles the library holds.
+    public func count() throws(LibraryError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+    }
+
+    /// The article's model, as imported; nil when there is no such article. A model that no longer
+    /// decodes is reported as damage.
+    public func article(_ id: Int64) throws(LibraryError) -> Article? {
+        let model: String? = try read { db in try String.fetchOne(db, sql: "SELECT model FROM content WHERE id = ?", arguments: [id]) }
+        guard let model else { return nil }
+        do {
+            return try ArticleJSON.decode(Array(model.utf8))
+        } catch {
+            throw LibraryError(path: path, problem: .corrupt("article \(id): \(error)"))
+        }
+    }
+
+    /// The article's title, or nil when there is no such article.
+    public func title(_ id: Int64) throws(LibraryError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT title FROM article WHERE id = ?", arguments: [id]) }
+    }
+
+    /// The bytes the article was imported from.
+    public func original(_ id: Int64) throws(LibraryError) -> [UInt8]? {
+        try read { db in
+            try Data.fetchOne(db, sql: "SELECT original FROM content WHERE id = ?", arguments: [id]).map { [UInt8]($0) }
+        }
+    }
+
+    /// The article read last (the most recently saved position), if any.
+    public func lastRead() throws(LibraryError) -> Int64? {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT article FROM reading ORDER BY at DESC, article DESC LIMIT 1") }
+    }
+
+    public func position(_ id: Int64) throws(LibraryError) -> ReadingPosition? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT offset, progress FROM reading WHERE article = ?", arguments: [id])
+                .map { ReadingPosition(offset: $0[0], progress: $0[1]) }
+        }
+    }
+
+    /// Keeps where the reader is in article `id` (the article must exist).
+    public func savePosition(_ id: Int64, _ position: ReadingPosition, now: Double = Date().timeIntervalSince1970) throws(LibraryError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO reading (article, offset, progress, at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(article) DO UPDATE SET offset = excluded.offset, progress = excluded.progress, at = excluded.at
+                """, arguments: [id, position.offset, min(1, max(0, position.progress)), now])
+        }
+    }
+
+    /// The article's marks: letter → UTF-8 offset in its text.
+    public func marks(_ id: Int64) throws(LibraryError) -> [Character: Int] {
+        try read { db in
+            var marks: [Character: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT letter, offset FROM mark WHERE article = ?", arguments: [id]) {
+                let letter: String = row[0]
+                if let c = letter.first, letter.count == 1 { marks[c] = row[1] }
+            }
+            return marks
+        }
+    }
+
+    /// Replaces the article's marks with `marks`.
+    public func saveMarks(_ id: Int64, _ marks: [Character: Int]) throws(LibraryError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM mark WHERE article = ?", arguments: [id])
+            for (letter, offset) in marks.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT INTO mark (article, letter, offset) VALUES (?, ?, ?)",
+                               arguments: [id, String(letter), offset])
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import DocBaoCore
+import Foundation
+import GRDB
+
+/// An article that matches a library search.
+public struct LibrarySearchHit: Equatable, Sendable {
+    public var id: Int64
+    public var title: String
+    public var source: String?
+    /// How many times the query occurs in the article.
+    public var hits: Int
+    /// UTF-8 offset of the first occurrence in the article's text (a reading position).
+    public var firstOffset: Int
+    /// The text around the first occurrence, on one line.
+    public var snippet: String
+    /// The occurrences inside `snippet`, as UTF-8 offsets in it.
+    public var highlights: [Range<Int>]
+}
+
+/// A library search's answer, best first.
+public struct LibrarySearchResults: Equatable, Sendable {
+    public var hits: [LibrarySearchHit]
+    /// Whether every candidate was checked: false when the search stopped at its limit, so there
+    /// may be more matching articles than `hits`.
+    public var complete: Bool
+}
+
+extension LibraryStore {
+    /// Articles that contain `query`, matched as in an article (accents optional in smart mode, đ
+    /// is d with a stroke, NFC/NFD and tone placement never a difference), best first.
+    ///
+    /// FTS5 finds candidates in the folded text, ranked by bm25; each is then checked with the
+    /// core's `Matcher` on the real text, which also counts the hits and places the snippet. The
+    /// index knows words, so a query matches from the start of a word (its last word may be
+    /// unfinished: "dau tra" finds "đấu tranh").
+    /// - Parameter limit: stop after this many matching articles.
+    public func search(_ query: String, options: SearchOptions = SearchOptions(), limit: Int = 200) throws(LibraryError) -> LibrarySearchResults {
+        guard let fts = Self.ftsQuery(query, options: options) else { return LibrarySearchResults(hits: [], complete: true) }
+        let matcher = Matcher(query, options: options)
+        return try read { db in
+            let candidates = try Int64.fetchAll(db, sql: "SELECT rowid FROM fulltext WHERE fulltext MATCH ? ORDER BY rank",
+                                                arguments: [fts])
+            let statement = try db.cachedStatement(sql: """
+                SELECT a.title, a.source, c.text FROM article a JOIN content c ON c.id = a.id WHERE a.id = ?
+                """)
+            var hits: [LibrarySearchHit] = []
+            for (n, id) in candidates.enumerated() {
+                if hits.count == limit { return LibrarySearchResults(hits: hits, complete: n == candidates.count) }
+                guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
+                let text: String = row[2]
+                let ranges = matcher.matches(in: text)
+                guard let first = ranges.first else { continue }
+                let (snippet, highlights) = Self.snippet(text, around: first, ranges: ranges)
+                hits.append(LibrarySearchHit(id: id, title: row[0], source: row[1], hits: ranges.count,
+                                             firstOffset: first.lowerBound, snippet: snippet, highlights: highlights))
+            }
+            return LibrarySearchResults(hits: hits, complete: true)
+        }
+    }
+
+    /// The FTS5 query for `query`: its folded words as one phrase, the last one a prefix unless the
+    /// search is for whole words or the query ends with a space. Nil when it has no word at all.
+    static func ftsQuery(_ query: String, options: SearchOptions) -> String? {
+        let folded = VietnameseFolding.baseText(query)
+        let words = folded.split { !($0.isLetter || $0.isNumber) }
+        guard !words.isEmpty else { return nil }
+        let prefix = !options.wholeWord && !(query.last?.isWhitespace ?? false)
+        return "\"" + words.joined(separator: " ") + "\"" + (prefix ? "*" : "")
+    }
+
+    /// About a line of text around `hit`, within its paragraph, with the matches in it.
+    static func snippet(_ text: String, around hit: Range<Int>, ranges: [Range<Int>],
+                        before: Int = 50, after: Int = 110) -> (String, [Range<Int>]) {
+        let utf8 = Array(text.utf8)
+        var lineStart = hit.lowerBound
+        while lineStart > 0 && utf8[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var lineEnd = hit.upperBound
+        while lineEnd < utf8.count && utf8[lineEnd] != 0x0A { lineEnd += 1 }
+        // Start a word or so before the hit, end at a space after the window, never inside a character.
+        var start = max(lineStart, hit.lowerBound - before)
+        if start > lineStart {
+            while start < hit.lowerBound && utf8[start - 1] != 0x20 { start += 1 }
+        }
+        var end = min(lineEnd, max(hit.upperBound, start + before + after))
+        if end < lineEnd {
+            while end > hit.upperBound && utf8[end] != 0x20 { end -= 1 }
+        }
+        while start > lineStart && utf8[start] & 0xC0 == 0x80 { start -= 1 }
+        while end < lineEnd && utf8[end] & 0xC0 == 0x80 { end += 1 }
+        let lead = start > lineStart ? "…" : ""
+        let snippet = lead + String(decoding: utf8[start..<end], as: UTF8.self) + (end < lineEnd ? "…" : "")
+        let shift = lead.utf8.count - start
+        let highlights = ranges.filter { $0.lowerBound >= start && $0.upperBound <= end }
+            .map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
+        return (snippet, highlights)
+    }
+}

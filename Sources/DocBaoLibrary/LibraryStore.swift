@@ -1,0 +1,200 @@
+import DocBaoCore
+import Foundation
+import GRDB
+
+/// docbao's library: one SQLite database (WAL mode, so readers never wait for a writer and two
+/// processes can share it) holding each article's model, original text and folded text for
+/// full-text search, and the reader's positions and marks.
+///
+/// The database is never replaced or reset behind the user's back: a file that is not a docbao
+/// library is refused with a message naming `docbao library check`.
+public final class LibraryStore: Sendable {
+    /// Where the database is.
+    public let path: String
+    let pool: DatabasePool
+
+    /// "dblb" in the database header (`PRAGMA application_id`): how a docbao library is told
+    /// from any other SQLite file.
+    static let applicationID: Int32 = 0x6462_6C62
+    /// The schema this code writes (`PRAGMA user_version`); a higher one is from a newer docbao.
+    static let schemaVersion = 1
+
+    /// Opens the library at `path`, creating it (and its folder) when there is none.
+    public init(path: String) throws(LibraryError) {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LibraryError(path: path, problem: .cannotOpen("cannot create \(folder)"))
+        }
+        try Self.checkHeader(path)
+        var configuration = Configuration()
+        // Another docbao writing (an import, a position being saved) holds the lock briefly; wait.
+        configuration.busyMode = .timeout(10)
+        configuration.label = "docbao library"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try Self.prepareSchema(db, path: path)
+                    return .commit
+                }
+            }
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw LibraryError(path: path, sqlite: error)
+        }
+    }
+
+    /// `$XDG_DATA_HOME/docbao/library.sqlite`, default `~/.local/share/docbao/library.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/docbao/library.sqlite"
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/docbao/library.sqlite"
+    }
+
+    /// Refuses a file that is not SQLite before SQLite touches it, with a message that says so.
+    static func checkHeader(_ path: String) throws(LibraryError) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            if errno == ENOENT { return }
+            throw LibraryError(path: path, problem: .cannotOpen(String(cString: strerror(errno))))
+        }
+        defer { close(fd) }
+        guard let head = FileBytes.readAt(fd, offset: 0, count: 16), !head.isEmpty else { return }
+        if head != Array("SQLite format 3\0".utf8) { throw LibraryError(path: path, problem: .notADatabase) }
+    }
+
+    /// Creates the tables in a new database, or checks that an existing one is a docbao library of
+    /// a schema this code knows. Runs inside one immediate transaction, so two processes opening a
+    /// new library at once do not both create it.
+    static func prepareSchema(_ db: Database, path: String) throws {
+        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        if application == 0 && tables.isEmpty {
+            try createSchema(db)
+            return
+        }
+        guard application == applicationID else {
+            throw LibraryError(path: path, problem: .foreign(tables: tables))
+        }
+        guard version <= schemaVersion else { throw LibraryError(path: path, problem: .newerSchema(version)) }
+        let missing = Self.tableNames.filter { !tables.contains($0) }
+        guard missing.isEmpty else { throw LibraryError(path: path, problem: .missingTables(missing)) }
+    }
+
+    /// The tables of schema 1 (the full-text table's shadow tables are SQLite's own).
+    static let tableNames = ["article", "content", "fulltext", "mark", "reading"]
+
+    static func createSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            PRAGMA application_id = \(applicationID);
+            PRAGMA user_version = \(schemaVersion);
+            -- One row per article: what the library view lists, kept small so listing is fast.
+            CREATE TABLE article (
+                id INTEGER PRIMARY KEY,
+                hash INTEGER NOT NULL,          -- FNV-1a 64 of the text: finds duplicates
+                title TEXT NOT NULL,
+                source TEXT,
+                date TEXT,
+                url TEXT,
+                words INTEGER NOT NULL,
+                length INTEGER NOT NULL,        -- UTF-8 bytes of the text
+                path TEXT,                      -- where it was imported from
+                added REAL NOT NULL             -- unix seconds
+            );
+            CREATE INDEX article_hash ON article(hash);
+            -- The big columns apart: the original bytes, the model (docs/article-json.md, compact)
+            -- and the text (blocks joined by line feeds: its UTF-8 offsets are reading positions).
+            CREATE TABLE content (
+                id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                original BLOB NOT NULL,
+                model TEXT NOT NULL,
+                text TEXT NOT NULL
+            );
+            -- The text folded to base letters ("dau tranh"), indexed only (contentless).
+            CREATE VIRTUAL TABLE fulltext USING fts5(folded, content = '', tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TABLE reading (
+                article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                offset INTEGER NOT NULL,        -- UTF-8 offset in the text of the top line
+                progress REAL NOT NULL,         -- 0…1, 1 when the end was on screen
+                at REAL NOT NULL                -- unix seconds
+            );
+            CREATE INDEX reading_at ON reading(at);
+            CREATE TABLE mark (
+                article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                letter TEXT NOT NULL,
+                offset INTEGER NOT NULL,
+                PRIMARY KEY (article, letter)
+            ) WITHOUT ROWID;
+            """)
+    }
+}
+
+/// Why the library cannot be used, with the way out.
+public struct LibraryError: Error, CustomStringConvertible, Equatable {
+    public enum Problem: Equatable, Sendable {
+        case notADatabase
+        case corrupt(String)
+        case foreign(tables: [String])
+        case newerSchema(Int)
+        case missingTables([String])
+        case cannotOpen(String)
+        case sqlite(String)
+    }
+
+    public let path: String
+    public let problem: Problem
+
+    public init(path: String, problem: Problem) {
+        self.path = path
+        self.problem = problem
+    }
+
+    init(path: String, sqlite error: Error) {
+        self.path = path
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: problem = .notADatabase
+            case .SQLITE_CORRUPT: problem = .corrupt(error.message ?? "\(error)")
+            case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+                problem = .cannotOpen(error.message ?? "\(error)")
+            default: problem = .sqlite(error.message ?? "\(error)")
+            }
+        } else {
+            problem = .sqlite("\(error)")
+        }
+    }
+
+    /// Whether `docbao library check` is the way out (the file itself is the problem).
+    public var isDamage: Bool {
+        switch problem {
+        case .notADatabase, .corrupt, .foreign, .missingTables: return true
+        case .newerSchema, .cannotOpen, .sqlite: return false
+        }
+    }
+
+    public var description: String {
+        let what: String
+        switch problem {
+        case .notADatabase: what = "is not an SQLite database (damaged, or another kind of file)"
+        case .corrupt(let detail): what = "is damaged (\(detail))"
+        case .foreign(let tables):
+            what = "is an SQLite database that docbao did not make (tables: \(tables.prefix(5).joined(separator: ", ")))"
+        case .newerSchema(let v): what = "was made by a newer docbao (schema \(v)); this one knows schema \(LibraryStore.schemaVersion)"
+        case .missingTables(let t): what = "is a docbao library with missing tables (\(t.joined(separator: ", ")))"
+        case .cannotOpen(let reason): what = "cannot be opened (\(reason))"
+        case .sqlite(let reason): what = "failed: \(reason)"
+        }
+        var text = "library \(path) \(what)"
+        if isDamage {
+            text += ". Nothing was changed. `docbao library check` tells more and `docbao library check --repair` sets the file aside and starts a new library with what can be saved from it."
+        }
+        return text
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import DocBaoLibrary
+import Foundation
+
+/// `docbao list`: the library on stdout.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Print the library: one article per line (id, progress, date, source, title).",
+        usage: "docbao list [--json]")
+
+    @Flag(help: "Print the articles as JSON.")
+    var json = false
+
+    @OptionGroup var libraryOption: LibraryOption
+
+    func run() throws {
+        let store = try LibraryAccess.open(libraryOption.library, command: "docbao list")
+        let rows: [LibraryRow]
+        do { rows = try store.rows() } catch {
+            Output.error("docbao list: \(error)")
+            throw ExitCode(1)
+        }
+        if json {
+            Output.out(try Self.json(rows) + "\n")
+            return
+        }
+        var out = ""
+        for row in rows {
+            let progress = row.progress.map { "\(Int(($0 * 100).rounded(.down)))%" } ?? "new"
+            out += "\(row.id)\t\(progress)\t\(row.date ?? "-")\t\(row.source ?? "-")\t\(row.title)\n"
+        }
+        Output.out(out)
+    }
+
+    struct Record: Encodable {
+        var id: Int64
+        var title: String
+        var source: String?
+        var date: String?
+        var words: Int
+        var progress: Double?
+        var lastRead: Double?
+        var added: Double
+    }
+
+    static func json(_ rows: [LibraryRow]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let records = rows.map { Record(id: $0.id, title: $0.title, source: $0.source, date: $0.date, words: $0.words,
+                                        progress: $0.progress, lastRead: $0.lastRead, added: $0.added) }
+        return String(decoding: try encoder.encode(records), as: UTF8.self)
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import DocBaoCore
+import DocBaoLibrary
+import Foundation
+
+/// `docbao search`: the library's full-text search, on stdout.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the full text of every article in the library (accents optional).",
+        usage: "docbao search [--exact] [--word] [--json] [--limit <n>] QUERY",
+        discussion: """
+        Matching is the reader's: "dau tranh" finds "đấu tranh", hòa = hoà, NFC = NFD. Words match
+        from their start. Results are best first, with the number of hits and the text around the
+        first one. Exit status: 0 when something matched, 1 when nothing did.
+        Example: docbao search "ngoai giao kinh te"
+        """)
+
+    @Argument(help: "What to look for.")
+    var query: String
+
+    @OptionGroup var matching: MatchingFlags
+
+    @Flag(help: "Print the results as JSON (id, title, source, hits, offset, snippet).")
+    var json = false
+
+    @Option(help: "At most this many articles.")
+    var limit = 50
+
+    @Option(help: ArgumentHelp("Colour the matches: auto (on a terminal, unless NO_COLOR), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    @OptionGroup var libraryOption: LibraryOption
+
+    func run() throws {
+        let store = try LibraryAccess.open(libraryOption.library, command: "docbao search")
+        let results: LibrarySearchResults
+        do { results = try store.search(query, options: matching.options, limit: max(1, limit)) } catch {
+            Output.error("docbao search: \(error)")
+            throw ExitCode(2)
+        }
+        if json {
+            Output.out(try Self.json(results) + "\n")
+        } else {
+            let colored = color == .always || (color == .auto && Output.stdoutIsTerminal
+                && (ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true))
+            Output.out(results.hits.map { Self.text($0, color: colored) }.joined())
+            if !results.complete { Output.error("docbao search: more articles match; --limit shows more") }
+        }
+        if results.hits.isEmpty { throw ExitCode(1) }
+    }
+
+    static func text(_ hit: LibrarySearchHit, color: Bool) -> String {
+        let count = hit.hits == 1 ? "1 hit" : "\(hit.hits) hits"
+        let source = hit.source.map { " · \($0)" } ?? ""
+        let title = color ? "\u{1B}[1m\(hit.title)\u{1B}[0m" : hit.title
+        return "\(hit.id)\t\(title) (\(count)\(source))\n\t\(highlighted(hit, color: color))\n"
+    }
+
+    private static func highlighted(_ hit: LibrarySearchHit, color: Bool) -> String {
+        guard color else { return hit.snippet }
+        let bytes = Array(hit.snippet.utf8)
+        var result = "", at = 0
+        for r in hit.highlights {
+            result += String(decoding: bytes[at..<r.lowerBound], as: UTF8.self)
+            result += "\u{1B}[1;31m" + String(decoding: bytes[r], as: UTF8.self) + "\u{1B}[0m"
+            at = r.upperBound
+        }
+        return result + String(decoding: bytes[at...], as: UTF8.self)
+    }
+
+    struct Record: Encodable {
+        var id: Int64
+        var title: String
+        var source: String?
+        var hits: Int
+        var offset: Int
+        var snippet: String
+    }
+
+    static func json(_ results: LibrarySearchResults) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let records = results.hits.map { Record(id: $0.id, title: $0.title, source: $0.source, hits: $0.hits, offset: $0.firstOffset, snippet: $0.snippet) }
+        return String(decoding: try encoder.encode(records), as: UTF8.self)
+    }
+}
