@@ -29,6 +29,7 @@ public final class LibraryStore: Sendable {
             throw LibraryError(path: path, problem: .cannotOpen("cannot create \(folder)"))
         }
         try Self.checkHeader(path)
+        try Self.checkExisting(path)
         var configuration = Configuration()
         // Another docbao writing (an import, a position being saved) holds the lock briefly; wait.
         configuration.busyMode = .timeout(10)
@@ -69,23 +70,45 @@ public final class LibraryStore: Sendable {
         if head != Array("SQLite format 3\0".utf8) { throw LibraryError(path: path, problem: .notADatabase) }
     }
 
+    /// Looks at an existing file read-only before the library is opened for writing (which turns
+    /// on WAL mode, a change to the file): a database that is not docbao's is left exactly as it was.
+    static func checkExisting(_ path: String) throws(LibraryError) {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size > 0 else { return }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            _ = try queue.read { db in try checkSchema(db, path: path, allowEmpty: true) }
+            try queue.close()
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw LibraryError(path: path, sqlite: error)
+        }
+    }
+
     /// Creates the tables in a new database, or checks that an existing one is a docbao library of
     /// a schema this code knows. Runs inside one immediate transaction, so two processes opening a
     /// new library at once do not both create it.
     static func prepareSchema(_ db: Database, path: String) throws {
+        if try checkSchema(db, path: path, allowEmpty: true) { try createSchema(db) }
+    }
+
+    /// Throws unless the database is a docbao library this code can use; true when it is empty.
+    @discardableResult
+    static func checkSchema(_ db: Database, path: String, allowEmpty: Bool) throws -> Bool {
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        if application == 0 && tables.isEmpty {
-            try createSchema(db)
-            return
-        }
+        if application == 0 && tables.isEmpty && allowEmpty { return true }
         guard application == applicationID else {
             throw LibraryError(path: path, problem: .foreign(tables: tables))
         }
         guard version <= schemaVersion else { throw LibraryError(path: path, problem: .newerSchema(version)) }
         let missing = Self.tableNames.filter { !tables.contains($0) }
         guard missing.isEmpty else { throw LibraryError(path: path, problem: .missingTables(missing)) }
+        return false
     }
 
     /// The tables of schema 1 (the full-text table's shadow tables are SQLite's own).

@@ -19,6 +19,7 @@ enum Main {
         case "add": AddCommand.main(Array(arguments.dropFirst()))
         case "list": ListCommand.main(Array(arguments.dropFirst()))
         case "search": SearchCommand.main(Array(arguments.dropFirst()))
+        case "library" where arguments.dropFirst().first == "check": LibraryCheckCommand.main(Array(arguments.dropFirst(2)))
         case "help":
             switch arguments.dropFirst().first {
             case "export": Export.main(["--help"])

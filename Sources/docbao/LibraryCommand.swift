@@ -1,0 +1,36 @@
+import ArgumentParser
+import DocBaoLibrary
+import Foundation
+
+/// `docbao library check [--repair]`: what is wrong with the library file, and the way out.
+struct LibraryCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the library file; with --repair, set a damaged one aside and start a new library with what can be read.",
+        usage: "docbao library check [--repair]",
+        discussion: """
+        The check only reads. --repair renames the file (and its -wal and -shm files) to
+        library.sqlite.broken-TIME, never deletes it, and copies every article, reading position
+        and mark that can still be read into a new library. Exit status: 0 when the library is
+        sound (or was repaired), 1 when it is damaged.
+        """)
+
+    @Flag(help: "Set a damaged library aside and start a new one with what can be read from it.")
+    var repair = false
+
+    @OptionGroup var libraryOption: LibraryOption
+
+    func run() throws {
+        let path = libraryOption.library ?? LibraryStore.defaultPath()
+        let report = LibraryCheck.check(path: path)
+        Output.out(report.lines.joined(separator: "\n") + "\n")
+        guard !report.healthy else { return }
+        guard repair else { throw ExitCode(1) }
+        do {
+            Output.out(try LibraryCheck.repair(path: path).lines.joined(separator: "\n") + "\n")
+        } catch {
+            Output.error("docbao library check: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import DocBaoCore
+@testable import DocBaoLibrary
+import Foundation
+import Testing
+
+@Suite struct LibrarySearchTests {
+    /// One library of every test-data article and the seed, shared by the tests (read only).
+    static let library: (TemporaryLibrary, LibraryStore) = {
+        let lib = TemporaryLibrary()
+        let store = try! lib.open()
+        let files = LibraryImport.files(in: [Corpus.testdata, Corpus.seed]).files
+        _ = try! LibraryImport.run(files, into: store)
+        return (lib, store)
+    }()
+    var store: LibraryStore { Self.library.1 }
+
+    /// What a scan of every article with the core's matcher finds: the reference answer.
+    func scan(_ query: String, _ options: SearchOptions = SearchOptions()) throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        let matcher = Matcher(query, options: options)
+        for row in try store.rows() {
+            let text = ArticleBytes.plainText(try #require(try store.article(row.id)))
+            let n = matcher.matches(in: text).count
+            if n > 0 { counts[row.id] = n }
+        }
+        return counts
+    }
+
+    @Test(arguments: ["dau tranh", "đấu tranh", "ngoai giao", "duong", "hoà", "khỏe", "Việt Nam", "covid"])
+    func findsWhatAScanOfEveryArticleFinds(_ query: String) throws {
+        let results = try store.search(query, limit: 10_000)
+        #expect(results.complete)
+        let found = Dictionary(uniqueKeysWithValues: results.hits.map { ($0.id, $0.hits) })
+        let expected = try scan(query)
+        #expect(!expected.isEmpty)
+        // Words match from their start in the library: every hit found is real, and every article
+        // whose hits start words is found.
+        for (id, n) in found { #expect(expected[id] == n, "\(query) in \(id)") }
+        let wordStarts = try scan(" " + query).keys
+        for id in wordStarts { #expect(found[id] != nil, "\(query) missed in \(id)") }
+    }
+
+    @Test func accentsTypedMustBeThereAndDWithStrokeIsD() throws {
+        let plain = try store.search("dau tranh").hits.map(\.id)
+        let marked = try store.search("đấu tranh").hits.map(\.id)
+        #expect(Set(marked).isSubset(of: Set(plain)))
+        let duong = try store.search("duong").hits
+        #expect(duong.contains { $0.snippet.lowercased().contains("đường") })
+        #expect(try store.search("đường").hits.allSatisfy { $0.hits > 0 })
+    }
+
+    @Test func snippetsShowTheFirstHitHighlighted() throws {
+        let hit = try #require(try store.search("đấu tranh").hits.first)
+        #expect(!hit.highlights.isEmpty)
+        let bytes = Array(hit.snippet.utf8)
+        for r in hit.highlights {
+            #expect(String(decoding: bytes[r], as: UTF8.self).lowercased() == "đấu tranh")
+        }
+        let text = ArticleBytes.plainText(try #require(try store.article(hit.id)))
+        let at = Array(text.utf8)[hit.firstOffset...].prefix(12)
+        #expect(String(decoding: at, as: UTF8.self).lowercased().hasPrefix("đấu tranh"))
+    }
+
+    @Test func exactAndWholeWordModesAreHonoured() throws {
+        let exact = try store.search("Đấu tranh", options: SearchOptions(mode: .exact))
+        for hit in exact.hits {
+            let text = ArticleBytes.plainText(try #require(try store.article(hit.id)))
+            #expect(text.contains("Đấu tranh"))
+        }
+        let word = try store.search("an", options: SearchOptions(wholeWord: true)).hits
+        #expect(!word.isEmpty)
+        #expect(try store.search("zzqxw").hits.isEmpty)
+        #expect(try store.search("  ,, ").hits.isEmpty)
+    }
+
+    @Test func theLimitStopsTheSearchAndSaysSo() throws {
+        let all = try store.search("va", limit: 10_000)
+        #expect(all.hits.count > 5)
+        let some = try store.search("va", limit: 5)
+        #expect(some.hits.count == 5 && !some.complete)
+        #expect(some.hits.map(\.id) == Array(all.hits.prefix(5).map(\.id)))
+    }
+
+    @Test func ftsQueriesAreQuotedPhrases() {
+        #expect(LibraryStore.ftsQuery("Đấu tranh", options: SearchOptions()) == "\"dau tranh\"*")
+        #expect(LibraryStore.ftsQuery("dau \"tranh", options: SearchOptions(wholeWord: true)) == "\"dau tranh\"")
+        #expect(LibraryStore.ftsQuery("ngoại ", options: SearchOptions()) == "\"ngoai\"")
+        #expect(LibraryStore.ftsQuery("-- ", options: SearchOptions()) == nil)
+    }
+}

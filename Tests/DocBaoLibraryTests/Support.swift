@@ -1,0 +1,45 @@
+import DocBaoCore
+import DocBaoLibrary
+import Foundation
+
+/// A library in a fresh temporary folder (never the user's XDG places), removed by `clean()`.
+struct TemporaryLibrary {
+    let folder: String
+    var path: String { folder + "/library.sqlite" }
+
+    init() {
+        folder = NSTemporaryDirectory() + "docbao-library-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func open() throws -> LibraryStore { try LibraryStore(path: path) }
+
+    func clean() { try? FileManager.default.removeItem(atPath: folder) }
+
+    /// Writes `text` to a file in the folder and returns its path.
+    func file(_ name: String, _ text: String) -> String {
+        let path = folder + "/" + name
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+}
+
+/// The shared test corpora, read in place from `../shared/` beside the project root.
+enum Corpus {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
+        }
+        return url.deletingLastPathComponent().appendingPathComponent("shared").path
+    }()
+
+    static let seed = root + "/seed/hoi-nghi-ngoai-giao-29.txt"
+    static let testdata = root + "/testdata"
+}
+
+/// Prepares the article in `path` for adding, or fails the test.
+func prepared(_ path: String) throws -> PreparedArticle {
+    try LibraryImport.prepare(path).get()
+}
