@@ -18,12 +18,18 @@ public enum LibraryCheck {
             return report
         }
         report.lines.append("library: \(path)")
+        inspect(path, &report)
+        report.lines.append(report.healthy ? "ok" : "damaged: `docbao library check --repair` sets the file aside and starts a new library with what can be read from it")
+        return report
+    }
+
+    private static func inspect(_ path: String, _ report: inout Report) {
         do {
             try LibraryStore.checkHeader(path)
         } catch {
             report.healthy = false
             report.lines.append("problem: not an SQLite database (damaged, or another kind of file)")
-            return report
+            return
         }
         do {
             let queue = try readOnlyQueue(path)
@@ -58,8 +64,6 @@ public enum LibraryCheck {
             report.healthy = false
             report.lines.append("problem: \(LibraryError(path: path, sqlite: error).problem)")
         }
-        report.lines.append(report.healthy ? "ok" : "damaged: `docbao library check --repair` sets the file aside and starts a new library with what can be read from it")
-        return report
     }
 
     /// Sets the library at `path` aside (renamed, with its -wal and -shm files) and makes a new one

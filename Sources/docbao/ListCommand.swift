@@ -42,6 +42,20 @@ struct ListCommand: ParsableCommand {
         var progress: Double?
         var lastRead: Double?
         var added: Double
+
+        // Absent values are written as null, so every record has every key.
+        enum CodingKeys: String, CodingKey { case id, title, source, date, words, progress, lastRead, added }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(source, forKey: .source)
+            try c.encode(date, forKey: .date)
+            try c.encode(words, forKey: .words)
+            try c.encode(progress, forKey: .progress)
+            try c.encode(lastRead, forKey: .lastRead)
+            try c.encode(added, forKey: .added)
+        }
     }
 
     static func json(_ rows: [LibraryRow]) throws -> String {

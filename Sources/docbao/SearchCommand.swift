@@ -76,6 +76,18 @@ struct SearchCommand: ParsableCommand {
         var hits: Int
         var offset: Int
         var snippet: String
+
+        // An article without a source has "source": null, so every record has every key.
+        enum CodingKeys: String, CodingKey { case id, title, source, hits, offset, snippet }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(source, forKey: .source)
+            try c.encode(hits, forKey: .hits)
+            try c.encode(offset, forKey: .offset)
+            try c.encode(snippet, forKey: .snippet)
+        }
     }
 
     static func json(_ results: LibrarySearchResults) throws -> String {

@@ -8,6 +8,14 @@ def pytest_configure(config):
         raise pytest.UsageError(f"{BINARY} is not built: run swift build first (scripts/test does)")
 
 
+@pytest.fixture(autouse=True)
+def private_xdg(tmp_path, monkeypatch):
+    """Every docbao a test starts (directly or through a pane) keeps its library, state and config
+    in the test's own folder: no test reads or changes the user's, and none sees another's."""
+    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / ("xdg-" + name.lower())))
+
+
 @pytest.fixture
 def pane():
     panes = []

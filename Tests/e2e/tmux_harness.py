@@ -25,13 +25,17 @@ class Pane:
         self.width, self.height = width, height
         base_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
                     "LANG": "C.UTF-8", "TERM": term, "PS1": "$ ", "SWIFT_BACKTRACE": "enable=no"}
+        # The shell works in a private folder, so files a test makes there never land in the repo;
+        # docbao's library, state and config live there too unless a test names its own, so no
+        # test reads or changes the user's.
+        self.home = tempfile.mkdtemp(prefix="docbao-e2e-")
+        for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+            base_env[name] = os.path.join(self.home, "." + name.lower())
         base_env.update(env or {})
         self.env = base_env
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in base_env.items() if v is not None)
         unset = " ".join(f"-u {k}" for k, v in base_env.items() if v is None)
         shell = f"env -i {unset} {exports} bash --norc --noprofile"
-        # The shell works in a private folder, so files a test makes there never land in the repo.
-        self.home = tempfile.mkdtemp(prefix="docbao-e2e-")
         self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), "-s", "t",
                   "-c", self.home, shell)
         self.tmux("set-option", "-g", "window-size", "manual")

@@ -1,0 +1,127 @@
+"""The library from the command line: docbao add, list, search, library check; and what happens to
+it when processes share it or die in the middle of an import."""
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+
+import pytest
+
+from tmux_harness import BINARY, DEADLINE, SHARED
+
+TESTDATA = SHARED / "testdata"
+SEED = SHARED / "seed" / "hoi-nghi-ngoai-giao-29.txt"
+
+
+def docbao(*args, library, **kw):
+    return subprocess.run([str(BINARY), *map(str, args), "--library", str(library)], capture_output=True, text=True, **kw)
+
+
+def count(library):
+    """Articles committed, read with Python's own SQLite (a second reader of the WAL database)."""
+    with sqlite3.connect(f"file:{library}?mode=ro", uri=True, timeout=10) as db:
+        return db.execute("SELECT count(*) FROM article").fetchone()[0]
+
+
+def make_articles(folder, n):
+    """n small distinct articles: a title, a paragraph with a number in words and digits."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"bai-{i:05}.txt").write_text(
+            f"Bài số {i} về đấu tranh và ngoại giao\n\nĐoạn văn thứ {i}: hội nghị bàn về kinh tế, "
+            f"ngoại giao và văn hoá; mã {i * 7919}.\n\nĐoạn hai của bài {i}.\n", encoding="utf-8")
+
+
+def test_add_list_and_search(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "binary.txt").write_bytes(b"abc\0def")
+    (bad / "empty.txt").write_text("\n")
+    r = docbao("add", TESTDATA, SEED, bad, library=lib)
+    assert r.stdout.strip() == "80 added, 0 already there, 2 skipped"
+    assert "binary.txt: binary file" in r.stderr and "empty.txt: empty file" in r.stderr
+    assert r.returncode == 1
+    again = docbao("add", TESTDATA / "articles", library=lib)
+    assert again.stdout.strip() == "0 added, 53 already there" and again.returncode == 0
+
+    listing = docbao("list", library=lib).stdout.splitlines()
+    assert len(listing) == 80
+    assert any("Thứ trưởng Ngoại giao trả lời báo chí" in line for line in listing)
+    records = json.loads(docbao("list", "--json", library=lib).stdout)
+    assert len(records) == 80 and all(r["progress"] is None for r in records)
+
+    found = docbao("search", "dau tranh", library=lib)
+    assert found.returncode == 0
+    assert "đấu tranh" in found.stdout.lower()
+    hits = json.loads(docbao("search", "dau tranh", "--json", library=lib).stdout)
+    assert hits and all("đấu tranh" in h["snippet"].lower() or "Đấu tranh" in h["snippet"] for h in hits)
+    seed = next(h for h in hits if h["title"].startswith("Thứ trưởng Ngoại giao"))
+    assert seed["hits"] == 4
+    nothing = docbao("search", "khongcodau", library=lib)
+    assert nothing.returncode == 1 and nothing.stdout == ""
+    # No control byte from an article ever reaches the terminal through these outputs.
+    for out in (found.stdout, "\n".join(listing)):
+        assert "\x1b" not in out and "\x07" not in out
+
+
+def test_a_damaged_or_foreign_library_is_reported_never_reset(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    lib.write_bytes(b"this is not a database, but it is someone's file\n" * 100)
+    before = lib.read_bytes()
+    r = docbao("add", SEED, library=lib)
+    assert r.returncode == 1
+    assert "is not an SQLite database" in r.stderr and "docbao library check" in r.stderr
+    assert lib.read_bytes() == before
+    check = docbao("library", "check", library=lib)
+    assert check.returncode == 1 and "--repair" in check.stdout
+    repair = docbao("library", "check", "--repair", library=lib)
+    assert repair.returncode == 0, repair.stdout + repair.stderr
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite.broken-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == before
+    assert docbao("add", SEED, library=lib).stdout.strip() == "1 added, 0 already there"
+
+
+def test_two_imports_at_once_share_the_library(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    make_articles(tmp_path / "a", 300)
+    make_articles(tmp_path / "b", 300)  # the same 300 texts again
+    procs = [subprocess.Popen([str(BINARY), "add", str(tmp_path / d), "--library", str(lib)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for d in ("a", "b")]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    added = [int(o[0].split()[0]) for o in outs]
+    assert sum(added) == 300
+    assert count(lib) == 300
+    assert docbao("library", "check", library=lib).stdout.strip().endswith("ok")
+
+
+def test_an_import_killed_midway_loses_nothing_committed(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    make_articles(tmp_path / "many", 3000)
+    proc = subprocess.Popen([str(BINARY), "add", str(tmp_path / "many"), "--library", str(lib)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Wait until some batches are committed (polling the database, no blind sleep), then kill -9.
+    end = time.monotonic() + DEADLINE * 4
+    committed = 0
+    while time.monotonic() < end and proc.poll() is None:
+        try:
+            committed = count(lib)
+        except sqlite3.Error:
+            committed = 0
+        if committed >= 256:
+            break
+        time.sleep(0.01)
+    if proc.poll() is not None:
+        pytest.skip("the import finished before it could be killed (machine too fast for 3000 files)")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    after = count(lib)
+    assert after >= committed > 0
+    assert docbao("library", "check", library=lib).stdout.strip().endswith("ok")
+    rest = docbao("add", tmp_path / "many", library=lib)
+    assert rest.returncode == 0
+    assert rest.stdout.strip() == f"{3000 - after} added, {after} already there"
+    assert count(lib) == 3000
