@@ -50,8 +50,7 @@ extension Reader {
 
     /// The view at `offset` of the article as it is now (the preview's offset while loading).
     static func show(_ state: inout ReaderState, offset: Int) {
-        let p = state.sourcePosition(ofOffset: offset)
-        let line = state.layout.position(block: p.block, offset: p.offset)
+        let line = state.linePosition(ofOffset: offset)
         state.top = min(line, max(state.layout.lastTop(height: state.geometry.viewHeight), state.layout.start))
     }
 

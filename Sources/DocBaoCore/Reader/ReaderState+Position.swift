@@ -12,8 +12,27 @@ extension ReaderState {
         return topOffset
     }
 
-    /// The source offset of the top line as laid out now.
-    var topOffset: Int { offset(of: topSource) }
+    /// The source offset of the top line as laid out now. A blank line between blocks is the
+    /// separator's offset (the end of the block above), so going back there shows that very line.
+    var topOffset: Int { offset(ofLine: top) }
+
+    /// The source offset where line `position` starts (a blank line: the separator it stands for).
+    func offset(ofLine position: LinePosition) -> Int {
+        if let line = layout.line(at: position), line.role == .blank { return offset(of: SourcePosition(block: line.block, offset: line.start)) }
+        return offset(of: layout.anchor(of: position))
+    }
+
+    /// The line showing source offset `offset`: the first line of its block that contains it; at a
+    /// block's end (the separator), the first line there: a caption's credit, else the blank line.
+    func linePosition(ofOffset offset: Int) -> LinePosition {
+        let p = sourcePosition(ofOffset: offset)
+        guard article.blocks.indices.contains(p.block) else { return layout.start }
+        if p.offset >= article.blocks[p.block].text.utf8.count,
+           let i = layout.lines(ofBlock: p.block).firstIndex(where: { $0.start >= p.offset }) {
+            return LinePosition(block: p.block, line: i)
+        }
+        return layout.position(block: p.block, offset: p.offset)
+    }
 
     /// How much of the article has been read, from 0 to 1: the source offset just past the last line
     /// on screen over the whole text; exactly 1 once the end of the article is on screen.
@@ -72,9 +91,11 @@ extension ReaderState {
     /// preview and `wholeStarts` the whole's block starts).
     func wholeOffset(ofPreviewOffset offset: Int, _ whole: Article, wholeStarts: [Int]) -> Int {
         let p = sourcePosition(ofOffset: offset)
-        let w = positionInWhole(block: p.block, offset: p.offset, whole)
+        // The block's start, then as far into it: an offset at the block's end (a blank line) stays
+        // at this block's end instead of becoming the next block's start.
+        let w = positionInWhole(block: p.block, offset: 0, whole)
         guard wholeStarts.indices.contains(w.block) else { return 0 }
-        return wholeStarts[w.block] + w.offset
+        return wholeStarts[w.block] + w.offset + p.offset
     }
 
     /// Up to `limit` characters of the text from offset `offset` on (the rest of its block, or the
