@@ -69,6 +69,10 @@ struct ReaderSession {
                             do { try SearchHistoryStore.save(queries) } catch {
                                 _ = Reader.reduce(&state, .notice("Không lưu được lịch sử tìm kiếm: \(error)"))
                             }
+                        case .saveMarks:
+                            break  // the reader holds them for this run; keeping them across runs is the library's
+                        case .openLibrary:
+                            _ = Reader.reduce(&state, .notice("Thư viện chưa có trong bản này"))
                         }
                     }
                 }

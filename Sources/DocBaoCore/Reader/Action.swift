@@ -20,6 +20,14 @@ public enum Action: String, CaseIterable, Sendable {
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
     case clearSearch = "clear-search"
+    /// m then a letter: marks the reading position.
+    case setMark = "set-mark"
+    /// ' then a letter: back to that mark; '' back to where the last big jump started.
+    case goToMark = "go-to-mark"
+    /// The bookmarks list.
+    case listMarks = "list-marks"
+    /// The article library: the program decides what opening it means.
+    case library
     case help
     case redraw
     case quit
@@ -41,6 +49,10 @@ public enum Message: Equatable, Sendable {
     case notice(String)
     /// The whole article, imported in the background, replaces the preview the reader opened with.
     case articleLoaded(Article)
+    /// The key after m or ' (the letter of a mark).
+    case markKey(Key)
+    /// A key while the bookmarks list is open.
+    case marksListKey(Key)
 }
 
 /// Work the reducer asks the program to do outside the pure core.
@@ -50,4 +62,8 @@ public enum Effect: Equatable, Sendable {
     case redrawAll
     /// Keep the search history (oldest first) for the next run.
     case saveHistory([String])
+    /// Keep the marks (letter → source offset, as in `ReaderState.marks`): they changed.
+    case saveMarks([Character: Int])
+    /// The reader asked for the library (L); the reader itself stays open until the program acts.
+    case openLibrary
 }

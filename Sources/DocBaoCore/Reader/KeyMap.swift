@@ -7,6 +7,7 @@ public struct KeyBinding: Sendable {
         case move = "Di chuyển"
         case sections = "Mục lục"
         case search = "Tìm kiếm"
+        case marks = "Dấu trang"
         case other = "Khác"
     }
 
@@ -80,6 +81,10 @@ public struct KeyMap: Sendable {
         KeyBinding([.char("n")], .nextMatch, .search, "kết quả tiếp theo"),
         KeyBinding([.char("N")], .previousMatch, .search, "kết quả trước"),
         KeyBinding([.escape], .clearSearch, .search, "bỏ tô sáng kết quả"),
+        KeyBinding([.char("m")], .setMark, .marks, "đánh dấu chỗ đang đọc (m rồi một chữ cái)"),
+        KeyBinding([.char("'")], .goToMark, .marks, "đến dấu (' rồi chữ cái; '' về chỗ trước cú nhảy)"),
+        KeyBinding([.char("M")], .listMarks, .marks, "danh sách dấu trang"),
+        KeyBinding([.char("L")], .library, .other, "thư viện"),
         KeyBinding([.char("h"), .function(1), .char("H")], .help, .other, "trợ giúp (j/k cuộn, phím khác để đóng)"),
         KeyBinding([.ctrl("l"), .char("r")], .redraw, .other, "vẽ lại màn hình"),
         KeyBinding([.char("q"), .char("Q")], .quit, .other, "thoát"),

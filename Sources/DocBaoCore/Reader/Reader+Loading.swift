@@ -5,7 +5,8 @@ extension Reader {
     /// every position the reader keeps (the current match, an open prompt's origin and the search
     /// it would bring back) into the whole, then runs again a search that found nothing in the
     /// preview.
-    static func finishLoading(_ state: inout ReaderState, _ article: Article) {
+    /// Marks set in the preview move into the whole too (`Effect.saveMarks` when there were some).
+    static func finishLoading(_ state: inout ReaderState, _ article: Article) -> [Effect] {
         let preview = state
         func moved(_ match: SearchMatch) -> SearchMatch {
             let p = preview.positionInWhole(block: match.block, offset: match.start, article)
@@ -13,6 +14,7 @@ extension Reader {
         }
         state.replaceArticle(article)
         state.loading = false
+        let effects = carryPlaces(&state, from: preview)
         state.search = state.search.map { search in redo(search, in: state, keeping: search.current.map { moved(search.matches[$0]) }) }
         if var prompt = state.prompt {
             let origin = preview.positionInWhole(block: prompt.origin.block, offset: prompt.origin.offset, article)
@@ -35,6 +37,7 @@ extension Reader {
                 state.message = "Không tìm thấy “\(pending.query)”"
             }
         }
+        return effects
     }
 
     /// `search` run again on the whole article, its current match the one at `match` (if any).

@@ -141,6 +141,8 @@ extension Reader {
             }
             state.search = nil
             state.top = state.origin(of: prompt)
+        } else if state.top != state.origin(of: prompt) {
+            recordJump(&state, from: (state.offset(ofLine: state.origin(of: prompt)), state.loading))
         }
         return [.saveHistory(state.history)]
     }

@@ -13,9 +13,18 @@ public enum Reader {
                 default: return .dismissHelp
                 }
             }
+            if state.marksList != nil { return .marksListKey(key) }
+            if state.pendingMark != nil { return .markKey(key) }
             return state.keyMap.action(for: key, focus: state.focus).map(Message.action)
         case .mouse(let mouse):
             guard state.prompt == nil else { return nil }
+            if state.marksList != nil {
+                switch mouse {
+                case .wheelUp: return .marksListKey(.up)
+                case .wheelDown: return .marksListKey(.down)
+                case .click: return .marksListKey(.escape)
+                }
+            }
             switch mouse {
             case .wheelUp: return .scroll(-3)
             case .wheelDown: return .scroll(3)
@@ -45,7 +54,9 @@ public enum Reader {
                 scroll(&state, by: n)
             }
         case .jumpToSection(let index):
+            let origin = state.place, before = state.top
             jump(&state, toSection: index)
+            if state.top != before { recordJump(&state, from: origin) }
         case .dismissHelp:
             state.showingHelp = false
         case .promptKey(let key):
@@ -53,8 +64,16 @@ public enum Reader {
         case .notice(let text):
             state.message = text
         case .articleLoaded(let article):
-            finishLoading(&state, article)
+            return finishLoading(&state, article)
+        case .markKey(let key):
+            return markKey(&state, key)
+        case .marksListKey(let key):
+            return marksListKey(&state, key)
         case .action(let action):
+            // A big jump remembers where it started, for ''.
+            let origin = bigJumps.contains(action) ? state.place : nil
+            let before = state.top
+            defer { if let origin, state.top != before { recordJump(&state, from: origin) } }
             switch action {
             case .lineDown: scroll(&state, by: 1)
             case .lineUp: scroll(&state, by: -1)
@@ -96,6 +115,10 @@ public enum Reader {
             case .previousMatch: nextMatch(&state, reverse: true)
             case .clearSearch:
                 if state.focus == .sidebar { state.focus = .article } else { state.search = nil; state.pendingSearch = nil }
+            case .setMark: state.pendingMark = .set
+            case .goToMark: state.pendingMark = .goTo
+            case .listMarks: openMarksList(&state)
+            case .library: return [.openLibrary]
             case .help:
                 state.showingHelp = true
                 state.helpScroll = 0

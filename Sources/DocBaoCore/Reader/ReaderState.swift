@@ -66,6 +66,31 @@ public struct ReaderState {
     /// A search that found nothing in the part loaded so far: run again on the whole article.
     var pendingSearch: PendingSearch?
 
+    /// Bookmarks: a letter (a-z, A-Z) and the source offset it marks (see `sourceOffset`). Set by the
+    /// program at start; every change the reader makes comes back as `Effect.saveMarks`.
+    public var marks: [Character: Int] = [:]
+    /// The first key of a two-key command (m or ') while it waits for its letter.
+    public var pendingMark: MarkCommand?
+    /// The bookmarks list, while it is open over the article.
+    public var marksList: MarksList?
+    /// Where the view was (a source offset) before the last big jump: g, G, a section, a search, a
+    /// mark. `''` goes back there, as in less.
+    public internal(set) var jumpOrigin: Int?
+    /// While a preview is shown, the marks set in it and whether `jumpOrigin` was taken in it: their
+    /// offsets are the preview's, moved into the whole article when it arrives.
+    var previewMarks: Set<Character> = []
+    var jumpOriginInPreview = false
+    /// A position asked for while loading that lies beyond the preview's head: taken once the whole
+    /// article is there, unless the reader has moved meanwhile.
+    var pendingJump: PendingJump?
+
+    struct PendingJump: Equatable {
+        /// The offset asked for, in the whole article.
+        var offset: Int
+        /// The preview offset shown instead (the reader has moved when the top is elsewhere).
+        var shown: Int
+    }
+
     struct PendingSearch: Equatable {
         var query: String
         var options: SearchOptions

@@ -6,6 +6,8 @@ public enum Renderer {
         guard g.size.width > 0, g.size.height > 0 else { return frame }
         if state.showingHelp {
             HelpView.draw(state, into: &frame)
+        } else if state.marksList != nil {
+            MarksView.draw(state, into: &frame)
         } else {
             if g.showsSidebar { drawSidebar(state, g, into: &frame) }
             drawArticle(state, g, into: &frame)

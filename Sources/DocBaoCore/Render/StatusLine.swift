@@ -9,15 +9,21 @@ enum StatusLine {
         }
         let width = state.geometry.size.width
         frame.fill(x: 0, y: y, width: width, style: .status)
-        let hint = state.showingHelp ? "j/k cuộn · phím khác: đóng" : "h trợ giúp · q thoát"
-        var right = state.showingHelp ? hint : "\(position(state))  \(hint)"
-        if let counter = counter(state.search), !state.showingHelp { right = counter + "  " + right }
+        // An overlay (help, bookmarks) shows its own keys instead of the position.
+        let overlayHint = state.showingHelp ? "j/k cuộn · phím khác: đóng" : state.marksList != nil ? Reader.marksListHelp : nil
+        let hint = overlayHint ?? "h trợ giúp · q thoát"
+        var right = overlayHint ?? "\(position(state))  \(hint)"
+        if let counter = counter(state.search), overlayHint == nil { right = counter + "  " + right }
         let rightWidth = DisplayWidth.of(right)
         let left: String
-        if let message = state.message {
+        if let pending = state.pendingMark {
+            left = pending == .set ? "m: chữ cái để đánh dấu…" : "': chữ cái của dấu, ' về chỗ trước…"
+        } else if let message = state.message {
             left = message
         } else if state.showingHelp {
             left = "Trợ giúp docbao"
+        } else if state.marksList != nil {
+            left = "Dấu trang"
         } else if let s = state.currentSection, s > 0 {
             left = state.article.sections[s].label
         } else {
@@ -27,8 +33,10 @@ enum StatusLine {
             frame.putTruncated(" " + left, x: 0, y: y, maxWidth: width - rightWidth - 2, style: .status)
             frame.put(right, x: width - rightWidth - 1, y: y, style: .statusAccent)
         } else {
-            let short = state.message ?? (counter(state.search).map { $0 + " " } ?? "") + "\(position(state)) " + left
-            frame.putTruncated(state.showingHelp ? hint : short, x: 0, y: y, maxWidth: width, style: .status)
+            let short = state.pendingMark != nil ? left
+                : state.message ?? (counter(state.search).map { $0 + " " } ?? "") + "\(position(state)) " + left
+            let narrow = state.showingHelp ? hint : state.marksList != nil ? state.message ?? hint : short
+            frame.putTruncated(narrow, x: 0, y: y, maxWidth: width, style: .status)
         }
     }
 
@@ -70,10 +78,7 @@ enum StatusLine {
 
     /// How far through the article the bottom of the view is, by source position: 100 at the end.
     static func percent(_ state: ReaderState) -> Int {
-        let layout = state.layout
-        let bottom = layout.move(state.top, by: max(0, state.geometry.viewHeight - 1))
-        if bottom == layout.end { return 100 }
-        guard let line = layout.line(at: bottom), let total = state.blockStarts.last, total > 0 else { return 100 }
-        return min(99, (state.blockStarts[line.block] + line.end) * 100 / total)
+        guard let past = state.offsetPastView, state.sourceLength > 0 else { return 100 }
+        return min(99, past * 100 / state.sourceLength)
     }
 }
