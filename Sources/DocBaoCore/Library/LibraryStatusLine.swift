@@ -1,0 +1,56 @@
+/// The library's bottom line: the open prompt, or a message, or where the cursor is and the keys.
+enum LibraryStatusLine {
+    static func draw(_ state: LibraryViewState, into frame: inout Frame) {
+        let width = frame.size.width
+        let y = frame.size.height - 1
+        guard width > 0, y >= 0 else { return }
+        if let prompt = state.prompt {
+            drawPrompt(prompt, state, y: y, into: &frame)
+            return
+        }
+        frame.fill(x: 0, y: y, width: width, style: .status)
+        let left: String
+        let right: String
+        if state.showingHelp {
+            left = "Trợ giúp thư viện"
+            right = "phím bất kỳ: đóng"
+        } else if let r = state.results {
+            left = state.message ?? "Enter mở bài · Esc về thư viện"
+            right = r.hits.isEmpty ? "" : "\(r.cursor + 1)/\(r.hits.count)"
+        } else {
+            let position = state.rows.isEmpty ? "0/\(state.entries.count)" : "\(state.cursor + 1)/\(state.rows.count)"
+            if let message = state.message {
+                left = message
+            } else if !state.filter.isEmpty {
+                left = "lọc “\(state.filter)”: \(state.rows.count)/\(state.entries.count)"
+            } else {
+                left = position
+            }
+            right = LibraryKeyMap.hint
+        }
+        let rightWidth = DisplayWidth.of(right)
+        if width >= rightWidth + 14 {
+            frame.putTruncated(" " + left, x: 0, y: y, maxWidth: width - rightWidth - 2, style: .status)
+            frame.put(right, x: width - rightWidth - 1, y: y, style: .statusAccent)
+        } else {
+            frame.putTruncated(left, x: 0, y: y, maxWidth: width, style: .status)
+        }
+    }
+
+    /// "&da nang█" or "/dau tranh█" on the left; the modes and the count (or what Enter does) on the right.
+    static func drawPrompt(_ prompt: LibraryPrompt, _ state: LibraryViewState, y: Int, into frame: inout Frame) {
+        let width = frame.size.width
+        let detail = prompt.kind == .filter ? "\(state.rows.count)/\(state.entries.count)" : "Enter: tìm trong các bài"
+        let modes = "[\(prompt.modeLabel)]"
+        let full = modes + " " + detail
+        let info = DisplayWidth.of(full) + 12 <= width ? full : modes
+        let infoWidth = DisplayWidth.of(info)
+        let room = width - (width >= infoWidth + 12 ? infoWidth + 2 : 0)
+        // Keep the end of a long text in view.
+        var shown = Substring(prompt.text)
+        while DisplayWidth.of(shown) > room - 2, !shown.isEmpty { shown = shown.dropFirst() }
+        let written = frame.put(prompt.marker + shown, x: 0, y: y, maxWidth: room, style: .prompt)
+        frame.put("█", x: written, y: y, maxWidth: max(0, room - written), style: .prompt)
+        if room < width { frame.put(info, x: width - infoWidth - 1, y: y, style: .promptInfo) }
+    }
+}

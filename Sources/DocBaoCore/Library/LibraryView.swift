@@ -1,0 +1,240 @@
+/// Everything that changes the library view: a key's action, or news from the program.
+public enum LibraryMessage: Equatable, Sendable {
+    case action(LibraryAction)
+    /// A key typed into the open prompt.
+    case promptKey(Key)
+    /// Any key or click while the help overlay shows.
+    case dismissHelp
+    /// Scroll by a number of rows (mouse wheel).
+    case scroll(Int)
+    /// A click on screen row `row`: selects the article there, opens it if already selected.
+    case click(row: Int)
+    case resize(Size)
+    /// The library's entries, reloaded (after reading an article, an import): the cursor stays on
+    /// the same article.
+    case entries([LibraryEntry])
+    /// Put the cursor on this article (the one the user comes back from).
+    case select(id: Int64)
+    /// What a `.search` effect found, best first.
+    case results(query: String, options: SearchOptions, hits: [LibraryHit])
+    /// Something to tell the user on the status line (a search that failed…).
+    case notice(String)
+}
+
+/// Work the library view asks the program to do.
+public enum LibraryEffect: Equatable, Sendable {
+    /// Open an article; with a search, at its first match with the query highlighted.
+    case open(id: Int64, search: LibraryQuery?)
+    /// Search the articles' text; answer with `.results`.
+    case search(query: String, options: SearchOptions)
+    /// Keep the search history (oldest first) for the next run.
+    case saveHistory([String])
+    /// Clear and repaint the terminal (Ctrl-L).
+    case redrawAll
+    case quit
+}
+
+/// The library view's update function: no I/O, effects for the program to run.
+public enum LibraryView {
+    /// Turns a backend event into a message: the prompt first, then the help overlay, then the key table.
+    public static func message(for event: InputEvent, in state: LibraryViewState) -> LibraryMessage? {
+        switch event {
+        case .resize(let size): return .resize(size)
+        case .key(let key):
+            if state.prompt != nil { return .promptKey(key) }
+            if state.showingHelp { return .dismissHelp }
+            return LibraryKeyMap.action(for: key).map(LibraryMessage.action)
+        case .mouse(let mouse):
+            guard state.prompt == nil else { return nil }
+            if state.showingHelp {
+                if case .click = mouse { return .dismissHelp }
+                return nil
+            }
+            switch mouse {
+            case .wheelUp: return .scroll(-3)
+            case .wheelDown: return .scroll(3)
+            case .click(_, let y): return .click(row: y)
+            }
+        }
+    }
+
+    /// Applies `message` to `state`.
+    public static func reduce(_ state: inout LibraryViewState, _ message: LibraryMessage) -> [LibraryEffect] {
+        state.message = nil
+        switch message {
+        case .action(let action):
+            return perform(&state, action)
+        case .promptKey(let key):
+            return promptKey(&state, key)
+        case .dismissHelp:
+            state.showingHelp = false
+        case .scroll(let n):
+            if var r = state.results, state.mode == .results {
+                r.cursor += n > 0 ? 1 : -1
+                LibraryViewState.reveal(&r, state.hitsPerScreen)
+                state.results = r
+            } else {
+                state.scroll(by: n)
+            }
+        case .click(let y):
+            return click(&state, row: y)
+        case .resize(let size):
+            state.setSize(size)
+        case .entries(let entries):
+            let fallback = state.cursor
+            state.catalog = LibraryCatalog(entries)
+            state.refresh()
+            if let anchor = state.anchor, state.selectedEntry?.id != anchor, state.catalog.index(of: anchor) == nil {
+                // The chosen article is gone: stay at the same place in the list.
+                state.moveCursor(to: fallback)
+            }
+        case .select(let id):
+            state.anchor = id
+            if let i = state.rows.firstIndex(where: { state.catalog.entries[$0].id == id }) { state.moveCursor(to: i) }
+        case .results(let query, let options, let hits):
+            guard !hits.isEmpty else {
+                state.message = "Không tìm thấy “\(query)”"
+                return []
+            }
+            var r = LibraryViewState.Results(query: LibraryQuery(query: query, options: options), hits: hits)
+            LibraryViewState.reveal(&r, state.hitsPerScreen)
+            state.results = r
+            state.showingHelp = false
+        case .notice(let text):
+            state.message = text
+        }
+        return []
+    }
+
+    static func perform(_ state: inout LibraryViewState, _ action: LibraryAction) -> [LibraryEffect] {
+        if state.mode == .results, var r = state.results {
+            if let to = target(action, cursor: r.cursor, count: r.hits.count, page: state.hitsPerScreen) {
+                r.cursor = to
+                LibraryViewState.reveal(&r, state.hitsPerScreen)
+                state.results = r
+                return []
+            }
+            switch action {
+            case .open:
+                guard r.hits.indices.contains(r.cursor) else { return [] }
+                return [.open(id: r.hits[r.cursor].id, search: r.query)]
+            case .back:
+                state.results = nil
+                return []
+            default: break
+            }
+        }
+        if let to = target(action, cursor: state.cursor, count: state.rows.count, page: state.page) {
+            if action == .pageDown || action == .pageUp {
+                // As in less: the page moves and the cursor with it.
+                state.top = max(0, min(state.top + to - state.cursor, state.rows.count - state.viewHeight))
+            }
+            state.moveCursor(to: to)
+            return []
+        }
+        switch action {
+        case .open:
+            guard let entry = state.selectedEntry else { return [] }
+            return [.open(id: entry.id, search: nil)]
+        case .back:
+            if !state.filter.isEmpty { setFilter(&state, "", state.filterOptions) }
+        case .filter:
+            var prompt = LibraryPrompt(kind: .filter, text: state.filter, defaults: state.promptDefaults)
+            if !state.filter.isEmpty { prompt.options = state.filterOptions }
+            state.prompt = prompt
+        case .search:
+            state.prompt = LibraryPrompt(kind: .search, defaults: state.promptDefaults)
+        case .cycleSort:
+            state.sort = state.sort.next
+            state.refresh()
+            state.message = "Sắp xếp: \(state.sort.label)"
+        case .help:
+            state.showingHelp = true
+        case .redraw:
+            return [.redrawAll]
+        case .quit:
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Where a movement action takes a cursor over `count` rows; nil for other actions.
+    static func target(_ action: LibraryAction, cursor: Int, count: Int, page: Int) -> Int? {
+        let half = max(1, (page + 1) / 2)
+        let to: Int
+        switch action {
+        case .lineDown: to = cursor + 1
+        case .lineUp: to = cursor - 1
+        case .pageDown: to = cursor + page
+        case .pageUp: to = cursor - page
+        case .halfPageDown: to = cursor + half
+        case .halfPageUp: to = cursor - half
+        case .top: to = 0
+        case .bottom: to = count - 1
+        default: return nil
+        }
+        return max(0, min(count - 1, to))
+    }
+
+    static func click(_ state: inout LibraryViewState, row y: Int) -> [LibraryEffect] {
+        guard y >= 1, y <= state.viewHeight else { return [] }
+        if state.mode == .results, var r = state.results {
+            let i = r.top + (y - 1) / 2
+            guard r.hits.indices.contains(i) else { return [] }
+            if i == r.cursor { return [.open(id: r.hits[i].id, search: r.query)] }
+            r.cursor = i
+            state.results = r
+            return []
+        }
+        let i = state.top + y - 1
+        guard state.rows.indices.contains(i) else { return [] }
+        if i == state.cursor { return perform(&state, .open) }
+        state.moveCursor(to: i)
+        return []
+    }
+
+    /// Applies a title filter: rows narrow or widen, the cursor stays on the chosen article when it
+    /// is still there.
+    static func setFilter(_ state: inout LibraryViewState, _ text: String, _ options: SearchOptions) {
+        guard text != state.filter || options != state.filterOptions else { return }
+        state.filter = text
+        state.filterOptions = options
+        state.refresh()
+    }
+
+    static func promptKey(_ state: inout LibraryViewState, _ key: Key) -> [LibraryEffect] {
+        guard var prompt = state.prompt else { return [] }
+        let outcome = prompt.apply(key, history: prompt.kind == .search ? state.history : [])
+        state.promptDefaults = prompt.defaults
+        switch (prompt.kind, outcome) {
+        case (_, .ignored):
+            return []
+        case (.filter, .edited):
+            state.prompt = prompt
+            setFilter(&state, prompt.text, prompt.options)
+        case (.filter, .commit):
+            state.prompt = nil
+            // The filter stays; what the cursor is on now is the chosen article.
+            state.anchor = state.selectedEntry?.id ?? state.anchor
+        case (.filter, .cancel):
+            state.prompt = nil
+            setFilter(&state, "", prompt.options)
+        case (.search, .edited):
+            state.prompt = prompt
+        case (.search, .cancel):
+            state.prompt = nil
+        case (.search, .commit):
+            state.prompt = nil
+            let query = prompt.text
+            guard !query.isEmpty else { return [] }
+            state.history.removeAll { $0 == query }
+            state.history.append(query)
+            if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
+            state.message = "Đang tìm “\(query)”…"
+            return [.search(query: query, options: prompt.options), .saveHistory(state.history)]
+        }
+        return []
+    }
+}
