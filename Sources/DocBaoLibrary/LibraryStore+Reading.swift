@@ -2,23 +2,6 @@ import DocBaoCore
 import Foundation
 import GRDB
 
-/// One article as the library lists it.
-public struct LibraryRow: Equatable, Sendable {
-    public var id: Int64
-    public var title: String
-    public var source: String?
-    public var date: String?
-    public var words: Int
-    /// UTF-8 bytes of the text.
-    public var length: Int
-    /// Unix seconds.
-    public var added: Double
-    /// Nil until the article has been opened; then 0…1.
-    public var progress: Double?
-    /// Unix seconds of the last time it was read, if ever.
-    public var lastRead: Double?
-}
-
 /// Where the reader was in an article: the top line's UTF-8 offset in its text.
 public struct ReadingPosition: Equatable, Sendable {
     public var offset: Int
@@ -32,16 +15,16 @@ public struct ReadingPosition: Equatable, Sendable {
 
 extension LibraryStore {
     /// Every article, with its reading progress, in the order they were added.
-    public func rows() throws(LibraryError) -> [LibraryRow] {
+    public func rows() throws(LibraryError) -> [LibraryEntry] {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT a.id, a.title, a.source, a.date, a.words, a.length, a.added, r.progress, r.at
+                SELECT a.id, a.title, a.source, a.date, a.words, a.added, r.progress, r.at
                 FROM article a LEFT JOIN reading r ON r.article = a.id ORDER BY a.id
                 """)
-            var rows: [LibraryRow] = []
+            var rows: [LibraryEntry] = []
             while let r = try cursor.next() {
-                rows.append(LibraryRow(id: r[0], title: r[1], source: r[2], date: r[3], words: r[4], length: r[5],
-                                       added: r[6], progress: r[7], lastRead: r[8]))
+                rows.append(LibraryEntry(id: r[0], title: r[1], source: r[2], date: r[3], words: r[4],
+                                         progress: r[6], lastRead: r[7], added: r[5]))
             }
             return rows
         }

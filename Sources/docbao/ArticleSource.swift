@@ -90,7 +90,7 @@ enum ArticleSource {
 
     /// Whether stdin is a pipe or a file (as in `cmd | docbao` or `docbao < file`), rather than a
     /// terminal or /dev/null: only then does docbao read the article from it.
-    private static func stdinCarriesAnArticle() -> Bool {
+    static func stdinCarriesAnArticle() -> Bool {
         var info = stat()
         guard fstat(STDIN_FILENO, &info) == 0 else { return false }
         let type = info.st_mode & S_IFMT

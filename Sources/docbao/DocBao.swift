@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocBaoCore
+import DocBaoLibrary
 import DocBaoTerminal
 import Foundation
 
@@ -20,6 +21,7 @@ enum Main {
         case "list": ListCommand.main(Array(arguments.dropFirst()))
         case "search": SearchCommand.main(Array(arguments.dropFirst()))
         case "library" where arguments.dropFirst().first == "check": LibraryCheckCommand.main(Array(arguments.dropFirst(2)))
+        case "library": DocBao.main(["--library-view"] + arguments.dropFirst())
         case "help":
             switch arguments.dropFirst().first {
             case "export": Export.main(["--help"])
@@ -93,6 +95,12 @@ struct DocBao: ParsableCommand {
     @Option(help: ArgumentHelp("Read this config file instead of $XDG_CONFIG_HOME/docbao/config.toml.", valueName: "path"))
     var config: String?
 
+    @OptionGroup var libraryOption: LibraryOption
+
+    /// `docbao library`: start in the library view.
+    @Flag(name: .customLong("library-view"), help: .hidden)
+    var libraryView = false
+
     mutating func validate() throws {
         if let width { try ReadingWidth.validate(width) }
     }
@@ -101,12 +109,12 @@ struct DocBao: ParsableCommand {
         // Like a pager: a non-terminal stdout, or a terminal that cannot be addressed, gets plain text.
         let dumbTerminal = ProcessInfo.processInfo.environment["TERM"] == "dumb"
         let dumping = dump || isatty(STDOUT_FILENO) == 0 || dumbTerminal
-        let loaded = try ArticleSource.loadOrExit(file, preview: !dumping, force: force)
         let config = ConfigLoader.load(explicitPath: config)
         let settings = config.settings
         let readingWidth = width ?? settings.readingWidth ?? 80
         let themeName = theme ?? settings.theme ?? .dark
         if dumping {
+            let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
             config.report(to: .standardError)
             if let notice = loaded.notice { FileHandle.standardError.write(Data("docbao: \(notice)\n".utf8)) }
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
@@ -115,17 +123,26 @@ struct DocBao: ParsableCommand {
         }
         let options = SearchOptions(mode: matching.exact ? .exact : settings.searchMode ?? .smart,
                                     wholeWord: matching.word || (settings.wholeWord ?? false))
-        var session = ReaderSession(article: loaded.article, readingWidth: readingWidth,
-                                    notice: loaded.notice ?? config.notice)
-        session.whole = loaded.whole
-        session.tailStart = loaded.tailStart
-        if let search { session.search = (search, options) }
-        session.promptDefaults = Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
-                                                 placement: tones ?? settings.tones ?? .traditional)
-        session.theme = themeName
-        session.sidebar = settings.sidebar ?? true
-        session.keyMap = KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) })
-        let code = try session.run()
+        let reader = ReaderSettings(
+            readingWidth: readingWidth,
+            promptDefaults: Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
+                                            placement: tones ?? settings.tones ?? .traditional),
+            sidebar: settings.sidebar ?? true,
+            keyMap: KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) }))
+        let start = try startingScreen(search: search.map { ($0, options) })
+        defer { start.cleanUp() }
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(theme: themeName, colors: ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
+        } catch let error as Terminal.OpenError {
+            Output.error("docbao: \(error.description)")
+            throw ExitCode(1)
+        }
+        let app = App(terminal: terminal, settings: reader, store: start.store, libraryPath: libraryOption.library)
+        app.notice = config.notice
+        let code = app.run(start.screen)
+        terminal.end()
+        if let failure = app.failure { Output.error("docbao: \(failure)") }
         if code != 0 { throw ExitCode(code) }
     }
 }

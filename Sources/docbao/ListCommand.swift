@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocBaoCore
 import DocBaoLibrary
 import Foundation
 
@@ -16,7 +17,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao list")
-        let rows: [LibraryRow]
+        let rows: [LibraryEntry]
         do { rows = try store.rows() } catch {
             Output.error("docbao list: \(error)")
             throw ExitCode(1)
@@ -58,7 +59,7 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    static func json(_ rows: [LibraryRow]) throws -> String {
+    static func json(_ rows: [LibraryEntry]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let records = rows.map { Record(id: $0.id, title: $0.title, source: $0.source, date: $0.date, words: $0.words,

@@ -2,45 +2,60 @@ import DocBaoCore
 import DocBaoTerminal
 import Foundation
 
-/// The run loop: terminal events in, through the reducer, frames out. One path from key to screen.
-struct ReaderSession {
-    let article: Article
-    let readingWidth: Int
-    let notice: String?
-    /// A search to open with (`--search`), its matches highlighted and the first one shown.
-    var search: (query: String, options: SearchOptions)?
+/// How every article is read: the settings from the command line and the config file.
+struct ReaderSettings {
+    var readingWidth = 80
     /// How the search prompt starts: matching options, input method, tone placement.
     var promptDefaults = Prompt.Defaults()
-    var theme: ThemeName = .dark
     /// Whether the sidebar shows at start.
     var sidebar = true
     var keyMap = KeyMap()
-    /// For a huge article opened on its start: imports the whole, run on a background thread.
-    var whole: (@Sendable () -> (article: Article, notice: String?))?
-    /// In a preview, where its tail starts.
-    var tailStart: Int?
+}
 
-    /// Runs until the user quits (status 0) or a terminating signal arrives (128 + signal number).
-    func run() throws -> Int32 {
-        let terminal: Terminal
-        do {
-            terminal = try Terminal(theme: theme, colors: ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
-        } catch let error as Terminal.OpenError {
-            FileHandle.standardError.write(Data("docbao: \(error.description)\n".utf8))
-            return 1
-        }
-        defer { terminal.end() }
+/// An article to read, and where to start in it.
+struct OpenArticle {
+    var loaded: ArticleSource.Loaded
+    /// A search to open with (`--search`, a library search), its first match shown.
+    var search: (query: String, options: SearchOptions)?
+    /// Where to start: a source offset (a saved position).
+    var offset: Int?
+    /// Where the article is kept in the library (its position and marks are saved there), if it is.
+    var keeper: PositionKeeper?
+}
 
-        var state = ReaderState(article: article, size: terminal.size, readingWidth: readingWidth, keyMap: keyMap)
-        if !sidebar { _ = Reader.reduce(&state, .action(.toggleSidebar)) }
+/// The reader's run loop: terminal events in, through the reducer, frames out. One path from key
+/// to screen.
+enum ReaderSession {
+    enum Outcome: Equatable {
+        case quit
+        /// The user asked for the library (L).
+        case library
+        /// A terminating signal arrived.
+        case signal(Int32)
+    }
+
+    /// Runs until the user quits or leaves for the library, or a signal arrives. The position is
+    /// saved every few seconds while it changes, and when the session ends however it ends.
+    /// - Parameter library: readies the library for `L`; nil when it can be shown, else why not
+    ///   (said on the status line, and the reader stays).
+    static func run(_ open: OpenArticle, on terminal: Terminal, settings: ReaderSettings, notice: String?,
+                    library: () -> String?) -> Outcome {
+        var state = ReaderState(article: open.loaded.article, size: terminal.size, readingWidth: settings.readingWidth,
+                                keyMap: settings.keyMap)
+        if !settings.sidebar { _ = Reader.reduce(&state, .action(.toggleSidebar)) }
         let history = SearchHistoryStore.load()
         state.history = history.queries
-        state.message = notice ?? history.notice
-        state.promptDefaults = promptDefaults
-        let loading = whole.map(BackgroundImport.init)
+        state.message = notice ?? open.loaded.notice ?? history.notice
+        state.promptDefaults = settings.promptDefaults
+        let loading = open.loaded.whole.map(BackgroundImport.init)
         state.loading = loading != nil
-        state.tailStart = tailStart
-        if let search { Reader.startSearch(&state, query: search.query, options: search.options) }
+        state.tailStart = open.loaded.tailStart
+        let keeper = open.keeper
+        // A search opens at its first match, not at the saved position.
+        keeper?.restore(&state, position: open.search == nil && open.offset == nil)
+        if let offset = open.offset { Reader.go(&state, toSourceOffset: offset) }
+        if let search = open.search { Reader.startSearch(&state, query: search.query, options: search.options) }
+        defer { _ = keeper?.save(state) }
         // A frame: the view brought up to date with the prompt, then drawn.
         func draw() {
             Reader.settle(&state)
@@ -48,7 +63,7 @@ struct ReaderSession {
         }
         draw()
         while true {
-            if let signal = terminal.takeSignal() { return 128 + signal }
+            if let signal = terminal.takeSignal() { return .signal(signal) }
             // Block for the next event (waking to check for signals, and often while the article
             // loads), then drain everything already typed before drawing, so keys typed ahead are
             // all handled with one frame for the lot.
@@ -58,25 +73,28 @@ struct ReaderSession {
                 if let notice = done.notice { state.message = notice }
                 if next == nil { draw() }
             }
+            if let failure = keeper?.saveNow(state, ifOlderThan: 3) { _ = Reader.reduce(&state, .notice(failure)) }
             guard next != nil else { continue }  // idle: nothing to redraw
             while let event = next {
                 if let message = Reader.message(for: event, in: state) {
                     for effect in Reader.reduce(&state, message) {
                         switch effect {
-                        case .quit: return 0
+                        case .quit: return .quit
+                        case .openLibrary:
+                            guard let problem = library() else { return .library }
+                            _ = Reader.reduce(&state, .notice("Thư viện: \(problem)"))
                         case .redrawAll: terminal.invalidate()
                         case .saveHistory(let queries):
                             do { try SearchHistoryStore.save(queries) } catch {
                                 _ = Reader.reduce(&state, .notice("Không lưu được lịch sử tìm kiếm: \(error)"))
                             }
-                        case .saveMarks:
-                            break  // the reader holds them for this run; keeping them across runs is the library's
-                        case .openLibrary:
-                            _ = Reader.reduce(&state, .notice("Thư viện chưa có trong bản này"))
+                        case .saveMarks(let marks):
+                            // Outside the library the reader holds the marks for this run only.
+                            if let failure = keeper?.saveMarks(marks) { _ = Reader.reduce(&state, .notice(failure)) }
                         }
                     }
                 }
-                if let signal = terminal.takeSignal() { return 128 + signal }
+                if let signal = terminal.takeSignal() { return .signal(signal) }
                 next = terminal.nextEvent(timeout: 0)
             }
             draw()

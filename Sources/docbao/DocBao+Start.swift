@@ -1,0 +1,81 @@
+import ArgumentParser
+import DocBaoCore
+import DocBaoLibrary
+import Foundation
+
+/// What the full-screen program shows first, and the library it works on.
+struct Start {
+    var screen: App.Screen
+    var store: LibraryStore?
+    /// A temporary library's folder (`docbao DIR`), removed when the program ends.
+    var temporary: String?
+
+    func cleanUp() {
+        if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+}
+
+extension DocBao {
+    /// - `docbao FILE`, `docbao -`, a pipe: that article, outside the library.
+    /// - `docbao DIR`: a temporary library of the folder's articles (nothing is imported).
+    /// - `docbao library`: the library view.
+    /// - `docbao`: the article read last, at its place; on a first run (empty library) the bundled
+    ///   article, added to the library; the library view when nothing has been read yet.
+    func startingScreen(search: (String, SearchOptions)?) throws -> Start {
+        if let file, file != "-", let info = try? FileBytes.status(file), info.st_mode & S_IFMT == S_IFDIR {
+            return try temporaryLibrary(file)
+        }
+        if file != nil || (!libraryView && ArticleSource.stdinCarriesAnArticle()) {
+            let loaded = try ArticleSource.loadOrExit(file, preview: true, force: force)
+            return Start(screen: .read(OpenArticle(loaded: loaded, search: search)))
+        }
+        let store = try LibraryAccess.open(libraryOption.library, command: "docbao")
+        do {
+            if libraryView { return Start(screen: .library(select: nil), store: store) }
+            if try store.count() == 0 {
+                let bundled = try ArticleSource.load(nil)
+                let prepared = try PreparedArticle(article: bundled.article, original: Array(BundledArticle.text.utf8),
+                                                   path: nil, fallbackTitle: BundledArticle.fileName)
+                guard case .added(let id) = try store.add([prepared]).first else { throw ExitCode(1) }
+                return Start(screen: .read(OpenArticle(loaded: bundled, search: search, keeper: PositionKeeper(store: store, id: id))),
+                             store: store)
+            }
+            guard let last = try store.lastRead(), let article = try store.article(last) else {
+                return Start(screen: .library(select: nil), store: store)
+            }
+            return Start(screen: .read(OpenArticle(loaded: .init(article: article), search: search,
+                                                   keeper: PositionKeeper(store: store, id: last))), store: store)
+        } catch let error as LibraryError {
+            Output.error("docbao: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The folder's articles in a library of their own, in a temporary folder: browse and search
+    /// them without adding them to yours.
+    private func temporaryLibrary(_ folder: String) throws -> Start {
+        let temporary = NSTemporaryDirectory() + "docbao-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let start = Start(screen: .library(select: nil), store: nil, temporary: temporary)
+        do {
+            let store = try LibraryStore(path: temporary + "/library.sqlite")
+            let (files, _) = LibraryImport.files(in: [folder])
+            let bar = ProgressBar(enabled: Output.stderrIsTerminal && files.count > 200)
+            let summary = try LibraryImport.run(files, into: store) { bar.show($0, of: $1) }
+            bar.clear()
+            guard !summary.added.isEmpty else {
+                start.cleanUp()
+                Output.error("docbao: \(folder): no article (.txt or .json) in this folder")
+                throw ExitCode(1)
+            }
+            return Start(screen: .library(select: nil), store: store, temporary: temporary)
+        } catch let error as LibraryError {
+            start.cleanUp()
+            Output.error("docbao: \(error)")
+            throw ExitCode(1)
+        } catch let interrupted as LibraryImport.Interrupted {
+            start.cleanUp()
+            Output.error("docbao: \(interrupted.error)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import DocBaoCore
+import DocBaoLibrary
+import Foundation
+
+/// Keeps an article's reading position and marks in the library: restored when it opens, saved
+/// every few seconds while the position changes and when the reader leaves it.
+final class PositionKeeper {
+    let store: LibraryStore
+    let id: Int64
+    private var saved: ReadingPosition?
+    private var savedAt = Date()
+    private var failed = false
+
+    init(store: LibraryStore, id: Int64) {
+        self.store = store
+        self.id = id
+    }
+
+    /// Puts the article's marks, and with `position` its saved position, into `state`.
+    func restore(_ state: inout ReaderState, position: Bool) {
+        state.marks = (try? store.marks(id)) ?? [:]
+        saved = try? store.position(id)
+        if position, let saved { Reader.go(&state, toSourceOffset: saved.offset) }
+    }
+
+    /// Saves the position if it changed; a message for the status line when that failed (once).
+    /// Nothing is saved while a huge article's preview is shown: its offsets are not the whole's.
+    @discardableResult
+    func save(_ state: ReaderState) -> String? {
+        guard !state.loading else { return nil }
+        let now = ReadingPosition(offset: state.sourceOffset, progress: state.progress)
+        guard now != saved else { return nil }
+        savedAt = Date()
+        do {
+            try store.savePosition(id, now)
+            saved = now
+            failed = false
+            return nil
+        } catch {
+            defer { failed = true }
+            return failed ? nil : "Không lưu được vị trí đọc: \(error)"
+        }
+    }
+
+    /// `save`, when the last save is at least `seconds` old.
+    func saveNow(_ state: ReaderState, ifOlderThan seconds: Double) -> String? {
+        guard Date().timeIntervalSince(savedAt) >= seconds else { return nil }
+        return save(state)
+    }
+
+    func saveMarks(_ marks: [Character: Int]) -> String? {
+        do {
+            try store.saveMarks(id, marks)
+            return nil
+        } catch {
+            return "Không lưu được dấu trang: \(error)"
+        }
+    }
+}
