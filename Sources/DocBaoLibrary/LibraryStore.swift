@@ -203,6 +203,15 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
     }
 
     public var description: String {
+        var text = "library \(path) \(summary)"
+        if isDamage {
+            text += ". Nothing was changed. `docbao library check` tells more and `docbao library check --repair` sets the file aside and starts a new library with what can be saved from it."
+        }
+        return text
+    }
+
+    /// What is wrong, without the path or the way out (for a status line).
+    public var summary: String {
         let what: String
         switch problem {
         case .notADatabase: what = "is not an SQLite database (damaged, or another kind of file)"
@@ -214,10 +223,6 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
         case .cannotOpen(let reason): what = "cannot be opened (\(reason))"
         case .sqlite(let reason): what = "failed: \(reason)"
         }
-        var text = "library \(path) \(what)"
-        if isDamage {
-            text += ". Nothing was changed. `docbao library check` tells more and `docbao library check --repair` sets the file aside and starts a new library with what can be saved from it."
-        }
-        return text
+        return what
     }
 }

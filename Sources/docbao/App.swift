@@ -103,7 +103,7 @@ final class App {
         do {
             store = try LibraryStore(path: libraryPath ?? LibraryStore.defaultPath())
         } catch {
-            notice = "\(error)"
+            notice = error.summary + (error.isDamage ? " — docbao library check" : "")
         }
         return store
     }
