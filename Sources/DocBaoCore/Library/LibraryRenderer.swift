@@ -86,7 +86,10 @@ public enum LibraryRenderer {
     }
 
     static func drawHelp(_ state: LibraryViewState, into frame: inout Frame) {
-        for (row, line) in LibraryKeyMap.helpLines.prefix(max(0, frame.size.height - 1)).enumerated() {
+        let all = LibraryKeyMap.helpLines
+        let height = max(0, frame.size.height - 1)
+        let start = max(0, min(state.helpScroll, all.count - height))
+        for (row, line) in all.dropFirst(start).prefix(height).enumerated() {
             let written = frame.put(line.text, x: 1, y: row, maxWidth: frame.size.width - 1, style: line.style)
             if line.style == .normal, line.text.hasPrefix("  ") {
                 frame.fill(x: 1, y: row, width: min(written, 18), style: .helpKey)

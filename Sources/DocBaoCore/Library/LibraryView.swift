@@ -3,7 +3,7 @@ public enum LibraryMessage: Equatable, Sendable {
     case action(LibraryAction)
     /// A key typed into the open prompt.
     case promptKey(Key)
-    /// Any key or click while the help overlay shows.
+    /// Any key or click while the help overlay shows, but j/k and ↓/↑, which scroll it (`.scroll`).
     case dismissHelp
     /// Scroll by a number of rows (mouse wheel).
     case scroll(Int)
@@ -42,7 +42,13 @@ public enum LibraryView {
         case .resize(let size): return .resize(size)
         case .key(let key):
             if state.prompt != nil { return .promptKey(key) }
-            if state.showingHelp { return .dismissHelp }
+            if state.showingHelp {
+                switch key {
+                case .char("j"), .down: return .scroll(1)
+                case .char("k"), .up: return .scroll(-1)
+                default: return .dismissHelp
+                }
+            }
             return LibraryKeyMap.action(for: key).map(LibraryMessage.action)
         case .mouse(let mouse):
             guard state.prompt == nil else { return nil }
@@ -68,6 +74,9 @@ public enum LibraryView {
             return promptKey(&state, key)
         case .dismissHelp:
             state.showingHelp = false
+        case .scroll(let n) where state.showingHelp:
+            let lines = LibraryKeyMap.helpLines.count
+            state.helpScroll = max(0, min(state.helpScroll + n, lines - (state.size.height - 1)))
         case .scroll(let n):
             if var r = state.results, state.mode == .results {
                 r.cursor += n > 0 ? 1 : -1
@@ -150,6 +159,7 @@ public enum LibraryView {
             state.message = "Sắp xếp: \(state.sort.label)"
         case .help:
             state.showingHelp = true
+            state.helpScroll = 0
         case .redraw:
             return [.redrawAll]
         case .quit:

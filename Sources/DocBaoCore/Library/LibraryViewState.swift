@@ -42,6 +42,8 @@ public struct LibraryViewState: Sendable {
     public internal(set) var prompt: LibraryPrompt?
     public internal(set) var results: Results?
     public internal(set) var showingHelp = false
+    /// The first line of the help overlay on screen.
+    public internal(set) var helpScroll = 0
     /// A one-shot notice for the status line, cleared by the next message.
     public var message: String?
     /// Full-text search history, oldest first (the glue loads and saves it).
