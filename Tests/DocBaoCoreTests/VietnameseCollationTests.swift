@@ -25,6 +25,11 @@ import Testing
         expectOrder(["Dân trí", "Doanh nghiệp", "dự án", "Dương", "Đà Lạt", "Đà Nẵng", "đầu tư", "Đông"])
     }
 
+    @Test func ethTypedForDWithStrokeSortsAsIt() {
+        #expect(VietnameseCollation.key("\u{D0}à Nẵng").weights.first == VietnameseCollation.key("Đà Nẵng").weights.first)
+        expectOrder(["Dương", "\u{D0}à Lạt", "Đà Nẵng", "Em"])
+    }
+
     @Test func breveAndCircumflexComeAfterThePlainLetter() {
         expectOrder(["an", "an toàn", "anh", "ánh sáng", "ăn", "ăn uống", "âm nhạc", "ấn tượng"])
         expectOrder(["an", "anh", "ăn", "âm"])

@@ -9,6 +9,7 @@
 ///   the two tone placements (hòa = hoà, thủy = thuỷ).
 /// - **Punctuation and spaces** only separate words: quotes around a title do not move it, and
 ///   "an" comes before "an toàn" before "anh". Numbers sort by value ("2" < "10"), before letters.
+/// - **Eth** (Ð ð, U+00D0/U+00F0), often typed for Đ đ, sorts as Đ đ.
 public enum VietnameseCollation {
     /// A key that compares in the order above; equal keys mean the titles read the same.
     public struct Key: Comparable, Hashable, Sendable {
@@ -97,6 +98,8 @@ public enum VietnameseCollation {
             // A mark that makes no Vietnamese letter (a breve on an o): the bare letter.
             return w != 0 ? w : letterWeights[Int(base - 0x61) * 16]
         }
+        // Ð ð (eth), which old encodings and some keyboards put in place of Đ đ: sorted as đ.
+        if base == 0xF0 { return letterWeights[3 * 16 + Int(FoldedUnit.stroke)] }
         return otherBase + base
     }
 
