@@ -46,7 +46,16 @@ public enum LibraryRenderer {
         guard height > 0 else { return }
         if state.rows.isEmpty {
             let text = state.entries.isEmpty ? emptyLibrary : "Không có bài nào khớp “\(state.filter)” (Esc: bỏ lọc)"
-            frame.putTruncated(text, x: 1, y: min(2, height), maxWidth: frame.size.width - 1, style: .normal)
+            let y = min(2, height)
+            let room = frame.size.width - 2
+            if DisplayWidth.of(text) > room, let dash = text.range(of: " — ") ?? text.range(of: " ("), y < height {
+                // Two lines on a narrow screen: what happened, then what to do.
+                frame.putTruncated(text[..<dash.lowerBound], x: 1, y: y, maxWidth: room, style: .normal)
+                let rest = text[dash.lowerBound...].drop { $0 == " " || $0 == "—" }
+                frame.putTruncated(rest, x: 1, y: y + 1, maxWidth: room, style: .normal)
+            } else {
+                frame.putTruncated(text, x: 1, y: y, maxWidth: room, style: .normal)
+            }
             return
         }
         let columns = LibraryColumns(width: frame.size.width)
