@@ -164,6 +164,17 @@ import Testing
         #expect(s.mode == .results)
     }
 
+    @Test func filteringFromTheResultsGoesBackToTheList() {
+        var s = F.state()
+        _ = LibraryView.reduce(&s, .results(query: "dau tranh", options: SearchOptions(), hits: F.hits))
+        F.press(Fixtures.keys("s"), &s)
+        #expect(s.sort == .recent, "results keep their own order")
+        #expect(s.mode == .results)
+        F.press(Fixtures.keys("& o n g Enter"), &s)
+        #expect(s.mode == .list)
+        #expect(s.filter == "ong")
+    }
+
     @Test func noResultsIsAMessageNotAnEmptyScreen() {
         var s = F.state()
         _ = LibraryView.reduce(&s, .results(query: "xyz", options: SearchOptions(), hits: []))

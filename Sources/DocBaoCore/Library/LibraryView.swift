@@ -130,6 +130,12 @@ public enum LibraryView {
             case .back:
                 state.results = nil
                 return []
+            case .filter:
+                // The filter is on the list's titles: go back to the list to filter it.
+                state.results = nil
+            case .cycleSort:
+                state.message = "Kết quả xếp theo mức khớp; Esc về thư viện để sắp xếp"
+                return []
             default: break
             }
         }
