@@ -75,6 +75,16 @@ import Testing
         expectOrder(["2 bài học", "5 món thịt", "10 điều", "14 thực phẩm", "2021", "an"])
     }
 
+    @Test func prefixesAgreeWithWholeKeys() {
+        let titles = ["a", "ă", "An", "an toàn", "anh", "Đà Nẵng", "Dương", "2 bài", "10 bài", "", "中国", "ba", "bà", "bá"]
+        for a in titles {
+            for b in titles {
+                let ka = VietnameseCollation.key(a), kb = VietnameseCollation.key(b)
+                if ka.prefix < kb.prefix { #expect(ka < kb, "\(a) < \(b)") }
+            }
+        }
+    }
+
     @Test func realTitlesSortWithoutSurprises() throws {
         let titles = try TestData.corpusArticles().map { url in
             String(try TestData.text(url).split(separator: "\n", maxSplits: 1).first ?? "")

@@ -18,6 +18,14 @@ public enum VietnameseCollation {
         public let weights: [UInt32]
 
         public static func < (a: Key, b: Key) -> Bool { a.weights.lexicographicallyPrecedes(b.weights) }
+
+        /// The first four primary weights packed in 64 bits: `a.prefix < b.prefix` implies `a < b`,
+        /// so a sort can compare these first and the whole keys only on a tie.
+        public var prefix: UInt64 {
+            var p: UInt64 = 0
+            for k in 0..<4 { p = p << 16 | UInt64(min(k < weights.count ? weights[k] : 0, 0xFFFF)) }
+            return p
+        }
     }
 
     /// The alphabet, in order; each letter written as its base and the letter marks it carries.
@@ -54,7 +62,10 @@ public enum VietnameseCollation {
     public static func key(_ text: String) -> Key {
         let units = VietnameseFolding.fold(text).units
         var primary: [UInt32] = [], secondary: [UInt32] = [], tertiary: [UInt32] = []
-        primary.reserveCapacity(units.count)
+        // Room for all three levels, so they end up in `primary` without another allocation.
+        primary.reserveCapacity(3 * units.count + 8)
+        secondary.reserveCapacity(units.count + 2)
+        tertiary.reserveCapacity(units.count + 2)
         var pendingSeparator = false
         var i = 0
         while i < units.count {
@@ -85,7 +96,10 @@ public enum VietnameseCollation {
             tertiary.append(u.raw & FoldedUnit.uppercase != 0 ? 1 : 0)
             i += 1
         }
-        return Key(weights: primary + [0] + secondary + tertiary)
+        primary.append(0)
+        primary.append(contentsOf: secondary)
+        primary.append(contentsOf: tertiary)
+        return Key(weights: primary)
     }
 
     /// The primary weight of a letter.
