@@ -1,39 +1,3 @@
-/// Everything that changes the library view: a key's action, or news from the program.
-public enum LibraryMessage: Equatable, Sendable {
-    case action(LibraryAction)
-    /// A key typed into the open prompt.
-    case promptKey(Key)
-    /// Any key or click while the help overlay shows, but j/k and ↓/↑, which scroll it (`.scroll`).
-    case dismissHelp
-    /// Scroll by a number of rows (mouse wheel).
-    case scroll(Int)
-    /// A click on screen row `row`: selects the article there, opens it if already selected.
-    case click(row: Int)
-    case resize(Size)
-    /// The library's entries, reloaded (after reading an article, an import): the cursor stays on
-    /// the same article.
-    case entries([LibraryEntry])
-    /// Put the cursor on this article (the one the user comes back from).
-    case select(id: Int64)
-    /// What a `.search` effect found, best first.
-    case results(query: String, options: SearchOptions, hits: [LibraryHit])
-    /// Something to tell the user on the status line (a search that failed…).
-    case notice(String)
-}
-
-/// Work the library view asks the program to do.
-public enum LibraryEffect: Equatable, Sendable {
-    /// Open an article; with a search, at its first match with the query highlighted.
-    case open(id: Int64, search: LibraryQuery?)
-    /// Search the articles' text; answer with `.results`.
-    case search(query: String, options: SearchOptions)
-    /// Keep the search history (oldest first) for the next run.
-    case saveHistory([String])
-    /// Clear and repaint the terminal (Ctrl-L).
-    case redrawAll
-    case quit
-}
-
 /// The library view's update function: no I/O, effects for the program to run.
 public enum LibraryView {
     /// Turns a backend event into a message: the prompt first, then the help overlay, then the key table.
@@ -208,49 +172,6 @@ public enum LibraryView {
         guard state.rows.indices.contains(i) else { return [] }
         if i == state.cursor { return perform(&state, .open) }
         state.moveCursor(to: i)
-        return []
-    }
-
-    /// Applies a title filter: rows narrow or widen, the cursor stays on the chosen article when it
-    /// is still there.
-    static func setFilter(_ state: inout LibraryViewState, _ text: String, _ options: SearchOptions) {
-        guard text != state.filter || options != state.filterOptions else { return }
-        state.filter = text
-        state.filterOptions = options
-        state.refresh()
-    }
-
-    static func promptKey(_ state: inout LibraryViewState, _ key: Key) -> [LibraryEffect] {
-        guard var prompt = state.prompt else { return [] }
-        let outcome = prompt.apply(key, history: prompt.kind == .search ? state.history : [])
-        state.promptDefaults = prompt.defaults
-        switch (prompt.kind, outcome) {
-        case (_, .ignored):
-            return []
-        case (.filter, .edited):
-            state.prompt = prompt
-            setFilter(&state, prompt.text, prompt.options)
-        case (.filter, .commit):
-            state.prompt = nil
-            // The filter stays; what the cursor is on now is the chosen article.
-            state.anchor = state.selectedEntry?.id ?? state.anchor
-        case (.filter, .cancel):
-            state.prompt = nil
-            setFilter(&state, "", prompt.options)
-        case (.search, .edited):
-            state.prompt = prompt
-        case (.search, .cancel):
-            state.prompt = nil
-        case (.search, .commit):
-            state.prompt = nil
-            let query = prompt.text
-            guard !query.isEmpty else { return [] }
-            state.history.removeAll { $0 == query }
-            state.history.append(query)
-            if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
-            state.message = "Đang tìm “\(query)”…"
-            return [.search(query: query, options: prompt.options), .saveHistory(state.history)]
-        }
         return []
     }
 }
