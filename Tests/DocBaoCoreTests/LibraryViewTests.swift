@@ -175,6 +175,16 @@ import Testing
         #expect(s.filter == "ong")
     }
 
+    @Test func resultsOfAReplacedSearchAreDropped() {
+        var s = F.state()
+        F.press(Fixtures.keys("/ a Enter / b Enter"), &s)
+        _ = LibraryView.reduce(&s, .results(query: "a", options: SearchOptions(), hits: F.hits))
+        #expect(s.mode == .list, "“a” was replaced by “b”")
+        _ = LibraryView.reduce(&s, .results(query: "b", options: SearchOptions(), hits: F.hits))
+        #expect(s.mode == .results)
+        #expect(s.results?.query.query == "b")
+    }
+
     @Test func noResultsIsAMessageNotAnEmptyScreen() {
         var s = F.state()
         _ = LibraryView.reduce(&s, .results(query: "xyz", options: SearchOptions(), hits: []))

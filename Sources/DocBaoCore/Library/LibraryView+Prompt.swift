@@ -39,6 +39,7 @@ extension LibraryView {
             state.history.append(query)
             if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
             state.message = "Đang tìm “\(query)”…"
+            state.awaitedSearch = LibraryQuery(query: query, options: prompt.options)
             return [.search(query: query, options: prompt.options), .saveHistory(state.history)]
         }
         return []

@@ -65,11 +65,15 @@ public enum LibraryView {
             state.anchor = id
             if let i = state.rows.firstIndex(where: { state.catalog.entries[$0].id == id }) { state.moveCursor(to: i) }
         case .results(let query, let options, let hits):
+            let answer = LibraryQuery(query: query, options: options)
+            // Results of a search the user has since replaced are dropped.
+            if let awaited = state.awaitedSearch, awaited != answer { return [] }
+            state.awaitedSearch = nil
             guard !hits.isEmpty else {
                 state.message = "Không tìm thấy “\(query)”"
                 return []
             }
-            var r = LibraryViewState.Results(query: LibraryQuery(query: query, options: options), hits: hits)
+            var r = LibraryViewState.Results(query: answer, hits: hits)
             LibraryViewState.reveal(&r, state.hitsPerScreen)
             state.results = r
             state.showingHelp = false

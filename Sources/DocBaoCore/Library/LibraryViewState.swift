@@ -50,6 +50,8 @@ public struct LibraryViewState: Sendable {
     public var history: [String]
     /// What the next prompt starts with: the options and the input method used last.
     public var promptDefaults: Prompt.Defaults
+    /// The last search sent to the program (`.search`) and not answered yet: only its results show.
+    var awaitedSearch: LibraryQuery?
     /// The article the user chose: the cursor goes back to it whenever it is visible again.
     var anchor: Int64?
 
