@@ -135,6 +135,22 @@ import Testing
         expectFullRows(frame)
     }
 
+    @Test func emptyLibraryOnANarrowScreenTakesTwoLines() {
+        let lines = LibraryRenderer.render(F.state(30, 6, entries: [])).lines
+        #expect(lines[2].hasPrefix(" Thư viện trống"))
+        #expect(lines[3].hasPrefix(" docbao add TỆP|THƯ-MỤC để t…"))
+    }
+
+    @Test func theTitleKeepsRoomBeforeTheSourceShows() {
+        let at72 = LibraryColumns(width: 72)
+        #expect(at72.source == nil)
+        #expect(at72.date != nil && at72.title.width >= 28)
+        let at100 = LibraryColumns(width: 100)
+        #expect(at100.source != nil && at100.title.width >= 36)
+        let at30 = LibraryColumns(width: 30)
+        #expect(at30.progress != nil && at30.time == nil && at30.title.width >= 20)
+    }
+
     @Test func tinyAndHugeScreensRenderInEveryMode() {
         let sizes = [(0, 0), (1, 1), (2, 1), (1, 5), (10, 2), (10, 3), (20, 3), (400, 200)]
         for (w, h) in sizes {

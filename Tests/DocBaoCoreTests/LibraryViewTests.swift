@@ -164,6 +164,27 @@ import Testing
         #expect(s.mode == .results)
     }
 
+    @Test func filteringFromTheResultsGoesBackToTheList() {
+        var s = F.state()
+        _ = LibraryView.reduce(&s, .results(query: "dau tranh", options: SearchOptions(), hits: F.hits))
+        F.press(Fixtures.keys("s"), &s)
+        #expect(s.sort == .recent, "results keep their own order")
+        #expect(s.mode == .results)
+        F.press(Fixtures.keys("& o n g Enter"), &s)
+        #expect(s.mode == .list)
+        #expect(s.filter == "ong")
+    }
+
+    @Test func resultsOfAReplacedSearchAreDropped() {
+        var s = F.state()
+        F.press(Fixtures.keys("/ a Enter / b Enter"), &s)
+        _ = LibraryView.reduce(&s, .results(query: "a", options: SearchOptions(), hits: F.hits))
+        #expect(s.mode == .list, "“a” was replaced by “b”")
+        _ = LibraryView.reduce(&s, .results(query: "b", options: SearchOptions(), hits: F.hits))
+        #expect(s.mode == .results)
+        #expect(s.results?.query.query == "b")
+    }
+
     @Test func noResultsIsAMessageNotAnEmptyScreen() {
         var s = F.state()
         _ = LibraryView.reduce(&s, .results(query: "xyz", options: SearchOptions(), hits: []))
@@ -211,6 +232,10 @@ import Testing
         #expect(s.showingHelp)
         let text = LibraryRenderer.render(s).lines.joined(separator: "\n")
         #expect(text.contains("lọc theo tên bài"))
+        F.press(Fixtures.keys("j j"), &s)
+        #expect(s.showingHelp && s.helpScroll == 2, "j scrolls the help")
+        F.press(Fixtures.keys("k k k"), &s)
+        #expect(s.helpScroll == 0)
         #expect(F.press(Fixtures.keys("q"), &s) == [], "the key that closes help does nothing else")
         #expect(!s.showingHelp)
         F.press(Fixtures.keys("h"), &s)

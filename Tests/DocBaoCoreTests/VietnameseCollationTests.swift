@@ -25,6 +25,11 @@ import Testing
         expectOrder(["Dân trí", "Doanh nghiệp", "dự án", "Dương", "Đà Lạt", "Đà Nẵng", "đầu tư", "Đông"])
     }
 
+    @Test func ethTypedForDWithStrokeSortsAsIt() {
+        #expect(VietnameseCollation.key("\u{D0}à Nẵng").weights.first == VietnameseCollation.key("Đà Nẵng").weights.first)
+        expectOrder(["Dương", "\u{D0}à Lạt", "Đà Nẵng", "Em"])
+    }
+
     @Test func breveAndCircumflexComeAfterThePlainLetter() {
         expectOrder(["an", "an toàn", "anh", "ánh sáng", "ăn", "ăn uống", "âm nhạc", "ấn tượng"])
         expectOrder(["an", "anh", "ăn", "âm"])
@@ -68,6 +73,16 @@ import Testing
         expectOrder(["“Ăn” hay không", "Ăn sáng"])
         #expect(VietnameseCollation.key("“Đà Nẵng”") == VietnameseCollation.key("Đà Nẵng"))
         expectOrder(["2 bài học", "5 món thịt", "10 điều", "14 thực phẩm", "2021", "an"])
+    }
+
+    @Test func prefixesAgreeWithWholeKeys() {
+        let titles = ["a", "ă", "An", "an toàn", "anh", "Đà Nẵng", "Dương", "2 bài", "10 bài", "", "中国", "ba", "bà", "bá"]
+        for a in titles {
+            for b in titles {
+                let ka = VietnameseCollation.key(a), kb = VietnameseCollation.key(b)
+                if ka.prefix < kb.prefix { #expect(ka < kb, "\(a) < \(b)") }
+            }
+        }
     }
 
     @Test func realTitlesSortWithoutSurprises() throws {

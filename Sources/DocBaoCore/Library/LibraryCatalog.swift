@@ -38,7 +38,11 @@ struct LibraryCatalog: Sendable {
             order.sort { i, j in keys[i] != keys[j] ? keys[i] > keys[j] : entries[i].id < entries[j].id }
         case .title:
             let keys = entries.map { VietnameseCollation.key($0.title) }
-            order.sort { i, j in keys[i] != keys[j] ? keys[i] < keys[j] : entries[i].id < entries[j].id }
+            let prefixes = keys.map(\.prefix)
+            order.sort { i, j in
+                if prefixes[i] != prefixes[j] { return prefixes[i] < prefixes[j] }
+                return keys[i] != keys[j] ? keys[i] < keys[j] : entries[i].id < entries[j].id
+            }
         }
         return order
     }

@@ -46,7 +46,16 @@ public enum LibraryRenderer {
         guard height > 0 else { return }
         if state.rows.isEmpty {
             let text = state.entries.isEmpty ? emptyLibrary : "Không có bài nào khớp “\(state.filter)” (Esc: bỏ lọc)"
-            frame.putTruncated(text, x: 1, y: min(2, height), maxWidth: frame.size.width - 1, style: .normal)
+            let y = min(2, height)
+            let room = frame.size.width - 2
+            if DisplayWidth.of(text) > room, let dash = text.range(of: " — ") ?? text.range(of: " ("), y < height {
+                // Two lines on a narrow screen: what happened, then what to do.
+                frame.putTruncated(text[..<dash.lowerBound], x: 1, y: y, maxWidth: room, style: .normal)
+                let rest = text[dash.lowerBound...].drop { $0 == " " || $0 == "—" }
+                frame.putTruncated(rest, x: 1, y: y + 1, maxWidth: room, style: .normal)
+            } else {
+                frame.putTruncated(text, x: 1, y: y, maxWidth: room, style: .normal)
+            }
             return
         }
         let columns = LibraryColumns(width: frame.size.width)
@@ -86,7 +95,10 @@ public enum LibraryRenderer {
     }
 
     static func drawHelp(_ state: LibraryViewState, into frame: inout Frame) {
-        for (row, line) in LibraryKeyMap.helpLines.prefix(max(0, frame.size.height - 1)).enumerated() {
+        let all = LibraryKeyMap.helpLines
+        let height = max(0, frame.size.height - 1)
+        let start = max(0, min(state.helpScroll, all.count - height))
+        for (row, line) in all.dropFirst(start).prefix(height).enumerated() {
             let written = frame.put(line.text, x: 1, y: row, maxWidth: frame.size.width - 1, style: line.style)
             if line.style == .normal, line.text.hasPrefix("  ") {
                 frame.fill(x: 1, y: row, width: min(written, 18), style: .helpKey)

@@ -13,7 +13,7 @@ enum LibraryStatusLine {
         let right: String
         if state.showingHelp {
             left = "Trợ giúp thư viện"
-            right = "phím bất kỳ: đóng"
+            right = "j/k cuộn · phím khác: đóng"
         } else if let r = state.results {
             left = state.message ?? "Enter mở bài · Esc về thư viện"
             right = r.hits.isEmpty ? "" : "\(r.cursor + 1)/\(r.hits.count)"

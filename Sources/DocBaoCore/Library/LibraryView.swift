@@ -1,39 +1,3 @@
-/// Everything that changes the library view: a key's action, or news from the program.
-public enum LibraryMessage: Equatable, Sendable {
-    case action(LibraryAction)
-    /// A key typed into the open prompt.
-    case promptKey(Key)
-    /// Any key or click while the help overlay shows.
-    case dismissHelp
-    /// Scroll by a number of rows (mouse wheel).
-    case scroll(Int)
-    /// A click on screen row `row`: selects the article there, opens it if already selected.
-    case click(row: Int)
-    case resize(Size)
-    /// The library's entries, reloaded (after reading an article, an import): the cursor stays on
-    /// the same article.
-    case entries([LibraryEntry])
-    /// Put the cursor on this article (the one the user comes back from).
-    case select(id: Int64)
-    /// What a `.search` effect found, best first.
-    case results(query: String, options: SearchOptions, hits: [LibraryHit])
-    /// Something to tell the user on the status line (a search that failed…).
-    case notice(String)
-}
-
-/// Work the library view asks the program to do.
-public enum LibraryEffect: Equatable, Sendable {
-    /// Open an article; with a search, at its first match with the query highlighted.
-    case open(id: Int64, search: LibraryQuery?)
-    /// Search the articles' text; answer with `.results`.
-    case search(query: String, options: SearchOptions)
-    /// Keep the search history (oldest first) for the next run.
-    case saveHistory([String])
-    /// Clear and repaint the terminal (Ctrl-L).
-    case redrawAll
-    case quit
-}
-
 /// The library view's update function: no I/O, effects for the program to run.
 public enum LibraryView {
     /// Turns a backend event into a message: the prompt first, then the help overlay, then the key table.
@@ -42,7 +6,13 @@ public enum LibraryView {
         case .resize(let size): return .resize(size)
         case .key(let key):
             if state.prompt != nil { return .promptKey(key) }
-            if state.showingHelp { return .dismissHelp }
+            if state.showingHelp {
+                switch key {
+                case .char("j"), .down: return .scroll(1)
+                case .char("k"), .up: return .scroll(-1)
+                default: return .dismissHelp
+                }
+            }
             return LibraryKeyMap.action(for: key).map(LibraryMessage.action)
         case .mouse(let mouse):
             guard state.prompt == nil else { return nil }
@@ -68,6 +38,9 @@ public enum LibraryView {
             return promptKey(&state, key)
         case .dismissHelp:
             state.showingHelp = false
+        case .scroll(let n) where state.showingHelp:
+            let lines = LibraryKeyMap.helpLines.count
+            state.helpScroll = max(0, min(state.helpScroll + n, lines - (state.size.height - 1)))
         case .scroll(let n):
             if var r = state.results, state.mode == .results {
                 r.cursor += n > 0 ? 1 : -1
@@ -92,11 +65,15 @@ public enum LibraryView {
             state.anchor = id
             if let i = state.rows.firstIndex(where: { state.catalog.entries[$0].id == id }) { state.moveCursor(to: i) }
         case .results(let query, let options, let hits):
+            let answer = LibraryQuery(query: query, options: options)
+            // Results of a search the user has since replaced are dropped.
+            if let awaited = state.awaitedSearch, awaited != answer { return [] }
+            state.awaitedSearch = nil
             guard !hits.isEmpty else {
                 state.message = "Không tìm thấy “\(query)”"
                 return []
             }
-            var r = LibraryViewState.Results(query: LibraryQuery(query: query, options: options), hits: hits)
+            var r = LibraryViewState.Results(query: answer, hits: hits)
             LibraryViewState.reveal(&r, state.hitsPerScreen)
             state.results = r
             state.showingHelp = false
@@ -120,6 +97,12 @@ public enum LibraryView {
                 return [.open(id: r.hits[r.cursor].id, search: r.query)]
             case .back:
                 state.results = nil
+                return []
+            case .filter:
+                // The filter is on the list's titles: go back to the list to filter it.
+                state.results = nil
+            case .cycleSort:
+                state.message = "Kết quả xếp theo mức khớp; Esc về thư viện để sắp xếp"
                 return []
             default: break
             }
@@ -150,6 +133,7 @@ public enum LibraryView {
             state.message = "Sắp xếp: \(state.sort.label)"
         case .help:
             state.showingHelp = true
+            state.helpScroll = 0
         case .redraw:
             return [.redrawAll]
         case .quit:
@@ -192,49 +176,6 @@ public enum LibraryView {
         guard state.rows.indices.contains(i) else { return [] }
         if i == state.cursor { return perform(&state, .open) }
         state.moveCursor(to: i)
-        return []
-    }
-
-    /// Applies a title filter: rows narrow or widen, the cursor stays on the chosen article when it
-    /// is still there.
-    static func setFilter(_ state: inout LibraryViewState, _ text: String, _ options: SearchOptions) {
-        guard text != state.filter || options != state.filterOptions else { return }
-        state.filter = text
-        state.filterOptions = options
-        state.refresh()
-    }
-
-    static func promptKey(_ state: inout LibraryViewState, _ key: Key) -> [LibraryEffect] {
-        guard var prompt = state.prompt else { return [] }
-        let outcome = prompt.apply(key, history: prompt.kind == .search ? state.history : [])
-        state.promptDefaults = prompt.defaults
-        switch (prompt.kind, outcome) {
-        case (_, .ignored):
-            return []
-        case (.filter, .edited):
-            state.prompt = prompt
-            setFilter(&state, prompt.text, prompt.options)
-        case (.filter, .commit):
-            state.prompt = nil
-            // The filter stays; what the cursor is on now is the chosen article.
-            state.anchor = state.selectedEntry?.id ?? state.anchor
-        case (.filter, .cancel):
-            state.prompt = nil
-            setFilter(&state, "", prompt.options)
-        case (.search, .edited):
-            state.prompt = prompt
-        case (.search, .cancel):
-            state.prompt = nil
-        case (.search, .commit):
-            state.prompt = nil
-            let query = prompt.text
-            guard !query.isEmpty else { return [] }
-            state.history.removeAll { $0 == query }
-            state.history.append(query)
-            if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
-            state.message = "Đang tìm “\(query)”…"
-            return [.search(query: query, options: prompt.options), .saveHistory(state.history)]
-        }
         return []
     }
 }

@@ -42,12 +42,16 @@ public struct LibraryViewState: Sendable {
     public internal(set) var prompt: LibraryPrompt?
     public internal(set) var results: Results?
     public internal(set) var showingHelp = false
+    /// The first line of the help overlay on screen.
+    public internal(set) var helpScroll = 0
     /// A one-shot notice for the status line, cleared by the next message.
     public var message: String?
     /// Full-text search history, oldest first (the glue loads and saves it).
     public var history: [String]
     /// What the next prompt starts with: the options and the input method used last.
     public var promptDefaults: Prompt.Defaults
+    /// The last search sent to the program (`.search`) and not answered yet: only its results show.
+    var awaitedSearch: LibraryQuery?
     /// The article the user chose: the cursor goes back to it whenever it is visible again.
     var anchor: Int64?
 

@@ -9,6 +9,7 @@
 ///   the two tone placements (hòa = hoà, thủy = thuỷ).
 /// - **Punctuation and spaces** only separate words: quotes around a title do not move it, and
 ///   "an" comes before "an toàn" before "anh". Numbers sort by value ("2" < "10"), before letters.
+/// - **Eth** (Ð ð, U+00D0/U+00F0), often typed for Đ đ, sorts as Đ đ.
 public enum VietnameseCollation {
     /// A key that compares in the order above; equal keys mean the titles read the same.
     public struct Key: Comparable, Hashable, Sendable {
@@ -17,6 +18,14 @@ public enum VietnameseCollation {
         public let weights: [UInt32]
 
         public static func < (a: Key, b: Key) -> Bool { a.weights.lexicographicallyPrecedes(b.weights) }
+
+        /// The first four primary weights packed in 64 bits: `a.prefix < b.prefix` implies `a < b`,
+        /// so a sort can compare these first and the whole keys only on a tie.
+        public var prefix: UInt64 {
+            var p: UInt64 = 0
+            for k in 0..<4 { p = p << 16 | UInt64(min(k < weights.count ? weights[k] : 0, 0xFFFF)) }
+            return p
+        }
     }
 
     /// The alphabet, in order; each letter written as its base and the letter marks it carries.
@@ -53,7 +62,10 @@ public enum VietnameseCollation {
     public static func key(_ text: String) -> Key {
         let units = VietnameseFolding.fold(text).units
         var primary: [UInt32] = [], secondary: [UInt32] = [], tertiary: [UInt32] = []
-        primary.reserveCapacity(units.count)
+        // Room for all three levels, so they end up in `primary` without another allocation.
+        primary.reserveCapacity(3 * units.count + 8)
+        secondary.reserveCapacity(units.count + 2)
+        tertiary.reserveCapacity(units.count + 2)
         var pendingSeparator = false
         var i = 0
         while i < units.count {
@@ -84,7 +96,10 @@ public enum VietnameseCollation {
             tertiary.append(u.raw & FoldedUnit.uppercase != 0 ? 1 : 0)
             i += 1
         }
-        return Key(weights: primary + [0] + secondary + tertiary)
+        primary.append(0)
+        primary.append(contentsOf: secondary)
+        primary.append(contentsOf: tertiary)
+        return Key(weights: primary)
     }
 
     /// The primary weight of a letter.
@@ -97,6 +112,8 @@ public enum VietnameseCollation {
             // A mark that makes no Vietnamese letter (a breve on an o): the bare letter.
             return w != 0 ? w : letterWeights[Int(base - 0x61) * 16]
         }
+        // Ð ð (eth), which old encodings and some keyboards put in place of Đ đ: sorted as đ.
+        if base == 0xF0 { return letterWeights[3 * 16 + Int(FoldedUnit.stroke)] }
         return otherBase + base
     }
 

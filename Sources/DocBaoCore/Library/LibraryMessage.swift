@@ -1,0 +1,35 @@
+/// Everything that changes the library view: a key's action, or news from the program.
+public enum LibraryMessage: Equatable, Sendable {
+    case action(LibraryAction)
+    /// A key typed into the open prompt.
+    case promptKey(Key)
+    /// Any key or click while the help overlay shows, but j/k and ↓/↑, which scroll it (`.scroll`).
+    case dismissHelp
+    /// Scroll by a number of rows (mouse wheel).
+    case scroll(Int)
+    /// A click on screen row `row`: selects the article there, opens it if already selected.
+    case click(row: Int)
+    case resize(Size)
+    /// The library's entries, reloaded (after reading an article, an import): the cursor stays on
+    /// the same article.
+    case entries([LibraryEntry])
+    /// Put the cursor on this article (the one the user comes back from).
+    case select(id: Int64)
+    /// What a `.search` effect found, best first.
+    case results(query: String, options: SearchOptions, hits: [LibraryHit])
+    /// Something to tell the user on the status line (a search that failed…).
+    case notice(String)
+}
+
+/// Work the library view asks the program to do.
+public enum LibraryEffect: Equatable, Sendable {
+    /// Open an article; with a search, at its first match with the query highlighted.
+    case open(id: Int64, search: LibraryQuery?)
+    /// Search the articles' text; answer with `.results`.
+    case search(query: String, options: SearchOptions)
+    /// Keep the search history (oldest first) for the next run.
+    case saveHistory([String])
+    /// Clear and repaint the terminal (Ctrl-L).
+    case redrawAll
+    case quit
+}
