@@ -40,16 +40,7 @@ public struct LibraryPrompt: Equatable, Sendable {
     public var marker: String { kind == .filter ? "&" : "/" }
 
     /// The modes as the prompt shows them, e.g. "thông minh · cả từ · Telex".
-    public var modeLabel: String {
-        var parts = [options.mode.label]
-        if options.wholeWord { parts.append("cả từ") }
-        switch composer.method {
-        case .off: break
-        case .telex: parts.append("Telex")
-        case .vni: parts.append("VNI")
-        }
-        return parts.joined(separator: " · ")
-    }
+    public var modeLabel: String { Prompt.modeLabel(options, composer.method) }
 
     /// What the prompt keeps for the next one: options and input method.
     public var defaults: Prompt.Defaults {

@@ -39,18 +39,8 @@ enum LibraryStatusLine {
 
     /// "&da nang█" or "/dau tranh█" on the left; the modes and the count (or what Enter does) on the right.
     static func drawPrompt(_ prompt: LibraryPrompt, _ state: LibraryViewState, y: Int, into frame: inout Frame) {
-        let width = frame.size.width
         let detail = prompt.kind == .filter ? "\(state.rows.count)/\(state.entries.count)" : "Enter: tìm trong các bài"
-        let modes = "[\(prompt.modeLabel)]"
-        let full = modes + " " + detail
-        let info = DisplayWidth.of(full) + 12 <= width ? full : modes
-        let infoWidth = DisplayWidth.of(info)
-        let room = width - (width >= infoWidth + 12 ? infoWidth + 2 : 0)
-        // Keep the end of a long text in view.
-        var shown = Substring(prompt.text)
-        while DisplayWidth.of(shown) > room - 2, !shown.isEmpty { shown = shown.dropFirst() }
-        let written = frame.put(prompt.marker + shown, x: 0, y: y, maxWidth: room, style: .prompt)
-        frame.put("█", x: written, y: y, maxWidth: max(0, room - written), style: .prompt)
-        if room < width { frame.put(info, x: width - infoWidth - 1, y: y, style: .promptInfo) }
+        StatusLine.drawPromptLine(marker: prompt.marker, text: prompt.text, modes: prompt.modeLabel, detail: detail, y: y,
+                                  width: frame.size.width, into: &frame)
     }
 }

@@ -48,10 +48,13 @@ public struct Prompt: Equatable, Sendable {
     public var marker: String { direction == .forward ? "/" : "?" }
 
     /// The modes shown at the right of the prompt, e.g. "thông minh · cả từ · Telex".
-    public var modeLabel: String {
+    public var modeLabel: String { Self.modeLabel(options, composer.method) }
+
+    /// "thông minh · cả từ · Telex": the matching mode, whole words, the input method.
+    public static func modeLabel(_ options: SearchOptions, _ method: InputMethod) -> String {
         var parts = [options.mode.label]
         if options.wholeWord { parts.append("cả từ") }
-        switch composer.method {
+        switch method {
         case .off: break
         case .telex: parts.append("Telex")
         case .vni: parts.append("VNI")

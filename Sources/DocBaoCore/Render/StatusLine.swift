@@ -57,16 +57,21 @@ enum StatusLine {
         } else {
             count = "không thấy"
         }
-        // The modes always show when there is room; the count or the key reminder after them if it fits.
-        let modes = "[\(prompt.modeLabel)]"
-        let full = modes + " " + count
+        drawPromptLine(marker: prompt.marker, text: prompt.text, modes: prompt.modeLabel, detail: count, y: y, width: width, into: &frame)
+    }
+
+    /// A prompt on the bottom line: the marker and the text typed with a cursor on the left (its end
+    /// kept in view), "[modes] detail" on the right when there is room — the modes first.
+    static func drawPromptLine(marker: String, text: String, modes: String, detail: String, y: Int, width: Int,
+                               into frame: inout Frame) {
+        let modes = "[\(modes)]"
+        let full = modes + " " + detail
         let info = DisplayWidth.of(full) + 12 <= width ? full : modes
         let infoWidth = DisplayWidth.of(info)
         let room = width - (width >= infoWidth + 12 ? infoWidth + 2 : 0)
-        // Keep the end of a long query in view.
-        var shown = Substring(prompt.text)
+        var shown = Substring(text)
         while DisplayWidth.of(shown) > room - 2, !shown.isEmpty { shown = shown.dropFirst() }
-        let written = frame.put(prompt.marker + shown, x: 0, y: y, maxWidth: room, style: .prompt)
+        let written = frame.put(marker + shown, x: 0, y: y, maxWidth: room, style: .prompt)
         frame.put("█", x: written, y: y, maxWidth: max(0, room - written), style: .prompt)
         if room < width { frame.put(info, x: width - infoWidth - 1, y: y, style: .promptInfo) }
     }
