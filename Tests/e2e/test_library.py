@@ -177,3 +177,37 @@ def test_a_damaged_library_is_explained_and_the_terminal_is_fine(pane):
     assert top(p).startswith(TITLE)
     p.keys("q")
     p.wait_exit(0)
+
+
+def test_filter_titles_as_you_type_and_sort_in_vietnamese_order(pane):
+    p = pane(110, 60)  # every one of the 53 titles on one screen
+    p.docbao(f"add {TESTDATA / 'articles'}")
+    p.wait_exit(0)
+    p.docbao("library")
+    p.wait_stable("Thư viện · 53 bài")
+    p.keys("&")
+    p.type("viet nam")  # no accents: finds "Việt Nam"
+    p.wait_for(lambda s: "[" in status(p) and "/53" in status(p))
+    rows = [line for line in p.lines()[1:p.height - 1] if line.strip()]
+    assert rows and all("việt nam" in row.lower() or "…" in row for row in rows), rows
+    shown = int(status(p).split("/53")[0].split()[-1])
+    assert 0 < shown < 53 and len(rows) == shown
+    p.keys("Escape")
+    p.wait_for(lambda s: "Thư viện · 53 bài" in s and "/53" in status(p) and "[" not in status(p))
+    # Title order: Vietnamese alphabet (Đ after every D, Ă/Â after A).
+    p.keys("s", "s")
+    p.wait_for("tên bài")
+    titles = [line[3:].strip() for line in p.lines()[1:p.height - 1] if line.strip()]
+    assert len(titles) == 53
+    # Titles that start with a number come first (by value); then the letters.
+    firsts = [t[0] for t in titles if t and not t[0].isdigit()]
+    assert all(t[0].isdigit() for t in titles[: len(titles) - len(firsts)])
+    order = "AĂÂBCDĐEÊFGHIJKLMNOÔƠPQRSTUƯVWXYZ"
+    ranks = [order.index(c.upper()) for c in firsts if c.upper() in order]
+    assert ranks == sorted(ranks), firsts
+    p.keys("?")
+    p.wait_for("lọc theo tên bài")
+    p.keys("q")  # closes the help
+    p.wait_for(lambda s: "lọc theo tên bài" not in s)
+    p.keys("q")
+    p.wait_exit(0)
