@@ -9,9 +9,14 @@ struct AddCommand: ParsableCommand {
         abstract: "Add articles (.txt news, .json model) to the library; folders are searched for them at any depth.",
         usage: "docbao add FILE|DIR...",
         discussion: """
-        The same text is only added once. Files that are not articles (empty, binary, bad JSON,
-        unreadable) are named with the reason and skipped; the rest still import. Your files are
-        only read, never changed. Exit status: 0, or 1 when some file was skipped or the import stopped.
+        A file named here is read whatever its extension; in folders, hidden files are left \
+        out. The same text is only added once (NFC and NFD are the same text). Files that are \
+        not articles (empty, binary, bad JSON, unreadable) are named with the reason and \
+        skipped; the rest still import. Your files are only read, never changed. Articles are \
+        committed in batches: if the import is stopped, run it again to add the rest.
+
+        Exit status: 0, or 1 when some file was skipped or the import stopped.
+
         Example: docbao add ~/bao/*.txt ~/bao/2021/
         """)
 

@@ -30,6 +30,7 @@ enum Main {
             case "add": AddCommand.main(["--help"])
             case "list": ListCommand.main(["--help"])
             case "search": SearchCommand.main(["--help"])
+            case "library": LibraryCheckCommand.main(["--help"])
             default: DocBao.main(["--help"])
             }
         default: DocBao.main(arguments)
@@ -37,25 +38,53 @@ enum Main {
     }
 }
 
-/// The `docbao` command: opens an article full screen, or prints it when stdout is not a terminal;
-/// `export` and `grep` are its subcommands.
+/// The `docbao` command: opens an article full screen (by default the one read last in the
+/// library), or prints it when stdout is not a terminal; `export`, `grep`, `config`, `add`, `list`
+/// and `search` are its subcommands, `library` and `library check` are dispatched by `Main`.
 struct DocBao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docbao",
         abstract: "Đọc báo: a terminal reader for news articles, Vietnamese first.",
-        usage: "docbao [options] [FILE]\n  docbao export [--format json|text] [--width <width>] [FILE]\n  docbao grep [--exact] [--word] [-c] QUERY FILE...\n  docbao config [--default | --path]",
+        usage: """
+        docbao [options] [FILE|DIR]
+        docbao library
+        docbao add FILE|DIR...
+        docbao list [--json]
+        docbao search [--exact] [--word] [--json] [--limit <n>] QUERY
+        docbao library check [--repair]
+        docbao export [--format json|text] [--width <width>] [FILE]
+        docbao grep [--exact] [--word] [-c] QUERY FILE...
+        docbao config [--default | --path]
+        """,
         discussion: """
-        With no FILE, opens the bundled article (or reads stdin when it is a pipe or a file).
-        A FILE named like a subcommand (export, grep, config, help) is opened as ./export.
-        Settings come from $XDG_CONFIG_HOME/docbao/config.toml (see docbao config --default);
+        With no FILE, reopens the article you read last, at your place, from your library \
+        ($XDG_DATA_HOME/docbao/library.sqlite); on the first run it adds the bundled article \
+        to the library and opens it, and when nothing has been read yet it shows the library. \
+        stdin is read instead when it is a pipe or a file; when stdout is not a terminal, the \
+        bundled article is printed.
+
+        A FILE is read where it is, outside the library. A DIR opens as a temporary library \
+        of its .txt and .json files (nothing is added to yours). To open a FILE named like a \
+        subcommand (export, add, library, help…), write it as ./export.
+
+        The library keeps each article with your reading position and marks; your files are \
+        never changed. A damaged library is never reset: docbao library check says what is \
+        wrong, --repair sets the file aside and starts anew with what can be read.
+
+        Settings come from $XDG_CONFIG_HOME/docbao/config.toml (see docbao config --default); \
         options given here win over the config file.
+
         Examples:
-          docbao                         open the bundled article
+          docbao                         go on reading where you stopped
           docbao bai-bao.txt             open a plain-text news article
           docbao bai-bao.json            open an article in the JSON model format
           cat bai-bao.txt | docbao       read from a pipe, keys from the terminal
           docbao --dump --width 60 FILE  print the formatted article and exit
           docbao --search "ngoai giao"   open at the first match, highlighted
+          docbao add ~/bao/              add a folder's articles to the library
+          docbao library                 browse, filter and search the library
+          docbao search "dau tranh"      the articles that mention "đấu tranh"
+          docbao ~/Downloads/bao/        browse a folder without adding it
           docbao export --format json FILE > bai.json
           docbao grep "dau tranh" *.txt
         """,
@@ -63,7 +92,7 @@ struct DocBao: ParsableCommand {
         subcommands: [Export.self, Grep.self, ConfigCommand.self, AddCommand.self, ListCommand.self, SearchCommand.self]
     )
 
-    @Argument(help: "A .txt news article or a .json article; '-' for stdin. Default: the bundled article.")
+    @Argument(help: "A .txt news article or a .json article ('-' for stdin), or a folder to browse as a temporary library. Default: the article read last in the library.")
     var file: String?
 
     @Option(help: "Maximum width of the reading column, in terminal columns (default 80, or the config's).")

@@ -9,10 +9,13 @@ struct LibraryCheckCommand: ParsableCommand {
         abstract: "Check the library file; with --repair, set a damaged one aside and start a new library with what can be read.",
         usage: "docbao library check [--repair]",
         discussion: """
-        The check only reads. --repair renames the file (and its -wal and -shm files) to
-        library.sqlite.broken-TIME, never deletes it, and copies every article, reading position
-        and mark that can still be read into a new library. Exit status: 0 when the library is
-        sound (or was repaired), 1 when it is damaged.
+        The check only reads. --repair renames the file (and its -wal and -shm files) to \
+        library.sqlite.broken-TIME, never deletes it, and copies every article, reading \
+        position and mark that can still be read into a new library.
+
+        Exit status: 0 when the library is sound (or was repaired), 1 when it is damaged.
+
+        docbao library, without check, opens the library view.
         """)
 
     @Flag(help: "Set a damaged library aside and start a new one with what can be read from it.")

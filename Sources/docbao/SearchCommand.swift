@@ -8,11 +8,15 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the full text of every article in the library (accents optional).",
-        usage: "docbao search [--exact] [--word] [--json] [--limit <n>] QUERY",
+        usage: "docbao search [--exact] [--word] [--json] [--limit <n>] [--color <when>] QUERY",
         discussion: """
-        Matching is the reader's: "dau tranh" finds "đấu tranh", hòa = hoà, NFC = NFD. Words match
-        from their start. Results are best first, with the number of hits and the text around the
-        first one. Exit status: 0 when something matched, 1 when nothing did.
+        Matching is the reader's: "dau tranh" finds "đấu tranh", hòa = hoà, NFC = NFD. Words \
+        match from their start; the last one may be unfinished ("dau tra"). Results are best \
+        first: id, title, number of hits and source, then the text around the first hit.
+
+        Exit status: 0 when something matched, 1 when nothing did (or the library cannot be \
+        used), 2 when the search failed.
+
         Example: docbao search "ngoai giao kinh te"
         """)
 

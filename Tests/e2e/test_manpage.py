@@ -1,5 +1,6 @@
 """The man page docs/docbao.1 keeps up with the program: every option of every command, every
-command, and every key action (the names the config file binds) is named in it."""
+command, every key action (the names the config file binds) and every key of the library view is
+named in it."""
 import re
 import shutil
 import subprocess
@@ -10,6 +11,10 @@ from tmux_harness import BINARY, ROOT
 
 MANPAGE = ROOT / "docs" / "docbao.1"
 ACTIONS = ROOT / "Sources" / "DocBaoCore" / "Reader" / "Action.swift"
+LIBRARY_KEYS = ROOT / "Sources" / "DocBaoCore" / "Library" / "LibraryKeyMap.swift"
+# Commands that are not ArgumentParser subcommands of the root (Main dispatches them), so the
+# root's SUBCOMMANDS block does not list them: the section's name and how to get their help.
+EXTRA_COMMANDS = {"library check": ["library", "check", "--help"]}
 
 
 def docbao_help(*args):
@@ -30,8 +35,9 @@ def long_options(text):
 
 
 def man_sections():
-    """The page's text by .SH section and, inside COMMANDS, by .SS subsection ("export", …),
-    with roff's escapes for a hyphen, fonts and hyphenation taken out."""
+    """The page's text by .SH section and, inside COMMANDS, by .SS subsection ("export",
+    "library check", …: the command's words), with roff's escapes for a hyphen, fonts and
+    hyphenation taken out. The library view's keys (KEYS, .SS "Library view") are "library view"."""
     text = MANPAGE.read_text(encoding="utf-8")
     text = re.sub(r"\\f[BIRP]|\\[%&]", "", text).replace("\\-", "-")
     sections = {}
@@ -41,7 +47,12 @@ def man_sections():
     commands = re.split(r"^\.SS ", sections["COMMANDS"], flags=re.M)
     sections["COMMANDS"] = commands[0]
     for sub in commands[1:]:
-        sections[sub.split()[1]] = sub  # '"docbao export [--format …]"' → export
+        # '"docbao export [--format …]"' → export, '"docbao library check [--repair]"' → library check
+        words = sub.partition("\n")[0].strip('"').split()[1:]
+        sections[" ".join(w for w in words[:next((i for i, w in enumerate(words)
+                                                    if not re.fullmatch(r"[a-z]+", w)), len(words))])] = sub
+    keys, _, library = sections["KEYS"].partition('.SS "Library view"')
+    sections["KEYS"], sections["library view"] = keys, library
     return sections
 
 
@@ -63,9 +74,9 @@ def test_every_command_has_a_section_naming_its_options():
     commands = [line.split()[0] for line in help_block(text, "SUBCOMMANDS") if re.match(r"  \w", line)]
     assert {"export", "grep", "config"} <= set(commands)
     sections = man_sections()
-    assert [c for c in commands + ["help"] if c not in sections] == []
-    for command in commands:
-        code, text = docbao_help("help", command)
+    assert [c for c in commands + ["help", "library", *EXTRA_COMMANDS] if c not in sections] == []
+    for command in commands + list(EXTRA_COMMANDS):
+        code, text = docbao_help(*EXTRA_COMMANDS.get(command, ["help", command]))
         assert code == 0
         options = long_options(text)
         assert options, text
@@ -82,6 +93,23 @@ def test_the_key_tables_name_every_action():
     # The action is the middle column of the key tables' rows ("j, Down, Enter@line-down@…").
     documented = re.findall(r"^[^@\n]*@([\w-]+)@", man_sections()["KEYS"], re.M)
     assert sorted(documented) == sorted(actions)
+
+
+def test_the_library_view_table_names_every_key():
+    source = LIBRARY_KEYS.read_text(encoding="utf-8")
+    named = {"down": "Down", "up": "Up", "pageDown": "PgDn", "pageUp": "PgUp", "home": "Home",
+             "end": "End", "enter": "Enter", "escape": "Esc"}
+    bindings = re.findall(r"LibraryKeyBinding\(\[(.*?)\], \.(\w+)", source)
+    assert len(bindings) > 10
+    # The key column of the table's rows ("j, Down / k, Up@the next / previous article").
+    table = re.search(r"^\.TS\n.*?^\.TE", man_sections()["library view"], re.S | re.M).group(0)
+    documented = {k.strip() for row in re.findall(r"^([^@\n]+)@", table, re.M) for k in re.split(r", | / ", row)}
+    for keys, action in bindings:
+        for key in re.findall(r'\.(?:char\("(.)"\)|ctrl\("(.)"\)|function\((\d+)\)|(\w+))', keys):
+            char, ctrl, function, name = key
+            name = ("Space" if char == " " else char) if char else f"C-{ctrl}" if ctrl else \
+                f"F{function}" if function else named[name]
+            assert name in documented, (name, action)
 
 
 @pytest.mark.skipif(shutil.which("groff") is None, reason="groff is not installed")
