@@ -8,6 +8,8 @@ public enum LibraryCheck {
     public struct Report: Equatable, Sendable {
         public var lines: [String] = []
         public var healthy = true
+        /// Made by a newer docbao: sound, but not for this one, and not to be repaired.
+        public var newer = false
     }
 
     /// Looks at the library at `path` without changing it.
@@ -19,7 +21,11 @@ public enum LibraryCheck {
         }
         report.lines.append("library: \(path)")
         inspect(path, &report)
-        report.lines.append(report.healthy ? "ok" : "damaged: `docbao library check --repair` sets the file aside and starts a new library with what can be read from it")
+        if report.healthy {
+            report.lines.append("ok")
+        } else if !report.newer {
+            report.lines.append("damaged: `docbao library check --repair` sets the file aside and starts a new library with what can be read from it")
+        }
         return report
     }
 
@@ -43,6 +49,12 @@ public enum LibraryCheck {
                     return
                 }
                 report.lines.append("schema: \(version) (this docbao: \(LibraryStore.schemaVersion))")
+                if version > LibraryStore.schemaVersion {
+                    report.healthy = false
+                    report.newer = true
+                    report.lines.append("problem: made by a newer docbao; use that one (there is nothing to repair)")
+                    return
+                }
                 let missing = LibraryStore.tableNames.filter { !tables.contains($0) }
                 if !missing.isEmpty {
                     report.healthy = false
@@ -62,7 +74,7 @@ public enum LibraryCheck {
             }
         } catch {
             report.healthy = false
-            report.lines.append("problem: \(LibraryError(path: path, sqlite: error).problem)")
+            report.lines.append("problem: \(LibraryError(path: path, sqlite: error).summary)")
         }
     }
 
@@ -73,6 +85,10 @@ public enum LibraryCheck {
         guard FileManager.default.fileExists(atPath: path) else {
             report.lines.append("\(path): no library yet; nothing to repair")
             return report
+        }
+        if check(path: path).newer {
+            let version = (try? DatabaseQueue(path: path, configuration: readOnly).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }) ?? nil
+            throw LibraryError(path: path, problem: .newerSchema(version ?? 0))
         }
         let stamp = Int(now.timeIntervalSince1970)
         let aside = "\(path).broken-\(stamp)"
@@ -89,10 +105,14 @@ public enum LibraryCheck {
         return report
     }
 
-    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+    private static var readOnly: Configuration {
         var configuration = Configuration()
         configuration.readonly = true
-        return try DatabaseQueue(path: path, configuration: configuration)
+        return configuration
+    }
+
+    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+        try DatabaseQueue(path: path, configuration: readOnly)
     }
 
     /// Copies row by row what can be read from the old library, so one damaged page loses only the

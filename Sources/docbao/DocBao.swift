@@ -142,6 +142,13 @@ struct DocBao: ParsableCommand {
         let settings = config.settings
         let readingWidth = width ?? settings.readingWidth ?? 80
         let themeName = theme ?? settings.theme ?? .dark
+        if libraryView, let file {
+            throw ValidationError("docbao library takes no FILE (\(file)); docbao FILE opens one")
+        }
+        if libraryView && dumping {
+            // Like a pager again: the list, as `docbao list` prints it.
+            return try ListCommand.parse(libraryOption.library.map { ["--library", $0] } ?? []).run()
+        }
         if dumping {
             let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
             config.report(to: .standardError)

@@ -267,6 +267,9 @@ import Testing
         #expect(LibraryDate.parse("Thứ hai, 5/3/2021 10:30 (GMT+7)") == LibraryDate(year: 2021, month: 3, day: 5, minutes: 630))
         #expect(LibraryDate.parse("ngày 12 tháng 4 năm 2021")?.label == "12/04/2021")
         #expect(LibraryDate.parse("tháng 12/2019")?.label == "12/2019")
+        // The dantri headers' form: eight digits, year first.
+        #expect(LibraryDate.parse("20210424") == LibraryDate(year: 2021, month: 4, day: 24))
+        #expect(LibraryDate.parse("20211399") == nil)
         #expect(LibraryDate.parse("Cập nhật 2020")?.label == "2020")
         #expect(LibraryDate.parse("hôm qua") == nil)
         #expect(LibraryDate.parse("2021-03-05")! > LibraryDate.parse("04/03/2021 23:59")!)

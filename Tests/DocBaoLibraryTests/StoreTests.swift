@@ -94,6 +94,12 @@ import Testing
         try queue.write { try $0.execute(sql: "PRAGMA user_version = 99") }
         try queue.close()
         #expect(throws: LibraryError(path: lib.path, problem: .newerSchema(99))) { try lib.open() }
+        // The check says so, and repair leaves it alone: it is sound, only not for this docbao.
+        let report = LibraryCheck.check(path: lib.path)
+        #expect(!report.healthy && report.newer)
+        #expect(throws: LibraryError(path: lib.path, problem: .newerSchema(99))) { try LibraryCheck.repair(path: lib.path) }
+        #expect(!FileManager.default.fileExists(atPath: lib.path + ".broken-0"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lib.folder).allSatisfy { !$0.contains("broken") })
     }
 
     @Test func repairSetsTheFileAsideAndSavesWhatItCanRead() throws {

@@ -51,6 +51,11 @@ public struct LibraryDate: Equatable, Comparable, Sendable {
             }
         }
         if let n = current { numbers.append(n) }
+        // "20210424", as the dantri headers write it: eight digits, year first.
+        if let n = numbers.first(where: { $0.digits == 8 }) {
+            let year = n.value / 10_000, month = n.value / 100 % 100, day = n.value % 100
+            if (1800...2200).contains(year), isMonth(month), isDay(day) { return LibraryDate(year: year, month: month, day: day) }
+        }
         guard let y = numbers.firstIndex(where: { $0.digits == 4 && (1800...2200).contains($0.value) }) else { return nil }
         var date = LibraryDate(year: numbers[y].value)
         var after = y + 1
