@@ -41,6 +41,8 @@ let package = Package(
         ),
         // Release-build benchmark of search on a large article, beside grep -c (Benchmarks/README.md).
         .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore"]),
+        // Release-build benchmark of a large library: search and list latency (scripts/bench-library).
+        .executableTarget(name: "LibraryBenchmark", dependencies: ["DocBaoCore", "DocBaoLibrary"]),
         .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
         .testTarget(name: "DocBaoConfigTests", dependencies: ["DocBaoConfig"]),
         .testTarget(name: "DocBaoLibraryTests", dependencies: ["DocBaoLibrary"]),

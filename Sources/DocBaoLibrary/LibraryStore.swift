@@ -22,9 +22,10 @@ public final class LibraryStore: Sendable {
     /// Opens the library at `path`, creating it (and its folder) when there is none.
     public init(path: String) throws(LibraryError) {
         self.path = path
+        // "library.sqlite" (in the current folder) has no folder to create.
         let folder = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         } catch {
             throw LibraryError(path: path, problem: .cannotOpen("cannot create \(folder)"))
         }
