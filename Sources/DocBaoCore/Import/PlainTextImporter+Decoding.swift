@@ -4,9 +4,11 @@ extension PlainTextImporter {
     /// Imports an article from raw bytes: UTF-8 (a leading BOM is skipped), or UTF-16 when the bytes
     /// start with a UTF-16 byte order mark. Invalid sequences become U+FFFD.
     /// - Returns: the article and how many input bytes were invalid and replaced.
-    public static func importArticle(bytes: [UInt8]) -> (article: Article, replacedBytes: Int) {
-        let decoded = decode(bytes)
-        return (importArticle(decoded.text), decoded.replacedBytes)
+    /// The bytes are consumed, and freed once decoded (a 100 MB article is not held twice).
+    public static func importArticle(bytes: consuming [UInt8]) -> (article: Article, replacedBytes: Int) {
+        let (text, replaced) = decode(bytes)
+        _ = consume bytes
+        return (importArticle(text), replaced)
     }
 
     /// Whether the bytes look like a binary file rather than text: they hold a NUL byte (and are not

@@ -64,8 +64,13 @@ public enum PlainTextImporter {
 
     /// Imports an article from text, applying the rules above.
     /// - Complexity: O(n) in the length of the text.
-    public static func importArticle(_ text: String) -> Article {
-        var lines = TextSanitizer.clean(text).utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+    /// The text is consumed: a huge article's text is freed as soon as its lines are made, so
+    /// the import never holds the input, the cleaned text and the lines at once.
+    public static func importArticle(_ text: consuming String) -> Article {
+        var cleaned = TextSanitizer.clean(text)
+        _ = consume text
+        var lines = cleaned.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        cleaned = ""
         var metadata = ArticleMetadata()
         lines.removeFirst(readHeaders(lines, into: &metadata))
         while let first = lines.first, LineShape.isBlank(first) { lines.removeFirst() }
@@ -81,8 +86,11 @@ public enum PlainTextImporter {
         if layout == .leadLast, let last = body.popLast() {
             lead = LineShape.folded(last)
         }
+        // The lines are let go of once the paragraphs are made from them (they share no storage).
+        lines = []
         var paragraphs = layout == .blankSeparated ? blankSeparatedParagraphs(body)
                                                    : joinFragments(body.filter { !isShareBoilerplate($0) })
+        body = []
         let endMatter = takeEndMatter(from: &paragraphs)
         let title = hasTitleLine ? LineShape.folded(firstLine) : derivedTitle(from: paragraphs.first ?? firstLine)
 
