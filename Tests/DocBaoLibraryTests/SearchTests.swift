@@ -88,3 +88,21 @@ import Testing
         #expect(LibraryStore.ftsQuery("-- ", options: SearchOptions()) == nil)
     }
 }
+
+@Suite struct BaseTextTests {
+    /// The base text is the folded units' bases, whatever the text: the index and the matcher agree.
+    @Test func baseTextIsTheBasesOfTheFoldedUnits() throws {
+        var texts = ["Đấu tranh bảo vệ", "ĐƯỜNG hoà hòa THUỶ", "a\u{0301} \u{0301}x", "Tab\there\r\nline", "日本語 ﬁ Ǆ 🇻🇳 e\u{0301}\u{0323}"]
+        for path in LibraryImport.files(in: [Corpus.testdata]).files.prefix(20) {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            texts += [text, text.decomposedStringWithCanonicalMapping]
+        }
+        for text in texts {
+            let expected = String(String.UnicodeScalarView(VietnameseFolding.fold(text).units.compactMap {
+                $0.base == 0 ? nil : Unicode.Scalar($0.base)
+            }))
+            #expect(VietnameseFolding.baseText(text) == expected)
+        }
+        #expect(VietnameseFolding.baseText("Đấu Tranh") == "dau tranh")
+    }
+}
