@@ -18,7 +18,9 @@ FILES = bin/docbao share/man/man1/docbao.1 share/bash-completion/completions/doc
 
 # The Swift runtime is linked in, so the installed binary runs without the toolchain. The bundled
 # article is compiled into it: there are no resource files to install.
+# libstdc++ is linked statically too when the system has libstdc++.a (scripts/static-libstdc++).
 build:
+	scripts/static-libstdc++
 	swift build -c release --static-swift-stdlib --product docbao
 
 install: $(if $(BIN),,build)

@@ -37,6 +37,12 @@ let package = Package(
                 "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // Release builds link libstdc++ (the Swift runtime's and toml++'s) statically when
+            // scripts/static-libstdc++ (run by `make build`) has put a link to libstdc++.a there:
+            // the first folder the linker searches. Start-up time: BENCHMARKS.md.
+            linkerSettings: [
+                .unsafeFlags(["-L", Context.packageDirectory + "/.build/static-libstdc++"], .when(configuration: .release)),
+            ],
             plugins: ["EmbedArticlePlugin"]
         ),
         // Release-build benchmark of search on a large article, beside grep -c (Benchmarks/README.md).

@@ -4,16 +4,28 @@ import Foundation
 /// 100 MB article is not copied twice, and a huge file's ends can be read without the rest.
 public enum FileBytes {
     /// Everything `fd` holds, read straight into one array (a 100 MB article is not copied twice).
+    /// A regular file is read into an array of its size; a pipe into arrays that double.
     public static func readAll(_ fd: Int32) -> [UInt8]? {
         var info = stat()
+        let size = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 0
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // One more byte than the size: the read that finds the end then returns 0 without another array.
+        var capacity = size > 0 ? size + 1 : 1 << 16
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<n])
+            var failed = false, atEnd = false
+            let part = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 { if errno == EINTR { continue }; failed = true; return }
+                    if n == 0 { atEnd = true; return }
+                    count += n
+                }
+            }
+            if failed { return nil }
+            if bytes.isEmpty { bytes = part } else { bytes += part }
+            if atEnd { return bytes }
+            capacity = max(bytes.count, 1 << 16)
         }
     }
 

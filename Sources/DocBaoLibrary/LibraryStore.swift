@@ -29,8 +29,9 @@ public final class LibraryStore: Sendable {
         } catch {
             throw LibraryError(path: path, problem: .cannotOpen("cannot create \(folder)"))
         }
-        try Self.checkHeader(path)
-        try Self.checkExisting(path)
+        // A file whose header already says "docbao library, WAL mode" is not looked at twice: opening
+        // it changes nothing, and the schema is checked below all the same (a third of the opening).
+        if try !Self.checkHeader(path) { try Self.checkExisting(path) }
         var configuration = Configuration()
         // Another docbao writing (an import, a position being saved) holds the lock briefly; wait.
         configuration.busyMode = .timeout(10)
@@ -60,15 +61,23 @@ public final class LibraryStore: Sendable {
     }
 
     /// Refuses a file that is not SQLite before SQLite touches it, with a message that says so.
-    static func checkHeader(_ path: String) throws(LibraryError) {
+    /// True when the header says the file is a docbao library in WAL mode (its application ID, and
+    /// format versions 2): opening it for writing then changes nothing in it.
+    @discardableResult
+    static func checkHeader(_ path: String) throws(LibraryError) -> Bool {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            if errno == ENOENT { return }
+            if errno == ENOENT { return false }
             throw LibraryError(path: path, problem: .cannotOpen(String(cString: strerror(errno))))
         }
         defer { close(fd) }
-        guard let head = FileBytes.readAt(fd, offset: 0, count: 16), !head.isEmpty else { return }
-        if head != Array("SQLite format 3\0".utf8) { throw LibraryError(path: path, problem: .notADatabase) }
+        guard let head = FileBytes.readAt(fd, offset: 0, count: 100), !head.isEmpty else { return false }
+        if head.count < 16 || head[..<16] != Array("SQLite format 3\0".utf8)[...] {
+            throw LibraryError(path: path, problem: .notADatabase)
+        }
+        guard head.count == 100 else { return false }
+        let application = head[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        return Int32(bitPattern: application) == applicationID && head[18] == 2 && head[19] == 2
     }
 
     /// Looks at an existing file read-only before the library is opened for writing (which turns

@@ -91,6 +91,9 @@ public final class Terminal {
         let height = min(frame.size.height, Int(getmaxy(win)))
         var cell = cchar_t()
         var chars = [wchar_t](repeating: 0, count: 6)
+        // Styles come in runs: the look (a dictionary lookup) is fetched when the style changes.
+        var style = Style.normal
+        var look = theme.look(style)
         for y in 0..<height {
             for x in 0..<width {
                 let c = frame[x, y]
@@ -98,7 +101,7 @@ public final class Terminal {
                 var n = 0
                 for s in c.text.unicodeScalars where n < 5 { chars[n] = wchar_t(bitPattern: s.value); n += 1 }
                 chars[n] = 0
-                let look = theme.look(c.style)
+                if c.style != style { style = c.style; look = theme.look(style) }
                 setcchar(&cell, chars, look.attributes, look.pair, nil)
                 // The bottom-right cell: writing it scrolls on some terminals; ncurses handles it
                 // with insert mode, and its error return is harmless.

@@ -15,7 +15,7 @@ struct Start {
     }
 }
 
-extension DocBao {
+extension ReaderOptions {
     /// - `docbao FILE`, `docbao -`, a pipe: that article, outside the library.
     /// - `docbao DIR`: a temporary library of the folder's articles (nothing is imported).
     /// - `docbao library`: the library view.
@@ -29,7 +29,7 @@ extension DocBao {
             let loaded = try ArticleSource.loadOrExit(file, preview: true, force: force)
             return Start(screen: .read(OpenArticle(loaded: loaded, search: search)))
         }
-        let store = try LibraryAccess.open(libraryOption.library, command: "docbao")
+        let store = try LibraryAccess.open(library, command: "docbao")
         do {
             if libraryView { return Start(screen: .library(select: nil), store: store) }
             if try store.count() == 0 {

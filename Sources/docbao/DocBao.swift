@@ -21,6 +21,7 @@ enum Main {
         case "list": ListCommand.main(Array(arguments.dropFirst()))
         case "search": SearchCommand.main(Array(arguments.dropFirst()))
         case "library" where arguments.dropFirst().first == "check": LibraryCheckCommand.main(Array(arguments.dropFirst(2)))
+        case "library" where arguments.count == 1: ReaderOptions(libraryView: true).runAsMain()
         case "library": DocBao.main(["--library-view"] + arguments.dropFirst())
         case "help":
             switch arguments.dropFirst().first {
@@ -33,9 +34,18 @@ enum Main {
             case "library": LibraryCheckCommand.main(["--help"])
             default: DocBao.main(["--help"])
             }
-        default: DocBao.main(arguments)
+        default:
+            // `docbao` and `docbao FILE`, the commonest, skip ArgumentParser (ReaderOptions.fastPath).
+            if let options = ReaderOptions.fastPath(arguments) {
+                options.runAsMain()
+            } else {
+                DocBao.main(arguments)
+            }
         }
     }
+
+    /// The first words `main` takes as subcommands: never a FILE unless written as ./NAME.
+    static let commandNames: Set<String> = ["export", "grep", "config", "add", "list", "search", "library", "help"]
 }
 
 /// The `docbao` command: opens an article full screen (by default the one read last in the
@@ -134,51 +144,14 @@ struct DocBao: ParsableCommand {
         if let width { try ReadingWidth.validate(width) }
     }
 
+    /// The parsed options as the plain value the reader runs on (`ReaderOptions.run`).
+    var options: ReaderOptions {
+        ReaderOptions(file: file, width: width, dump: dump, search: search, exact: matching.exact, word: matching.word,
+                      tones: tones, input: input, theme: theme, color: color, force: force, config: config,
+                      library: libraryOption.library, libraryView: libraryView)
+    }
+
     func run() throws {
-        // Like a pager: a non-terminal stdout, or a terminal that cannot be addressed, gets plain text.
-        let dumbTerminal = ProcessInfo.processInfo.environment["TERM"] == "dumb"
-        let dumping = dump || isatty(STDOUT_FILENO) == 0 || dumbTerminal
-        let config = ConfigLoader.load(explicitPath: config)
-        let settings = config.settings
-        let readingWidth = width ?? settings.readingWidth ?? 80
-        let themeName = theme ?? settings.theme ?? .dark
-        if libraryView, let file {
-            throw ValidationError("docbao library takes no FILE (\(file)); docbao FILE opens one")
-        }
-        if libraryView && dumping {
-            // Like a pager again: the list, as `docbao list` prints it.
-            return try ListCommand.parse(libraryOption.library.map { ["--library", $0] } ?? []).run()
-        }
-        if dumping {
-            let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
-            config.report(to: .standardError)
-            if let notice = loaded.notice { FileHandle.standardError.write(Data("docbao: \(notice)\n".utf8)) }
-            let styled = color == .always ? Theme(name: themeName, colors: true) : nil
-            FileHandle.standardOutput.write(Data(StyledDump.render(loaded.article, width: readingWidth, theme: styled).utf8))
-            return
-        }
-        let options = SearchOptions(mode: matching.exact ? .exact : settings.searchMode ?? .smart,
-                                    wholeWord: matching.word || (settings.wholeWord ?? false))
-        let reader = ReaderSettings(
-            readingWidth: readingWidth,
-            promptDefaults: Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
-                                            placement: tones ?? settings.tones ?? .traditional),
-            sidebar: settings.sidebar ?? true,
-            keyMap: KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) }))
-        let start = try startingScreen(search: search.map { ($0, options) })
-        defer { start.cleanUp() }
-        let terminal: Terminal
-        do {
-            terminal = try Terminal(theme: themeName, colors: ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
-        } catch let error as Terminal.OpenError {
-            Output.error("docbao: \(error.description)")
-            throw ExitCode(1)
-        }
-        let app = App(terminal: terminal, settings: reader, store: start.store, libraryPath: libraryOption.library)
-        app.notice = config.notice
-        let code = app.run(start.screen)
-        terminal.end()
-        if let failure = app.failure { Output.error("docbao: \(failure)") }
-        if code != 0 { throw ExitCode(code) }
+        try options.run()
     }
 }

@@ -47,8 +47,7 @@ enum ReaderSession {
         state.history = history.queries
         state.message = notice ?? open.loaded.notice ?? history.notice
         state.promptDefaults = settings.promptDefaults
-        let loading = open.loaded.whole.map(BackgroundImport.init)
-        state.loading = loading != nil
+        state.loading = open.loaded.whole != nil
         state.tailStart = open.loaded.tailStart
         let keeper = open.keeper
         // A search opens at its first match, not at the saved position.
@@ -62,6 +61,9 @@ enum ReaderSession {
             terminal.present(Renderer.render(state))
         }
         draw()
+        // The whole of a huge article is imported once the first screen is out: on a machine with
+        // few cores the import's thread would otherwise compete with the first frame.
+        let loading = open.loaded.whole.map(BackgroundImport.init)
         while true {
             if let signal = terminal.takeSignal() { return .signal(signal) }
             // Block for the next event (waking to check for signals, and often while the article

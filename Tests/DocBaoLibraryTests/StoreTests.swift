@@ -86,6 +86,22 @@ import Testing
         #expect(!LibraryCheck.check(path: other).healthy)
     }
 
+    /// A file whose header says "docbao library, WAL mode" is opened without the read-only look
+    /// first (start-up time); the schema is still checked in full.
+    @Test func aDatabaseWithDocbaosApplicationIDButNotItsTablesIsRefused() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let queue = try DatabaseQueue(path: lib.path)
+        try queue.writeWithoutTransaction {
+            try $0.execute(sql: "PRAGMA journal_mode = WAL")
+            try $0.execute(sql: "PRAGMA application_id = \(0x6462_6C62); CREATE TABLE notes (text TEXT)")
+        }
+        try queue.close()
+        #expect(throws: LibraryError(path: lib.path, problem: .missingTables(["article", "content", "fulltext", "mark", "reading"]))) {
+            try lib.open()
+        }
+    }
+
     @Test func aLibraryFromANewerDocbaoIsRefused() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }

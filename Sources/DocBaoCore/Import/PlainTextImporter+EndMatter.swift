@@ -74,7 +74,7 @@ extension PlainTextImporter {
         var inner = line
         if inner.hasPrefix("("), inner.hasSuffix(")") { inner = String(inner.dropFirst().dropLast()) }
         let words = LineShape.words(inner)
-        if ["tổng hợp", "lược dịch"].contains(inner.lowercased()) { return Entry(block: Block(.source, line)) }
+        if inner.utf8.count <= 32, ["tổng hợp", "lược dịch"].contains(inner.lowercased()) { return Entry(block: Block(.source, line)) }
         let label = words.first.map { $0.lowercased().hasSuffix(":") ? String($0.lowercased().dropLast()) : $0.lowercased() }
         if label == "theo" || label == "nguồn", let name = sourceName(words.dropFirst()) {
             return Entry(block: Block(.source, line), sourceName: name)
@@ -131,7 +131,13 @@ extension PlainTextImporter {
 
     /// The start of "Theo" glued to the end of a name ("Nhật LinhTheo SCMP").
     private static func gluedCreditStart(_ s: Substring) -> Substring.Index? {
-        guard let range = s.range(of: "Theo ", options: .backwards), range.lowerBound > s.startIndex else { return nil }
-        return s[s.index(before: range.lowerBound)].isLowercase ? range.lowerBound : nil
+        // The last "Theo ", found in the bytes: Foundation's search costs 50,000 instructions a call.
+        let pattern = "Theo ".utf8, utf8 = s.utf8
+        var start = utf8.index(utf8.endIndex, offsetBy: -pattern.count, limitedBy: utf8.startIndex)
+        while let at = start, !utf8[at...].starts(with: pattern) {
+            start = at > utf8.startIndex ? utf8.index(before: at) : nil
+        }
+        guard let at = start, at > s.startIndex else { return nil }
+        return s[s.index(before: at)].isLowercase ? at : nil
     }
 }

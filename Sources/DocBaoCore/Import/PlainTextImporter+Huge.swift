@@ -3,7 +3,7 @@ extension PlainTextImporter {
     /// Input larger than this opens on a preview of its start while the whole imports.
     public static let previewThreshold = 512 * 1024
     /// About how much of the input the preview holds.
-    static let previewSize = 64 * 1024
+    static let previewSize = 16 * 1024
     /// A block longer than this (no news paragraph is) is cut in pieces, so that laying out a
     /// screen never wraps megabytes (a 100 MB file without a newline is one paragraph).
     static let maxBlockBytes = 64 * 1024

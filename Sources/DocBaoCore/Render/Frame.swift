@@ -35,20 +35,51 @@ public struct Frame: Equatable, Sendable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(size.width, x + (maxWidth ?? size.width))
         var col = x
-        for c in text {
-            let w = DisplayWidth.of(c)
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            // A character is one cell's text. ASCII and precomposed Latin letters followed by
+            // the same (or the end) are characters of one scalar: taken without grapheme breaking,
+            // which costs more than the rest of drawing a frame.
+            let scalar = scalars[i]
+            var next = scalars.index(after: i)
+            let cell: String, w: Int
+            if Self.standsAlone(scalar), next == scalars.endIndex || Self.joinsNothing(scalars[next]) {
+                cell = String(scalar)
+                w = DisplayWidth.of(scalar)
+            } else {
+                next = text.index(after: i)
+                let c = text[i]
+                cell = String(c)
+                w = DisplayWidth.of(c)
+            }
+            defer { i = next }
             if w == 0 { continue }
             if col + w > limit {
                 if col < limit, w == 2 { set(col, y, " ", style); col += 1 }
                 break
             }
             if col >= 0 {
-                set(col, y, String(c), style)
+                set(col, y, cell, style)
                 if w == 2 { set(col + 1, y, "", style) }
             }
             col += w
         }
         return max(0, col - x)
+    }
+
+    /// Printable ASCII and Latin letters (U+00A0–U+02FF, U+1E00–U+1EFF): no character starts
+    /// with one and goes on past the next scalar unless that scalar extends it.
+    @inline(__always) private static func standsAlone(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) || (v >= 0x1E00 && v <= 0x1EFF)
+    }
+
+    /// ASCII and precomposed Latin letters (U+00C0–U+01BF, U+1E00–U+1EFF) never extend the
+    /// character before them (the one exception, CR LF, starts with a control).
+    @inline(__always) private static func joinsNothing(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x80 || (v >= 0xC0 && v < 0x1C0) || (v >= 0x1E00 && v <= 0x1EFF)
     }
 
     /// Writes `text`, ending it with "…" when it does not fit in `maxWidth` columns.

@@ -1,0 +1,101 @@
+import ArgumentParser
+import DocBaoCore
+import DocBaoTerminal
+import Foundation
+
+/// What the reader (`docbao [options] [FILE|DIR]`, `docbao library`) was asked to do: a plain value,
+/// filled by ArgumentParser (`DocBao`) or, for the commonest forms, by `fastPath` without it. The
+/// one place that says what the reader does with its options is `run()`.
+struct ReaderOptions: Equatable {
+    var file: String?
+    var width: Int?
+    var dump = false
+    var search: String?
+    var exact = false
+    var word = false
+    var tones: TonePlacement?
+    var input: InputMethod?
+    var theme: ThemeName?
+    var color: ColorChoice = .auto
+    var force = false
+    var config: String?
+    var library: String?
+    /// `docbao library`: start in the library view.
+    var libraryView = false
+
+    /// The argument lists `DocBao` would parse into a value this simple, recognised without
+    /// ArgumentParser, whose first parse costs more than the rest of the start-up (the Swift runtime's
+    /// first protocol-conformance scans): none (`docbao`), or one existing path that is not an
+    /// option (`docbao FILE`, `docbao DIR`). Everything else, mistakes included, is left to
+    /// ArgumentParser (nil). `Main` has already taken the subcommands' names.
+    static func fastPath(_ arguments: [String]) -> ReaderOptions? {
+        switch arguments.count {
+        case 0: return ReaderOptions()
+        case 1:
+            let path = arguments[0]
+            var info = stat()
+            guard !path.isEmpty, !path.hasPrefix("-"), !Main.commandNames.contains(path),
+                  stat(path, &info) == 0 else { return nil }
+            return ReaderOptions(file: path)
+        default: return nil
+        }
+    }
+
+    /// Runs the reader as `DocBao.main` would have: an error is reported the way ArgumentParser
+    /// reports it, and an `ExitCode` becomes the exit status.
+    func runAsMain() {
+        do {
+            try run()
+        } catch {
+            DocBao.exit(withError: error)
+        }
+    }
+
+    func run() throws {
+        // Like a pager: a non-terminal stdout, or a terminal that cannot be addressed, gets plain text.
+        let dumbTerminal = ProcessInfo.processInfo.environment["TERM"] == "dumb"
+        let dumping = dump || isatty(STDOUT_FILENO) == 0 || dumbTerminal
+        let config = ConfigLoader.load(explicitPath: config)
+        let settings = config.settings
+        let readingWidth = width ?? settings.readingWidth ?? 80
+        let themeName = theme ?? settings.theme ?? .dark
+        if libraryView, let file {
+            throw ValidationError("docbao library takes no FILE (\(file)); docbao FILE opens one")
+        }
+        if libraryView && dumping {
+            // Like a pager again: the list, as `docbao list` prints it.
+            return try ListCommand.parse(library.map { ["--library", $0] } ?? []).run()
+        }
+        if dumping {
+            let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
+            config.report(to: .standardError)
+            if let notice = loaded.notice { FileHandle.standardError.write(Data("docbao: \(notice)\n".utf8)) }
+            let styled = color == .always ? Theme(name: themeName, colors: true) : nil
+            FileHandle.standardOutput.write(Data(StyledDump.render(loaded.article, width: readingWidth, theme: styled).utf8))
+            return
+        }
+        let options = SearchOptions(mode: exact ? .exact : settings.searchMode ?? .smart,
+                                    wholeWord: word || (settings.wholeWord ?? false))
+        let reader = ReaderSettings(
+            readingWidth: readingWidth,
+            promptDefaults: Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
+                                            placement: tones ?? settings.tones ?? .traditional),
+            sidebar: settings.sidebar ?? true,
+            keyMap: KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) }))
+        let start = try startingScreen(search: search.map { ($0, options) })
+        defer { start.cleanUp() }
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(theme: themeName, colors: ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
+        } catch let error as Terminal.OpenError {
+            Output.error("docbao: \(error.description)")
+            throw ExitCode(1)
+        }
+        let app = App(terminal: terminal, settings: reader, store: start.store, libraryPath: library)
+        app.notice = config.notice
+        let code = app.run(start.screen)
+        terminal.end()
+        if let failure = app.failure { Output.error("docbao: \(failure)") }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
