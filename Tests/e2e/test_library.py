@@ -187,7 +187,9 @@ def test_filter_titles_as_you_type_and_sort_in_vietnamese_order(pane):
     p.wait_stable("Thư viện · 53 bài")
     p.keys("&")
     p.type("viet nam")  # no accents: finds "Việt Nam"
-    p.wait_for(lambda s: "[" in status(p) and "/53" in status(p))
+    # Every letter typed is in the prompt, and its count is drawn after it.
+    p.wait_for(lambda s: status(p).startswith("&viet nam") and "/53" in status(p), what="the whole filter typed")
+    p.wait_stable(lambda s: True)
     rows = [line for line in p.lines()[1:p.height - 1] if line.strip()]
     assert rows and all("việt nam" in row.lower() or "…" in row for row in rows), rows
     shown = int(status(p).split("/53")[0].split()[-1])
