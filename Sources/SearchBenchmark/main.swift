@@ -41,6 +41,13 @@ func runGrep(_ argv: [String]) {
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
 }
 
+/// VmRSS and VmHWM from /proc/self/status ("n/a" elsewhere).
+func residentMemory() -> String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "n/a" }
+    let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+    return lines.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.joined(separator: ", ")
+}
+
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
 let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
@@ -48,7 +55,8 @@ let megabytes = Double(bytes.count) / 1e6
 var article = Article(blocks: [], sections: [])
 let importTime = seconds { article = PlainTextImporter.importArticle(bytes: bytes).article }
 let index = SearchIndex(article: article)
-let foldTime = seconds { for b in article.blocks.indices { _ = index.folded(b) } }
+let foldTime = seconds { _ = index.text }
+let foldedBytes = index.text.byteCount, foldedUnits = index.text.count
 var count = 0, lineCount = 0
 var countTimes: [Double] = [], layoutTimes: [Double] = [], grepTimes: [Double] = []
 for _ in 0..<rounds {
@@ -66,6 +74,9 @@ let count1 = median(countTimes), layout1 = median(layoutTimes), grep1 = median(g
 print(String(format: "file %.1f MB, query \"%@\", %d matches, %d rounds (medians)", megabytes, query, count, rounds))
 print(String(format: "import (decode, clean, NFC, structure)  %8.3f s", importTime))
 print(String(format: "fold once for search                    %8.3f s", foldTime))
+print(String(format: "folded form kept                        %8.1f MB  (%.2f bytes per unit, %.2f per byte of the file; %d units)",
+             Double(foldedBytes) / 1e6, Double(foldedBytes) / Double(max(1, foldedUnits)), Double(foldedBytes) / Double(max(1, bytes.count)), foldedUnits))
+print("resident after folding                  " + residentMemory())
 print(String(format: "count all matches (smart, folded text)  %8.3f s  %7.1f MB/s", count1, megabytes / count1))
 print(String(format: "layout, all blocks at %d columns        %8.3f s  %7.1f MB/s  (%d lines)", layoutWidth, layout1, megabytes / layout1, lineCount))
 print(String(format: "grep -c (same file, same run)           %8.3f s  %7.1f MB/s", grep1, megabytes / grep1))
@@ -73,7 +84,7 @@ print(String(format: "docbao count / grep -c                  %8.2fx", count1 / 
 if json {
     let figures: [String: Any] = [
         "megabytes": megabytes, "query": query, "matches": count, "rounds": rounds,
-        "import_s": importTime, "fold_s": foldTime, "count_s": count1, "layout_s": layout1,
+        "import_s": importTime, "fold_s": foldTime, "folded_bytes": foldedBytes, "folded_units": foldedUnits, "count_s": count1, "layout_s": layout1,
         "layout_width": layoutWidth, "layout_lines": lineCount, "grep_s": grep1,
     ]
     let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
