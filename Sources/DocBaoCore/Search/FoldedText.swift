@@ -58,8 +58,6 @@ public struct FoldedText: Sendable {
         }
         let start = bases.count
         blockStarts.append(Int32(start))
-        bases.reserveCapacity(start + folded.units.count + 1)
-        flags.reserveCapacity(start + folded.units.count + 1)
         for (k, unit) in folded.units.enumerated() {
             appendUnit(unit.raw, offset: folded.offsets[k])
         }
@@ -128,6 +126,30 @@ public struct FoldedText: Sendable {
         return lo - 1
     }
 
+    /// The same text with every array at its exact size: call once every block is appended (arrays
+    /// grown one element at a time have up to twice the room they need).
+    public mutating func trim() {
+        func exact<T>(_ a: [T]) -> [T] {
+            [T](unsafeUninitializedCapacity: a.count) { buffer, count in
+                _ = buffer.initialize(from: a)
+                count = a.count
+            }
+        }
+        bases = exact(bases)
+        flags = exact(flags)
+        exceptionIndices = exact(exceptionIndices)
+        exceptionUnits = exact(exceptionUnits)
+        moveTo = exact(moveTo)
+        moveFrom = exact(moveFrom)
+        blockStarts = exact(blockStarts)
+        checkpoints = exact(checkpoints)
+    }
+
+    /// What the parts hold, for measurements.
+    public var sizes: String {
+        "\(bases.count) units, \(exceptionIndices.count) kept aside, \(moveTo.count) tone moves, \(blockStarts.count) blocks"
+    }
+
     /// Bytes held, for measurements.
     public var byteCount: Int {
         bases.capacity + flags.capacity + 4 * (exceptionIndices.capacity + exceptionUnits.capacity + moveTo.capacity
@@ -136,25 +158,36 @@ public struct FoldedText: Sendable {
 }
 
 extension FoldedText {
-    /// Calls `body(to, from, groupEnd)` for each tone move whose group (`moveTo[n]` up to the end of its
-    /// run of vowels) meets `start..<end`, until it returns false; returns false then.
+    /// Where a scan left off in the tone moves: candidates come in text order, so the moves near
+    /// each are found by stepping forward rather than by a binary search per match.
+    struct MoveCursor {
+        /// The first move whose group starts at or after the last `start` asked about.
+        var next = 0
+    }
+
+    /// Calls `body(to, from, groupEnd)` for each tone move whose group (`moveTo[n]` up to the end of
+    /// its run of vowels) meets `start..<end`, until it returns false; returns false then. `start`
+    /// never goes down from one call to the next with the same cursor.
     @inline(__always)
-    func allMoves(meeting start: Int, _ end: Int, _ body: (_ to: Int, _ from: Int, _ groupEnd: Int) -> Bool) -> Bool {
-        // Past the last move whose group starts before `end`; groups are disjoint and in order.
-        var lo = 0, hi = moveTo.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(moveTo[mid]) < end { lo = mid + 1 } else { hi = mid }
-        }
-        var n = lo - 1
-        while n >= 0 {
-            let to = Int(moveTo[n]), from = Int(moveFrom[n])
-            var groupEnd = max(to, from) + 1
-            while groupEnd < count && isWordVowel(groupEnd) { groupEnd += 1 }
-            guard groupEnd > start else { break }
-            guard body(to, from, groupEnd) else { return false }
-            n -= 1
+    func allMoves(meeting start: Int, _ end: Int, _ cursor: inout MoveCursor,
+                  _ body: (_ to: Int, _ from: Int, _ groupEnd: Int) -> Bool) -> Bool {
+        var n = cursor.next
+        while n < moveTo.count && Int(moveTo[n]) < start { n += 1 }
+        cursor.next = n
+        // Groups are disjoint and in order: only the one just before `start` can reach past it.
+        if n > 0, !visit(n - 1, start, body) { return false }
+        while n < moveTo.count && Int(moveTo[n]) < end {
+            if !visit(n, start, body) { return false }
+            n += 1
         }
         return true
+    }
+
+    @inline(__always)
+    private func visit(_ n: Int, _ start: Int, _ body: (_ to: Int, _ from: Int, _ groupEnd: Int) -> Bool) -> Bool {
+        let to = Int(moveTo[n]), from = Int(moveFrom[n])
+        var groupEnd = max(to, from) + 1
+        while groupEnd < count && isWordVowel(groupEnd) { groupEnd += 1 }
+        return groupEnd <= start || body(to, from, groupEnd)
     }
 }

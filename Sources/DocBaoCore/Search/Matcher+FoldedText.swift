@@ -24,26 +24,32 @@ extension Matcher {
     /// `ranges(in:)` of the same text as `VietnameseFolding.Folded`.
     /// - Complexity: O(n) vector steps plus O(m) per place where the query's letters are.
     public func ranges(in text: FoldedText) -> [Range<Int>] {
-        guard let scan else { return [] }
-        let m = query.count
         var result: [Range<Int>] = []
+        forEachRange(in: text) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each match in `text`, as `ranges(in:)` lists them, without the list.
+    public func forEachRange(in text: FoldedText, _ body: (Range<Int>) -> Void) {
+        guard let scan else { return }
+        let m = query.count
+        var moves = FoldedText.MoveCursor()
         text.bases.withUnsafeBufferPointer { bases in
             var i = 0
             while let c = scan.search.firstIndex(in: bases, from: i) {
-                if accepts(text, at: c, scan) {
-                    result.append(c..<(c + m))
+                if accepts(text, at: c, scan, &moves) {
+                    body(c..<(c + m))
                     i = c + m
                 } else {
                     i = c + 1
                 }
             }
         }
-        return result
     }
 
     /// Whether the query matches at unit `c`, where its base bytes are.
     @inline(__always)
-    private func accepts(_ text: FoldedText, at c: Int, _ scan: Scan) -> Bool {
+    private func accepts(_ text: FoldedText, at c: Int, _ scan: Scan, _ moves: inout FoldedText.MoveCursor) -> Bool {
         for j in scan.checked where !accepts(text.unit(c + j), query[j]) { return false }
         let end = c + query.count
         if options.wholeWord {
@@ -51,13 +57,13 @@ extension Matcher {
             let after = end == text.count || !text.isWordCharacter(end) || !text.isWordCharacter(end - 1)
             guard before && after else { return false }
         }
-        return agreesAsWritten(text, c, end)
+        return agreesAsWritten(text, c, end, &moves)
     }
 
     /// As `agreesAsWritten(Folded…)`: a match that takes part of a vowel group whose tone was moved is
     /// checked against the tones as written.
-    private func agreesAsWritten(_ text: FoldedText, _ start: Int, _ end: Int) -> Bool {
-        text.allMoves(meeting: start, end) { to, from, groupEnd in
+    private func agreesAsWritten(_ text: FoldedText, _ start: Int, _ end: Int, _ moves: inout FoldedText.MoveCursor) -> Bool {
+        text.allMoves(meeting: start, end, &moves) { to, from, groupEnd in
             guard start > to || end < groupEnd else { return true }
             let tone = text.unit(to).raw & FoldedUnit.toneMask
             for k in max(start, to)..<min(end, groupEnd) {

@@ -12,6 +12,7 @@ public final class SearchIndex {
         if let cached { return cached }
         var text = FoldedText()
         for block in article.blocks { text.append(VietnameseFolding.fold(block.text)) }
+        text.trim()
         cached = text
         return text
     }
@@ -20,7 +21,12 @@ public final class SearchIndex {
     public func matches(_ matcher: Matcher) -> [SearchMatch] {
         guard !matcher.isEmpty else { return [] }
         let text = self.text
-        return text.utf8Ranges(matcher.ranges(in: text)) { article.blocks[$0].text }
-            .map { SearchMatch(block: $0.block, start: $0.range.lowerBound, end: $0.range.upperBound) }
+        var mapper = FoldedText.OffsetMapper(text)
+        var result: [SearchMatch] = []
+        matcher.forEachRange(in: text) { r in
+            let (block, range) = mapper.map(r) { article.blocks[$0].text }
+            result.append(SearchMatch(block: block, start: range.lowerBound, end: range.upperBound))
+        }
+        return result
     }
 }
