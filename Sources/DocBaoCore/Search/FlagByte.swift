@@ -14,8 +14,18 @@ enum FlagByte {
     private static let tones: [UInt32] = [0, FoldedUnit.grave, FoldedUnit.acute, FoldedUnit.hook, FoldedUnit.tilde, FoldedUnit.dotBelow]
     private static let letters: [UInt32] = [0, FoldedUnit.breve, FoldedUnit.circumflex, FoldedUnit.horn, FoldedUnit.stroke]
 
-    /// The byte for the low 12 bits of `raw`, or nil when its marks do not fit.
+    /// The byte for the low 12 bits of `raw`, or nil when its marks do not fit: a table lookup, as
+    /// every unit of an article is encoded when it is folded.
+    @inline(__always)
     static func encode(_ raw: UInt32) -> UInt8? {
+        let byte = encoded[Int(raw & 0xFFF)]
+        return isEscape(byte) ? nil : byte
+    }
+
+    /// `compute` of every 12-bit value, escapes where it is nil.
+    private static let encoded: [UInt8] = (0..<4096).map { compute(UInt32($0)) ?? escapeCode }
+
+    private static func compute(_ raw: UInt32) -> UInt8? {
         guard raw & FoldedUnit.otherMark == 0,
               let tone = tones.firstIndex(of: raw & FoldedUnit.toneMask),
               let letter = letters.firstIndex(of: raw & (FoldedUnit.breve | FoldedUnit.circumflex | FoldedUnit.horn | FoldedUnit.stroke))

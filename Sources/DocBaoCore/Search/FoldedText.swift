@@ -56,10 +56,33 @@ public struct FoldedText: Sendable {
         if !blockStarts.isEmpty {
             appendUnit(UInt32(FoldedText.separator) << 12, offset: previousBlockLength)
         }
-        let start = bases.count
+        let start = bases.count, n = folded.units.count
         blockStarts.append(Int32(start))
-        for (k, unit) in folded.units.enumerated() {
-            appendUnit(unit.raw, offset: folded.offsets[k])
+        // The block's bytes are written in place (appending unit by unit cost more than the fold).
+        var firstCheckpoint = (start + FoldedText.checkpointStride - 1) / FoldedText.checkpointStride * FoldedText.checkpointStride
+        while firstCheckpoint < start + n {
+            checkpoints.append(folded.offsets[firstCheckpoint - start])
+            firstCheckpoint += FoldedText.checkpointStride
+        }
+        bases.append(contentsOf: repeatElement(0, count: n))
+        flags.append(contentsOf: repeatElement(0, count: n))
+        var aside: [Int] = []
+        bases.withUnsafeMutableBufferPointer { bases in
+            flags.withUnsafeMutableBufferPointer { flags in
+                folded.units.withUnsafeBufferPointer { units in
+                    for k in 0..<n {
+                        let raw = units[k].raw, base = raw >> 12
+                        let flag = FlagByte.encode(raw)
+                        bases[start + k] = base < 0xFF ? UInt8(truncatingIfNeeded: base) : 0xFF
+                        flags[start + k] = flag ?? FlagByte.escape(raw)
+                        if base >= 0xFF || flag == nil { aside.append(k) }
+                    }
+                }
+            }
+        }
+        for k in aside {
+            exceptionIndices.append(Int32(start + k))
+            exceptionUnits.append(folded.units[k].raw)
         }
         for move in folded.moves {
             moveTo.append(Int32(start + move.to))
