@@ -11,7 +11,7 @@
 /// An exception's whole `FoldedUnit` is kept aside, by unit index. Tones are canonical, as in
 /// `Folded.units`; `moveTo`/`moveFrom` say where a tone was moved from, for `agreesAsWritten`.
 /// UTF-8 offsets are not kept per unit: every 64th unit's is, and the others are found again from the
-/// source text (`FoldedText.OffsetCursor`), which is only needed for the few units that start or end
+/// source text (`FoldedText.OffsetMapper`), which is only needed for the few units that start or end
 /// a match.
 ///
 /// Several blocks can be appended to one `FoldedText` (a whole article): a separator unit between
@@ -19,7 +19,7 @@
 /// space) keeps matches inside a block, and is not a word character, as the start and end of a text
 /// are not.
 public struct FoldedText: Sendable {
-    /// The units' base bytes (0xFF: look in `exceptions`).
+    /// The units' base bytes (0xFF: the unit is kept aside, in `exceptionUnits`).
     public private(set) var bases: [UInt8] = []
     /// The units' flag bytes (`FlagByte`).
     public private(set) var flags: [UInt8] = []
