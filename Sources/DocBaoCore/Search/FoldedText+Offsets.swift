@@ -27,7 +27,7 @@ extension FoldedText {
         /// The block of unit range `r` and the range's UTF-8 offsets in `text(block)`.
         public mutating func map(_ r: Range<Int>, _ text: (Int) -> String) -> (block: Int, range: Range<Int>) {
             var b = cursor.block
-            let starts = folded.blockStarts
+            let starts = blockStarts
             if b < 0 || r.lowerBound < Int(starts[b]) {
                 b = folded.block(ofUnit: r.lowerBound)
             } else {
