@@ -1,16 +1,19 @@
 // Measures, in process (release build), how fast docbao lays out and searches a large article,
 // beside `grep -c` on the same file in the same run: rounds alternate docbao and grep so both see
 // the same machine load. Throughputs are in MB of the file per second.
-// Usage: SearchBenchmark FILE QUERY [ROUNDS] [--json]
-//   --json  also print one line `JSON {...}` with the figures (read by Benchmarks/run.py)
+// Usage: SearchBenchmark FILE QUERY [ROUNDS] [--json] [--reference]
+//   --json       also print one line `JSON {...}` with the figures (read by Benchmarks/run.py)
+//   --reference  also fold every block the old way (`VietnameseFolding.Folded`, 32-bit units and
+//                offsets, as SearchIndex kept them before FoldedText) and time the unit-by-unit
+//                matcher on it in the same rounds: the before figures, measured beside the after ones
 import DocBaoCore
 import Foundation
 
 var arguments = CommandLine.arguments
-let json = arguments.contains("--json")
-arguments.removeAll { $0 == "--json" }
+let json = arguments.contains("--json"), reference = arguments.contains("--reference")
+arguments.removeAll { $0 == "--json" || $0 == "--reference" }
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: SearchBenchmark FILE QUERY [ROUNDS] [--json]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SearchBenchmark FILE QUERY [ROUNDS] [--json] [--reference]\n".utf8))
     exit(2)
 }
 let path = arguments[1], query = arguments[2]
@@ -41,6 +44,14 @@ func runGrep(_ argv: [String]) {
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
 }
 
+/// VmRSS from /proc/self/status in bytes (0 elsewhere).
+func resident() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kB = Int(line.split(whereSeparator: \.isWhitespace)[1]) else { return 0 }
+    return kB * 1024
+}
+
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
 let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
@@ -48,11 +59,24 @@ let megabytes = Double(bytes.count) / 1e6
 var article = Article(blocks: [], sections: [])
 let importTime = seconds { article = PlainTextImporter.importArticle(bytes: bytes).article }
 let index = SearchIndex(article: article)
-let foldTime = seconds { for b in article.blocks.indices { _ = index.folded(b) } }
-var count = 0, lineCount = 0
-var countTimes: [Double] = [], layoutTimes: [Double] = [], grepTimes: [Double] = []
+let residentBefore = resident()
+let foldTime = seconds { _ = index.text }
+let foldedBytes = index.text.byteCount, foldedUnits = index.text.count
+let residentFolded = resident() - residentBefore
+/// The old form: every block as `VietnameseFolding.Folded`, as SearchIndex cached them.
+var old: [VietnameseFolding.Folded] = []
+let oldFoldTime = reference ? seconds { old = article.blocks.map { VietnameseFolding.fold($0.text) } } : 0
+let residentOld = reference ? resident() - residentBefore - residentFolded : 0
+var count = 0, oldCount = 0, lineCount = 0
+var countTimes: [Double] = [], oldTimes: [Double] = [], layoutTimes: [Double] = [], grepTimes: [Double] = []
 for _ in 0..<rounds {
     countTimes.append(seconds { count = index.matches(Matcher(query)).count })
+    if reference {
+        oldTimes.append(seconds {
+            let matcher = Matcher(query)
+            oldCount = old.reduce(0) { $0 + matcher.ranges(in: $1).count }
+        })
+    }
     // A fresh layout each round: every block wrapped at 80 columns, as scrolling through all of it would.
     layoutTimes.append(seconds {
         let layout = Layout(article: article, width: layoutWidth)
@@ -66,14 +90,24 @@ let count1 = median(countTimes), layout1 = median(layoutTimes), grep1 = median(g
 print(String(format: "file %.1f MB, query \"%@\", %d matches, %d rounds (medians)", megabytes, query, count, rounds))
 print(String(format: "import (decode, clean, NFC, structure)  %8.3f s", importTime))
 print(String(format: "fold once for search                    %8.3f s", foldTime))
+print(String(format: "folded form kept                        %8.1f MB  (%.2f bytes a unit; resident +%.1f MB)",
+             Double(foldedBytes) / 1e6, Double(foldedBytes) / Double(max(1, foldedUnits)), Double(residentFolded) / 1e6))
+print("                                        " + index.text.sizes)
 print(String(format: "count all matches (smart, folded text)  %8.3f s  %7.1f MB/s", count1, megabytes / count1))
+if reference {
+    let old1 = median(oldTimes)
+    print(String(format: "reference: fold to 32-bit units         %8.3f s  resident +%.1f MB (%.2f bytes a unit)",
+                 oldFoldTime, Double(residentOld) / 1e6, Double(residentOld) / Double(max(1, foldedUnits))))
+    print(String(format: "reference: count, unit by unit          %8.3f s  %7.1f MB/s  (%d matches)", old1, megabytes / old1, oldCount))
+}
 print(String(format: "layout, all blocks at %d columns        %8.3f s  %7.1f MB/s  (%d lines)", layoutWidth, layout1, megabytes / layout1, lineCount))
 print(String(format: "grep -c (same file, same run)           %8.3f s  %7.1f MB/s", grep1, megabytes / grep1))
 print(String(format: "docbao count / grep -c                  %8.2fx", count1 / grep1))
 if json {
     let figures: [String: Any] = [
         "megabytes": megabytes, "query": query, "matches": count, "rounds": rounds,
-        "import_s": importTime, "fold_s": foldTime, "count_s": count1, "layout_s": layout1,
+        "import_s": importTime, "fold_s": foldTime, "folded_bytes": foldedBytes, "folded_units": foldedUnits,
+        "folded_resident": residentFolded, "count_s": count1, "layout_s": layout1,
         "layout_width": layoutWidth, "layout_lines": lineCount, "grep_s": grep1,
     ]
     let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])

@@ -28,6 +28,9 @@ enum MatcherTarget {
     static func checkMatches(_ matcher: Matcher, in text: String) {
         let folded = VietnameseFolding.fold(text)
         require(folded.offsets.count == folded.units.count + 1, "a folded text has one offset per unit and its end")
+        // The compact form every search uses finds what the unit-by-unit reference finds.
+        require(matcher.ranges(in: FoldedText(text)) == matcher.ranges(in: folded),
+                "FoldedText and the reference disagree on \(text.debugDescription)")
         for range in matcher.ranges(in: folded) {
             require(range.lowerBound >= 0 && range.upperBound <= folded.units.count && range.count == matcher.query.count,
                     "unit range \(range) for \(folded.units.count) units and a query of \(matcher.query.count)")

@@ -5,7 +5,9 @@ public struct Matcher: Sendable {
     /// The query folded; empty when the query is empty (which matches nothing).
     public let query: [FoldedUnit]
     /// The query with its tones where they were typed (for matches that take part of a vowel group).
-    private let written: [FoldedUnit]
+    let written: [FoldedUnit]
+    /// The query as a scan of a `FoldedText` needs it; nil for an empty query.
+    let scan: Scan?
 
     public init(_ query: String, options: SearchOptions = SearchOptions()) {
         self.options = options
@@ -18,6 +20,7 @@ public struct Matcher: Sendable {
             written[move.from].raw |= move.tone
         }
         self.written = written
+        scan = Scan(folded.units, mode: options.mode)
     }
 
     public var isEmpty: Bool { query.isEmpty }
@@ -35,6 +38,9 @@ public struct Matcher: Sendable {
     }
 
     /// Every match in `folded`, as ranges of unit indices, left to right, not overlapping.
+    ///
+    /// Unit by unit: the reference that `ranges(in: FoldedText)`, the fast scan every search uses,
+    /// is tested against (MatcherDifferentialTests).
     /// - Complexity: O(n·m) in the worst case, O(n) for ordinary text.
     public func ranges(in folded: VietnameseFolding.Folded) -> [Range<Int>] {
         let t = folded.units
@@ -61,8 +67,8 @@ public struct Matcher: Sendable {
 
     /// Matches in `text` as UTF-8 offset ranges.
     public func matches(in text: String) -> [Range<Int>] {
-        let folded = VietnameseFolding.fold(text)
-        return ranges(in: folded).map { Int(folded.offsets[$0.lowerBound])..<Int(folded.offsets[$0.upperBound]) }
+        let folded = FoldedText(text)
+        return folded.utf8Ranges(ranges(in: folded)) { _ in text }.map(\.range)
     }
 
     /// A match that takes only part of a vowel group whose tone was moved ("an" inside "toàn") is

@@ -1,27 +1,31 @@
-/// An article's blocks folded for search, computed once per block on first use.
+/// An article folded for search, all its blocks in one `FoldedText`, made on the first search and
+/// kept: about two bytes per character, so every later search (each key typed at the prompt) is one
+/// scan of the whole article's base bytes.
 public final class SearchIndex {
     public let article: Article
-    private var folded: [Int: VietnameseFolding.Folded] = [:]
+    private var cached: FoldedText?
 
     public init(article: Article) { self.article = article }
 
-    /// The folded text of block `index`.
-    public func folded(_ index: Int) -> VietnameseFolding.Folded {
-        if let cached = folded[index] { return cached }
-        let f = VietnameseFolding.fold(article.blocks[index].text)
-        folded[index] = f
-        return f
+    /// The article's blocks folded, in order (block b from `text.blockStarts[b]`).
+    public var text: FoldedText {
+        if let cached { return cached }
+        var text = FoldedText()
+        for block in article.blocks { text.append(VietnameseFolding.fold(block.text)) }
+        text.trim()
+        cached = text
+        return text
     }
 
     /// Every match of `matcher` in the article, in reading order.
     public func matches(_ matcher: Matcher) -> [SearchMatch] {
         guard !matcher.isEmpty else { return [] }
+        let text = self.text
+        var mapper = FoldedText.OffsetMapper(text)
         var result: [SearchMatch] = []
-        for b in article.blocks.indices {
-            let f = folded(b)
-            for r in matcher.ranges(in: f) {
-                result.append(SearchMatch(block: b, start: Int(f.offsets[r.lowerBound]), end: Int(f.offsets[r.upperBound])))
-            }
+        matcher.forEachRange(in: text) { r in
+            let (block, range) = mapper.map(r) { article.blocks[$0].text }
+            result.append(SearchMatch(block: block, start: range.lowerBound, end: range.upperBound))
         }
         return result
     }

@@ -1,0 +1,216 @@
+/// Text folded for search in a compact form: two bytes per unit where `VietnameseFolding.Folded`
+/// takes eight (a 32-bit unit and a 32-bit offset), so that a 100 MB article stays folded in memory
+/// at about twice its size rather than eleven times, and so that a query can be looked for with a
+/// vector scan of one byte per unit (`ByteSearch`) before any mark is looked at.
+///
+/// Per unit:
+/// - `bases`: the folded base letter, lowercased, in one byte: the base itself below 0xFF (ASCII and
+///   Latin-1, so every letter of Vietnamese text), 0xFF for any other base (its unit is an exception);
+/// - `flags`: marks, case and the word flag in one byte (`FlagByte`); marks that do not fit (two tones,
+///   two letter marks, some other mark) make the unit an exception.
+/// An exception's whole `FoldedUnit` is kept aside, by unit index. Tones are canonical, as in
+/// `Folded.units`; `moveTo`/`moveFrom` say where a tone was moved from, for `agreesAsWritten`.
+/// UTF-8 offsets are not kept per unit: every 64th unit's is, and the others are found again from the
+/// source text (`FoldedText.OffsetMapper`), which is only needed for the few units that start or end
+/// a match.
+///
+/// Several blocks can be appended to one `FoldedText` (a whole article): a separator unit between
+/// them (base "\n", which no text or query folds to: tab, line feed and carriage return fold to a
+/// space) keeps matches inside a block, and is not a word character, as the start and end of a text
+/// are not.
+public struct FoldedText: Sendable {
+    /// The units' base bytes (0xFF: the unit is kept aside, in `exceptionUnits`).
+    public private(set) var bases: [UInt8] = []
+    /// The units' flag bytes (`FlagByte`).
+    public private(set) var flags: [UInt8] = []
+    /// Indices of the units whose base or marks do not fit in their two bytes, ascending…
+    private(set) var exceptionIndices: [Int32] = []
+    /// …and their whole units.
+    private(set) var exceptionUnits: [UInt32] = []
+    /// Where each moved tone now is (the first vowel of its group, which is where the group starts),
+    /// ascending, and where the text wrote it.
+    private(set) var moveTo: [Int32] = []
+    private(set) var moveFrom: [Int32] = []
+    /// The index of each block's first unit.
+    public private(set) var blockStarts: [Int32] = []
+    /// The UTF-8 offset, in its block's text, of every `checkpointStride`-th unit (of a separator
+    /// unit: its block's length).
+    private(set) var checkpoints: [Int32] = []
+
+    static let checkpointStride = 64
+    /// The base byte of the unit between two blocks.
+    static let separator = UInt8(ascii: "\n")
+
+    public init() {}
+
+    /// `text` folded (one block).
+    public init(_ text: String) {
+        append(VietnameseFolding.fold(text))
+    }
+
+    public var count: Int { bases.count }
+    public var blockCount: Int { blockStarts.count }
+
+    /// Appends a block: a separator unit first if there are blocks already.
+    public mutating func append(_ folded: VietnameseFolding.Folded) {
+        if !blockStarts.isEmpty {
+            appendUnit(UInt32(FoldedText.separator) << 12, offset: previousBlockLength)
+        }
+        let start = bases.count, n = folded.units.count
+        blockStarts.append(Int32(start))
+        // The block's bytes are written in place (appending unit by unit cost more than the fold).
+        var firstCheckpoint = (start + FoldedText.checkpointStride - 1) / FoldedText.checkpointStride * FoldedText.checkpointStride
+        while firstCheckpoint < start + n {
+            checkpoints.append(folded.offsets[firstCheckpoint - start])
+            firstCheckpoint += FoldedText.checkpointStride
+        }
+        bases.append(contentsOf: repeatElement(0, count: n))
+        flags.append(contentsOf: repeatElement(0, count: n))
+        var aside: [Int] = []
+        bases.withUnsafeMutableBufferPointer { bases in
+            flags.withUnsafeMutableBufferPointer { flags in
+                folded.units.withUnsafeBufferPointer { units in
+                    for k in 0..<n {
+                        let raw = units[k].raw, base = raw >> 12
+                        let flag = FlagByte.encode(raw)
+                        bases[start + k] = base < 0xFF ? UInt8(truncatingIfNeeded: base) : 0xFF
+                        flags[start + k] = flag ?? FlagByte.escape(raw)
+                        if base >= 0xFF || flag == nil { aside.append(k) }
+                    }
+                }
+            }
+        }
+        for k in aside {
+            exceptionIndices.append(Int32(start + k))
+            exceptionUnits.append(folded.units[k].raw)
+        }
+        for move in folded.moves {
+            moveTo.append(Int32(start + move.to))
+            moveFrom.append(Int32(start + move.from))
+        }
+        previousBlockLength = folded.offsets.last ?? 0
+    }
+
+    /// The length of the last block appended, for the checkpoint of the separator after it.
+    private var previousBlockLength: Int32 = 0
+
+    private mutating func appendUnit(_ raw: UInt32, offset: Int32) {
+        let i = bases.count
+        if i % FoldedText.checkpointStride == 0 { checkpoints.append(offset) }
+        let base = raw >> 12
+        let flag = FlagByte.encode(raw)
+        bases.append(base < 0xFF ? UInt8(base) : 0xFF)
+        flags.append(flag ?? FlagByte.escape(raw))
+        if base >= 0xFF || flag == nil {
+            exceptionIndices.append(Int32(i))
+            exceptionUnits.append(raw)
+        }
+    }
+
+    /// Unit `i` as `Folded.units` has it.
+    @inline(__always)
+    public func unit(_ i: Int) -> FoldedUnit {
+        let b = bases[i], f = flags[i]
+        if b != 0xFF && !FlagByte.isEscape(f) {
+            return FoldedUnit(raw: UInt32(b) << 12 | UInt32(FlagByte.decoded[Int(f)]))
+        }
+        return FoldedUnit(raw: exceptionUnits[exceptionSlot(i)])
+    }
+
+    @inline(__always)
+    func isWordCharacter(_ i: Int) -> Bool { flags[i] & FlagByte.word != 0 }
+
+    /// Whether unit `i` is a vowel of a word (what groups a syllable's vowels for its tone).
+    @inline(__always)
+    func isWordVowel(_ i: Int) -> Bool {
+        guard isWordCharacter(i) else { return false }
+        switch bases[i] {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true
+        default: return false
+        }
+    }
+
+    private func exceptionSlot(_ i: Int) -> Int {
+        var lo = 0, hi = exceptionIndices.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(exceptionIndices[mid]) < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The block holding unit `i` (a separator counts with the block before it).
+    public func block(ofUnit i: Int) -> Int {
+        var lo = 0, hi = blockStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(blockStarts[mid]) <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo - 1
+    }
+
+    /// The same text with every array at its exact size: call once every block is appended (arrays
+    /// grown one element at a time have up to twice the room they need).
+    public mutating func trim() {
+        func exact<T>(_ a: [T]) -> [T] {
+            [T](unsafeUninitializedCapacity: a.count) { buffer, count in
+                _ = buffer.initialize(from: a)
+                count = a.count
+            }
+        }
+        bases = exact(bases)
+        flags = exact(flags)
+        exceptionIndices = exact(exceptionIndices)
+        exceptionUnits = exact(exceptionUnits)
+        moveTo = exact(moveTo)
+        moveFrom = exact(moveFrom)
+        blockStarts = exact(blockStarts)
+        checkpoints = exact(checkpoints)
+    }
+
+    /// What the parts hold, for measurements.
+    public var sizes: String {
+        "\(bases.count) units, \(exceptionIndices.count) kept aside, \(moveTo.count) tone moves, \(blockStarts.count) blocks"
+    }
+
+    /// Bytes held, for measurements.
+    public var byteCount: Int {
+        bases.capacity + flags.capacity + 4 * (exceptionIndices.capacity + exceptionUnits.capacity + moveTo.capacity
+            + moveFrom.capacity + blockStarts.capacity + checkpoints.capacity)
+    }
+}
+
+extension FoldedText {
+    /// Where a scan left off in the tone moves: candidates come in text order, so the moves near
+    /// each are found by stepping forward rather than by a binary search per match.
+    struct MoveCursor {
+        /// The first move whose group starts at or after the last `start` asked about.
+        var next = 0
+    }
+
+    /// Calls `body(to, from, groupEnd)` for each tone move whose group (`moveTo[n]` up to the end of
+    /// its run of vowels) meets `start..<end`, until it returns false; returns false then. `start`
+    /// never goes down from one call to the next with the same cursor.
+    @inline(__always)
+    func allMoves(meeting start: Int, _ end: Int, _ cursor: inout MoveCursor,
+                  _ body: (_ to: Int, _ from: Int, _ groupEnd: Int) -> Bool) -> Bool {
+        var n = cursor.next
+        while n < moveTo.count && Int(moveTo[n]) < start { n += 1 }
+        cursor.next = n
+        // Groups are disjoint and in order: only the one just before `start` can reach past it.
+        if n > 0, !visit(n - 1, start, body) { return false }
+        while n < moveTo.count && Int(moveTo[n]) < end {
+            if !visit(n, start, body) { return false }
+            n += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    private func visit(_ n: Int, _ start: Int, _ body: (_ to: Int, _ from: Int, _ groupEnd: Int) -> Bool) -> Bool {
+        let to = Int(moveTo[n]), from = Int(moveFrom[n])
+        var groupEnd = max(to, from) + 1
+        while groupEnd < count && isWordVowel(groupEnd) { groupEnd += 1 }
+        return groupEnd <= start || body(to, from, groupEnd)
+    }
+}
