@@ -29,26 +29,43 @@ public final class LibraryStore: Sendable {
         } catch {
             throw LibraryError(path: path, problem: .cannotOpen("cannot create \(folder)"))
         }
-        // A file whose header already says "docbao library, WAL mode" is not looked at twice: opening
-        // it changes nothing, and the schema is checked below all the same (a third of the opening).
-        if try !Self.checkHeader(path) { try Self.checkExisting(path) }
         var configuration = Configuration()
         // Another docbao writing (an import, a position being saved) holds the lock briefly; wait.
         configuration.busyMode = .timeout(10)
         configuration.label = "docbao library"
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    try Self.prepareSchema(db, path: path)
-                    return .commit
-                }
+        // Two processes opening a new library at once: one of them switching it to WAL, or reading
+        // its first schema while the other writes it, gets SQLITE_BUSY at once (SQLite returns it
+        // without the busy handler where waiting could deadlock). Such an opening is tried again.
+        var attempt = 0
+        while true {
+            do {
+                pool = try Self.openPool(path, configuration)
+                return
+            } catch let error as LibraryError {
+                throw error
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 200 {
+                attempt += 1
+                usleep(50_000)
+            } catch {
+                throw LibraryError(path: path, sqlite: error)
             }
-        } catch let error as LibraryError {
-            throw error
-        } catch {
-            throw LibraryError(path: path, sqlite: error)
         }
+    }
+
+    /// One attempt at opening: checks a file that is not known to be a docbao library read-only
+    /// first, then opens the pool and prepares the schema in one immediate transaction.
+    private static func openPool(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        // A file whose header already says "docbao library, WAL mode" is not looked at twice: opening
+        // it changes nothing, and the schema is checked below all the same (a third of the opening).
+        if try !checkHeader(path) { try checkExisting(path) }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try prepareSchema(db, path: path)
+                return .commit
+            }
+        }
+        return pool
     }
 
     /// `$XDG_DATA_HOME/docbao/library.sqlite`, default `~/.local/share/docbao/library.sqlite`.
@@ -82,20 +99,15 @@ public final class LibraryStore: Sendable {
 
     /// Looks at an existing file read-only before the library is opened for writing (which turns
     /// on WAL mode, a change to the file): a database that is not docbao's is left exactly as it was.
-    static func checkExisting(_ path: String) throws(LibraryError) {
+    static func checkExisting(_ path: String) throws {
         var info = stat()
         guard stat(path, &info) == 0, info.st_size > 0 else { return }
-        do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            _ = try queue.read { db in try checkSchema(db, path: path, allowEmpty: true) }
-            try queue.close()
-        } catch let error as LibraryError {
-            throw error
-        } catch {
-            throw LibraryError(path: path, sqlite: error)
-        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        _ = try queue.read { db in try checkSchema(db, path: path, allowEmpty: true) }
+        try queue.close()
     }
 
     /// Creates the tables in a new database, or checks that an existing one is a docbao library of

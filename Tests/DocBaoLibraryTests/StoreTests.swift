@@ -161,6 +161,21 @@ import Testing
         for row in try store.rows() { #expect(try store.article(row.id) != nil) }
     }
 
+    @Test func manyOpeningANewLibraryAtOnceAllSucceed() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        // Each round a new file; eight connections race to create it, switch it to WAL and read it.
+        for round in 0..<15 {
+            let path = lib.folder + "/race-\(round).sqlite"
+            let results = Mutex2()
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do { _ = try LibraryStore(path: path).count() } catch { results.fail("\(error)") }
+            }
+            #expect(results.failures.isEmpty, "round \(round)")
+            #expect(LibraryCheck.check(path: path).healthy)
+        }
+    }
+
     @Test func twoWritersOnOneLibraryLoseNothing() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }
