@@ -3,13 +3,27 @@ import Foundation
 import GRDB
 
 /// `docbao library check`: what is wrong with a library file, read-only; with `--repair`, the
-/// way out: the file is set aside (never deleted) and a new library gets what can be read of it.
+/// way out for a damaged one: the file is set aside (never deleted) and a new library gets what
+/// can be read of it.
 public enum LibraryCheck {
+    /// What the check found.
+    public enum Verdict: Equatable, Sendable {
+        case sound
+        /// Not SQLite, damaged pages, missing tables: `--repair` is the way out.
+        case damaged
+        /// Another program's SQLite database: left alone (docbao was pointed at the wrong file).
+        case foreign
+        /// A library of a newer docbao: sound, only not for this one.
+        case newer
+        /// The file could not be read (permissions…): nothing is known about its state.
+        case unreadable
+    }
+
     public struct Report: Equatable, Sendable {
         public var lines: [String] = []
-        public var healthy = true
-        /// Made by a newer docbao: sound, but not for this one, and not to be repaired.
-        public var newer = false
+        public var verdict = Verdict.sound
+        public var healthy: Bool { verdict == .sound }
+        public var newer: Bool { verdict == .newer }
     }
 
     /// Looks at the library at `path` without changing it.
@@ -21,19 +35,28 @@ public enum LibraryCheck {
         }
         report.lines.append("library: \(path)")
         inspect(path, &report)
-        if report.healthy {
-            report.lines.append("ok")
-        } else if !report.newer {
+        switch report.verdict {
+        case .sound: report.lines.append("ok")
+        case .damaged:
             report.lines.append("damaged: `docbao library check --repair` sets the file aside and starts a new library with what can be read from it")
+        case .foreign:
+            report.lines.append("not a docbao library: docbao leaves it alone; use another --library, or move it away yourself")
+        case .newer: report.lines.append("use the newer docbao (there is nothing to repair)")
+        case .unreadable: report.lines.append("could not be checked (nothing is known to be wrong with the library itself)")
         }
         return report
     }
 
     private static func inspect(_ path: String, _ report: inout Report) {
+        guard access(path, R_OK) == 0 else {
+            report.verdict = .unreadable
+            report.lines.append("problem: cannot be read (\(String(cString: strerror(errno))))")
+            return
+        }
         do {
             try LibraryStore.checkHeader(path)
         } catch {
-            report.healthy = false
+            report.verdict = .damaged
             report.lines.append("problem: not an SQLite database (damaged, or another kind of file)")
             return
         }
@@ -44,26 +67,25 @@ public enum LibraryCheck {
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
                 if application != LibraryStore.applicationID {
-                    report.healthy = false
+                    report.verdict = .foreign
                     report.lines.append("problem: an SQLite database docbao did not make (application id \(application); tables: \(tables.prefix(8).joined(separator: ", ")))")
                     return
                 }
                 report.lines.append("schema: \(version) (this docbao: \(LibraryStore.schemaVersion))")
                 if version > LibraryStore.schemaVersion {
-                    report.healthy = false
-                    report.newer = true
-                    report.lines.append("problem: made by a newer docbao; use that one (there is nothing to repair)")
+                    report.verdict = .newer
+                    report.lines.append("problem: made by a newer docbao")
                     return
                 }
                 let missing = LibraryStore.tableNames.filter { !tables.contains($0) }
                 if !missing.isEmpty {
-                    report.healthy = false
+                    report.verdict = .damaged
                     report.lines.append("problem: missing tables: \(missing.joined(separator: ", "))")
                     return
                 }
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)")
                 if integrity != ["ok"] {
-                    report.healthy = false
+                    report.verdict = .damaged
                     report.lines.append("problem: SQLite integrity check failed:")
                     report.lines += integrity.map { "  " + $0 }
                 }
@@ -73,97 +95,61 @@ public enum LibraryCheck {
                 }
             }
         } catch {
-            report.healthy = false
-            report.lines.append("problem: \(LibraryError(path: path, sqlite: error).summary)")
+            let problem = LibraryError(path: path, sqlite: error)
+            report.verdict = problem.isDamage ? .damaged : .unreadable
+            report.lines.append("problem: \(problem.summary)")
         }
     }
 
-    /// Sets the library at `path` aside (renamed, with its -wal and -shm files) and makes a new one
-    /// there holding every article, position and mark that can still be read from the old.
+    /// Sets the damaged library at `path` aside (renamed, with its -wal and -shm files) and makes
+    /// a new one there holding every article, position and mark that can still be read from the
+    /// old. A sound, foreign, newer or unreadable file is left as it is.
+    /// - Returns: the report; `healthy` is false when some article could not be saved.
     public static func repair(path: String, now: Date = Date()) throws(LibraryError) -> Report {
         var report = Report()
-        guard FileManager.default.fileExists(atPath: path) else {
-            report.lines.append("\(path): no library yet; nothing to repair")
+        let found = check(path: path)
+        switch found.verdict {
+        case .sound:
+            report.lines.append("\(path): sound; nothing to repair")
             return report
-        }
-        if check(path: path).newer {
+        case .foreign:
+            throw LibraryError(path: path, problem: .cannotOpen("not a docbao library; --repair leaves other programs' databases alone"))
+        case .newer:
             let version = (try? DatabaseQueue(path: path, configuration: readOnly).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }) ?? nil
             throw LibraryError(path: path, problem: .newerSchema(version ?? 0))
+        case .unreadable:
+            throw LibraryError(path: path, problem: .cannotOpen(found.lines.last { $0.hasPrefix("problem:") } ?? "cannot be read"))
+        case .damaged:
+            break
         }
-        let stamp = Int(now.timeIntervalSince1970)
-        let aside = "\(path).broken-\(stamp)"
+        // A free name: two repairs in the same second do not overwrite the first one's file.
+        var aside = "\(path).broken-\(Int(now.timeIntervalSince1970))"
+        var n = 1
+        while FileManager.default.fileExists(atPath: aside) {
+            n += 1
+            aside = "\(path).broken-\(Int(now.timeIntervalSince1970))-\(n)"
+        }
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             guard rename(path + suffix, aside + suffix) == 0 else {
                 throw LibraryError(path: path, problem: .cannotOpen("cannot set it aside: \(String(cString: strerror(errno)))"))
             }
         }
-        report.lines.append("set aside as \(aside) (not deleted)")
+        report.lines.append("set aside as \(aside) (not deleted); repair when no docbao is using the library")
         let store = try LibraryStore(path: path)
-        let saved = salvage(from: aside, into: store)
+        let saved = LibrarySalvage.copy(from: aside, into: store, now: now.timeIntervalSince1970)
         report.lines.append("new library at \(path): \(saved.articles) articles, \(saved.positions) reading positions, \(saved.marks) marks saved"
                             + (saved.lost > 0 ? "; \(saved.lost) articles could not be read" : ""))
+        if saved.lost > 0 { report.verdict = .damaged }
         return report
     }
 
-    private static var readOnly: Configuration {
+    static var readOnly: Configuration {
         var configuration = Configuration()
         configuration.readonly = true
         return configuration
     }
 
-    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
         try DatabaseQueue(path: path, configuration: readOnly)
-    }
-
-    /// Copies row by row what can be read from the old library, so one damaged page loses only the
-    /// rows on it. A file that is not a docbao library gives nothing.
-    static func salvage(from old: String, into store: LibraryStore) -> (articles: Int, positions: Int, marks: Int, lost: Int) {
-        var result = (articles: 0, positions: 0, marks: 0, lost: 0)
-        guard (try? LibraryStore.checkHeader(old)) != nil, let queue = try? readOnlyQueue(old) else { return result }
-        try? queue.read { source in
-            guard try Int32.fetchOne(source, sql: "PRAGMA application_id") == LibraryStore.applicationID else { return }
-            let ids = (try? Int64.fetchAll(source, sql: "SELECT id FROM article ORDER BY id")) ?? []
-            for id in ids {
-                do {
-                    guard let a = try Row.fetchOne(source, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]),
-                          let c = try Row.fetchOne(source, sql: "SELECT * FROM content WHERE id = ?", arguments: [id]) else {
-                        result.lost += 1
-                        continue
-                    }
-                    let text: String = c["text"]
-                    try store.write { db in
-                        try db.execute(sql: """
-                            INSERT INTO article (id, hash, title, source, date, url, words, length, path, added)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: [id, a["hash"], a["title"], a["source"], a["date"], a["url"], a["words"],
-                                             a["length"], a["path"], a["added"]])
-                        try db.execute(sql: "INSERT INTO content (id, original, model, text) VALUES (?, ?, ?, ?)",
-                                       arguments: [id, c["original"], c["model"], text])
-                        try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)",
-                                       arguments: [id, VietnameseFolding.baseText(text)])
-                    }
-                    result.articles += 1
-                } catch {
-                    result.lost += 1
-                }
-            }
-            for row in (try? Row.fetchAll(source, sql: "SELECT article, offset, progress, at FROM reading")) ?? [] {
-                let id: Int64 = row[0]
-                if (try? store.write({ db in
-                    try db.execute(sql: "INSERT INTO reading (article, offset, progress, at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM article WHERE id = ?)",
-                                   arguments: [id, row[1], row[2], row[3], id])
-                    return db.changesCount
-                })) == 1 { result.positions += 1 }
-            }
-            for row in (try? Row.fetchAll(source, sql: "SELECT article, letter, offset FROM mark")) ?? [] {
-                let id: Int64 = row[0]
-                if (try? store.write({ db in
-                    try db.execute(sql: "INSERT INTO mark (article, letter, offset) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM article WHERE id = ?)",
-                                   arguments: [id, row[1], row[2], id])
-                    return db.changesCount
-                })) == 1 { result.marks += 1 }
-            }
-        }
-        return result
     }
 }

@@ -38,7 +38,13 @@ public enum LibraryImport {
                 skipped.append(Skipped(path: path, reason: error.description))
                 continue
             }
-            guard info.st_mode & S_IFMT == S_IFDIR else { files.append(path); continue }
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                // A device or a pipe named on the command line: /dev/zero has no end.
+                if info.st_mode & S_IFMT == S_IFREG { files.append(path) } else {
+                    skipped.append(Skipped(path: path, reason: "not a regular file"))
+                }
+                continue
+            }
             guard let walker = FileManager.default.enumerator(atPath: path) else {
                 skipped.append(Skipped(path: path, reason: "cannot be read"))
                 continue
@@ -51,7 +57,13 @@ public enum LibraryImport {
                     continue
                 }
                 guard ArticleBytes.isJSON(path: last) != nil else { continue }
-                found.append((path as NSString).appendingPathComponent(name))
+                // Only regular files (or links to them): a named pipe called x.txt would never end.
+                let full = (path as NSString).appendingPathComponent(name)
+                guard let info = try? FileBytes.status(full), info.st_mode & S_IFMT == S_IFREG else {
+                    skipped.append(Skipped(path: full, reason: "not a regular file"))
+                    continue
+                }
+                found.append(full)
             }
             files += found.sorted()
         }
@@ -83,8 +95,7 @@ public enum LibraryImport {
                            progress: (Int, Int) -> Void = { _, _ in }) throws(Interrupted) -> Summary {
         var summary = Summary()
         var done = 0
-        for start in stride(from: 0, to: files.count, by: max(1, batchSize)) {
-            let batch = Array(files[start..<min(files.count, start + batchSize)])
+        for batch in batches(files, count: max(1, batchSize), bytes: batchBytes) {
             let prepared = prepareAll(batch)
             var ready: [PreparedArticle] = []
             for result in prepared {
@@ -107,6 +118,27 @@ public enum LibraryImport {
             progress(done, files.count)
         }
         return summary
+    }
+
+    /// At most this many bytes of files are prepared at once (a batch of big files is smaller).
+    static let batchBytes = 32 << 20
+
+    /// The files in order, cut into batches of at most `count` files and, but for a lone big file,
+    /// `bytes` bytes: a batch's articles are all in memory at once.
+    static func batches(_ files: [String], count: Int, bytes: Int) -> [[String]] {
+        var result: [[String]] = [], current: [String] = [], size = 0
+        for file in files {
+            let fileSize = Int((try? FileBytes.status(file))?.st_size ?? 0)
+            if !current.isEmpty && (current.count == count || size + fileSize > bytes) {
+                result.append(current)
+                current = []
+                size = 0
+            }
+            current.append(file)
+            size += fileSize
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
     }
 
     /// An import stopped by the database; `summary` is what was committed before.

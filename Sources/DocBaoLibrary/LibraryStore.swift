@@ -226,7 +226,9 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         var text = "library \(path) \(summary)"
-        if isDamage {
+        if case .foreign = problem {
+            text += ". Nothing was changed: docbao leaves other programs' databases alone. Use another --library, or move the file away yourself."
+        } else if isDamage {
             text += ". Nothing was changed. `docbao library check` tells more and `docbao library check --repair` sets the file aside and starts a new library with what can be saved from it."
         }
         return text

@@ -56,6 +56,8 @@ final class App {
                     if var kept = view {
                         _ = LibraryView.reduce(&kept, .entries(try store.rows()))
                         if let select { _ = LibraryView.reduce(&kept, .select(id: select)) }
+                        // The reader may have added queries since the view was last shown.
+                        kept.history = SearchHistoryStore.load().queries
                         state = kept
                     } else {
                         state = try LibrarySession.state(store, size: terminal.size, settings: settings, select: select)
@@ -64,8 +66,7 @@ final class App {
                     failure = "\(error)"
                     return 1
                 }
-                if let notice { state.message = notice; self.notice = nil }
-                let outcome = LibrarySession.run(&state, store: store, on: terminal)
+                let outcome = LibrarySession.run(&state, store: store, on: terminal, notice: notice.take())
                 view = state
                 switch outcome {
                 case .quit: return 0

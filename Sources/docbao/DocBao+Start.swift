@@ -54,7 +54,7 @@ extension ReaderOptions {
     /// The folder's articles in a library of their own, in a temporary folder: browse and search
     /// them without adding them to yours.
     private func temporaryLibrary(_ folder: String) throws -> Start {
-        let temporary = NSTemporaryDirectory() + "docbao-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = try Self.makeTemporaryFolder()
         let start = Start(screen: .library(select: nil), store: nil, temporary: temporary)
         do {
             let store = try LibraryStore(path: temporary + "/library.sqlite")
@@ -77,5 +77,23 @@ extension ReaderOptions {
             Output.error("docbao: \(interrupted.error)")
             throw ExitCode(1)
         }
+    }
+
+    /// A private folder (mode 0700, mkdtemp) in $TMPDIR named after this process, after removing
+    /// the ones left by docbao processes that are gone (killed during their import).
+    static func makeTemporaryFolder() throws -> String {
+        let base = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] where name.hasPrefix("docbao-") {
+            let parts = name.split(separator: "-")
+            if parts.count == 3, let pid = Int32(parts[1]), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: base + "/" + name)
+            }
+        }
+        var template = Array((base + "/docbao-\(getpid())-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            Output.error("docbao: cannot make a temporary folder in \(base) (\(String(cString: strerror(errno))))")
+            throw ExitCode(1)
+        }
+        return String(cString: made)
     }
 }

@@ -5,12 +5,12 @@ import Foundation
 /// Opening the library for a command: `--library PATH` or the default XDG place; a library that
 /// cannot be used is reported (with the way out) and the command exits with status 1.
 enum LibraryAccess {
-    static func open(_ explicitPath: String?, command: String) throws -> LibraryStore {
+    static func open(_ explicitPath: String?, command: String, failure: Int32 = 1) throws -> LibraryStore {
         do {
             return try LibraryStore(path: explicitPath ?? LibraryStore.defaultPath())
         } catch {
             Output.error("\(command): \(error)")
-            throw ExitCode(1)
+            throw ExitCode(failure)
         }
     }
 }

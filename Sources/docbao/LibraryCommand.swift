@@ -30,8 +30,10 @@ struct LibraryCheckCommand: ParsableCommand {
         guard !report.healthy else { return }
         guard repair else { throw ExitCode(1) }
         do {
-            Output.out(try LibraryCheck.repair(path: path).lines.joined(separator: "\n") + "\n")
-        } catch {
+            let repaired = try LibraryCheck.repair(path: path)
+            Output.out(repaired.lines.joined(separator: "\n") + "\n")
+            if !repaired.healthy { throw ExitCode(1) }  // some articles could not be saved
+        } catch let error as LibraryError {
             Output.error("docbao library check: \(error)")
             throw ExitCode(1)
         }

@@ -21,9 +21,11 @@ enum LibrarySession {
         return state
     }
 
-    /// Runs until the user quits or opens an article.
-    static func run(_ state: inout LibraryViewState, store: LibraryStore, on terminal: Terminal) -> Outcome {
+    /// Runs until the user quits or opens an article; `notice` is said on the first frame.
+    static func run(_ state: inout LibraryViewState, store: LibraryStore, on terminal: Terminal, notice: String?) -> Outcome {
         _ = LibraryView.reduce(&state, .resize(terminal.size))
+        // After the resize, which clears the status line's message like any other message.
+        if let notice { _ = LibraryView.reduce(&state, .notice(notice)) }
         terminal.present(LibraryRenderer.render(state))
         while true {
             if let signal = terminal.takeSignal() { return .signal(signal) }
@@ -42,9 +44,12 @@ enum LibrarySession {
                             }
                         case .search(let query, let options):
                             do {
-                                let found = try store.search(query, options: options)
+                                let found = try store.search(query, options: options, limit: Self.searchLimit)
                                 _ = LibraryView.reduce(&state, .results(query: query, options: options,
                                                                         hits: found.hits.map(Self.hit)))
+                                if !found.complete {
+                                    _ = LibraryView.reduce(&state, .notice("Hơn \(Self.searchLimit) bài khớp: đây là \(Self.searchLimit) bài khớp nhất"))
+                                }
                             } catch {
                                 _ = LibraryView.reduce(&state, .notice("Tìm kiếm thất bại: \(error)"))
                             }
@@ -57,6 +62,9 @@ enum LibrarySession {
             terminal.present(LibraryRenderer.render(state))
         }
     }
+
+    /// How many articles a search in the view lists at most (the best first).
+    static let searchLimit = 200
 
     static func hit(_ h: LibrarySearchHit) -> LibraryHit {
         LibraryHit(id: h.id, title: h.title, source: h.source, hits: h.hits, snippet: h.snippet, highlights: h.highlights)

@@ -28,8 +28,10 @@ final class PositionKeeper {
     @discardableResult
     func save(_ state: ReaderState) -> String? {
         guard !state.loading else { return nil }
+        // Only a move is saved: opening a finished article on a smaller screen (the same top line,
+        // a smaller share of the text in view) must not undo its "xong".
         let now = ReadingPosition(offset: state.sourceOffset, progress: state.progress)
-        guard now != saved else { return nil }
+        guard now.offset != saved?.offset else { return nil }
         savedAt = Date()
         do {
             try store.savePosition(id, now)

@@ -37,7 +37,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var libraryOption: LibraryOption
 
     func run() throws {
-        let store = try LibraryAccess.open(libraryOption.library, command: "docbao search")
+        let store = try LibraryAccess.open(libraryOption.library, command: "docbao search", failure: 2)
         let results: LibrarySearchResults
         do { results = try store.search(query, options: matching.options, limit: max(1, limit)) } catch {
             Output.error("docbao search: \(error)")

@@ -118,20 +118,47 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: lib.folder).allSatisfy { !$0.contains("broken") })
     }
 
-    @Test func repairSetsTheFileAsideAndSavesWhatItCanRead() throws {
+    @Test func repairLeavesASoundOrForeignLibraryAloneAndRebuildsLostListRows() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }
         let ids = try addCorpus(to: lib.open(), limit: 5)
         try lib.open().savePosition(ids[2], ReadingPosition(offset: 77, progress: 0.2))
         try lib.open().saveMarks(ids[2], ["q": 99])
+        let before = try lib.open().search("dau tranh").hits.map(\.id)
         #expect(LibraryCheck.check(path: lib.path).healthy)
+        #expect(try LibraryCheck.repair(path: lib.path).lines == ["\(lib.path): sound; nothing to repair"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lib.folder).allSatisfy { !$0.contains("broken") })
+        // The list's table lost: its rows are rebuilt from each article's model and text.
+        let queue = try DatabaseQueue(path: lib.path)
+        // (Foreign keys off, as on a damaged file: dropping would otherwise delete what refers to it.)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA foreign_keys = OFF; DROP TABLE article") }
+        try queue.close()
+        #expect(LibraryCheck.check(path: lib.path).verdict == .damaged)
         let report = try LibraryCheck.repair(path: lib.path, now: Date(timeIntervalSince1970: 1000))
+        #expect(report.healthy)
         #expect(report.lines.contains { $0.contains("5 articles, 1 reading positions, 1 marks saved") })
         #expect(FileManager.default.fileExists(atPath: lib.path + ".broken-1000"))
         let store = try lib.open()
         #expect(try store.count() == 5)
         #expect(try store.position(ids[2])?.offset == 77)
-        #expect(try store.search("dau tranh").hits.count == (try LibraryStore(path: lib.path + ".broken-1000").search("dau tranh").hits.count))
+        #expect(try store.marks(ids[2]) == ["q": 99])
+        #expect(try store.search("dau tranh").hits.map(\.id) == before)
+        #expect(try store.rows().allSatisfy { !$0.title.isEmpty })
+        // A second repair in the same second does not overwrite the first one's file.
+        try queue.close()
+        let again = try DatabaseQueue(path: lib.path)
+        try again.writeWithoutTransaction { try $0.execute(sql: "PRAGMA foreign_keys = OFF; DROP TABLE mark") }
+        try again.close()
+        _ = try LibraryCheck.repair(path: lib.path, now: Date(timeIntervalSince1970: 1000))
+        #expect(FileManager.default.fileExists(atPath: lib.path + ".broken-1000-2"))
+        // Another program's database is not moved by --repair.
+        let other = lib.folder + "/other.sqlite"
+        let foreign = try DatabaseQueue(path: other)
+        try foreign.write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        try foreign.close()
+        #expect(LibraryCheck.check(path: other).verdict == .foreign)
+        #expect(throws: LibraryError.self) { try LibraryCheck.repair(path: other) }
+        #expect(FileManager.default.fileExists(atPath: other))
     }
 
     @Test func aDamagedLibraryIsReportedAndRepairSavesTheReadableRows() throws {

@@ -126,3 +126,33 @@ def test_an_import_killed_midway_loses_nothing_committed(tmp_path):
     assert rest.returncode == 0
     assert rest.stdout.strip() == f"{3000 - after} added, {after} already there"
     assert count(lib) == 3000
+
+
+def test_only_regular_files_are_imported_and_errors_exit_as_documented(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "bai.txt").write_text("Tiêu đề\n\nMột đoạn về ngoại giao.\n", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # would never end if it were read
+    r = docbao("add", folder, "/dev/zero", library=lib, timeout=60)
+    assert r.stdout.strip() == "1 added, 0 already there, 2 skipped: not a regular file"
+    assert "pipe.txt: not a regular file" in r.stderr and "/dev/zero: not a regular file" in r.stderr
+    assert r.returncode == 1
+    # A library that cannot be used: search says so with status 2, as an error, not "no match".
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"garbage\n" * 100)
+    s = docbao("search", "ngoai giao", library=bad)
+    assert s.returncode == 2 and "docbao library check" in s.stderr
+
+
+def test_a_config_mistake_is_said_in_the_library_view(pane, tmp_path):
+    config = tmp_path / "config" / "docbao"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text('width = "abc"\n')
+    p = pane(100, 12, env={"XDG_CONFIG_HOME": str(tmp_path / "config")})
+    p.docbao(f"add {SEED}")
+    p.wait_exit(0)
+    p.docbao("library")
+    p.wait_for(lambda s: "config.toml:1" in p.lines()[p.height - 1], what="the config notice on the status line")
+    p.keys("q")
+    p.wait_exit(0)
