@@ -239,15 +239,7 @@ def report(args, about, files, in_bytes, imp, size, inproc, proc, view, elapsed)
 
 
 def write_into(path, section):
-    block = f"{BEGIN}\n{section}{END}"
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    if BEGIN in text and END in text:
-        text = text[:text.index(BEGIN)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n## The library at scale (issue 4)\n\n" + block + "\n"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
+    pty_bench.write_into(path, section, BEGIN, END, heading="## The library at scale (issue 4)\n\n")
 
 
 def main():

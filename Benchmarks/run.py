@@ -456,16 +456,17 @@ def report(docs, samples, inproc, args, elapsed, about):
     return "\n".join(out) + "\n"
 
 
-def write_into(path, section):
-    """Replaces the generated section of `path` (between the bench markers), keeping the rest."""
-    block = f"{BEGIN}\n{section}{END}"
+def write_into(path, section, begin=BEGIN, end=END, heading=""):
+    """Replaces the generated section of `path` (between the markers `begin` and `end`), keeping
+    the rest; without markers yet, appends it (after `heading`, if given)."""
+    block = f"{begin}\n{section}{end}"
     if os.path.exists(path):
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        if BEGIN in text and END in text:
-            text = text[:text.index(BEGIN)] + block + text[text.index(END) + len(END):]
+        if begin in text and end in text:
+            text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
         else:
-            text = text.rstrip("\n") + "\n\n" + block + "\n"
+            text = text.rstrip("\n") + "\n\n" + heading + block + "\n"
     else:
         text = f"# Benchmarks\n\n{block}\n"
     with open(path, "w", encoding="utf-8") as f:

@@ -4,21 +4,10 @@ import Testing
 
 @Suite struct LibraryFrameTests {
     typealias F = LibraryFixtures
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-
     /// Compares the frame's text with `Snapshots/name.txt` (trailing spaces trimmed); re-record with
     /// `DOCBAO_RECORD=1 swift test --filter LibraryFrameTests`, then review the diff.
     func assertSnapshot(_ name: String, _ frame: Frame, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let text = frame.lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
-            .joined(separator: "\n") + "\n"
-        let url = Self.folder.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["DOCBAO_RECORD"] != nil {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let stored = try String(contentsOf: url, encoding: .utf8)
-        #expect(Array(stored.unicodeScalars) == Array(text.unicodeScalars),
-                "frame differs from \(name).txt:\n\(text)", sourceLocation: sourceLocation)
+        try Snapshot.check(name, frame, sourceLocation: sourceLocation)
     }
 
     /// Every row is exactly as wide as the screen.

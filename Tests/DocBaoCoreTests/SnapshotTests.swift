@@ -5,19 +5,8 @@ import Testing
 /// Whole-frame snapshots of the bundled article, stored as text next to the tests. To re-record after
 /// an intended change: `DOCBAO_RECORD=1 swift test --filter SnapshotTests`, then review the diff.
 @Suite struct SnapshotTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-
     func assertSnapshot(_ name: String, _ state: ReaderState, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let text = Renderer.render(state).lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
-            .joined(separator: "\n") + "\n"
-        let url = Self.folder.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["DOCBAO_RECORD"] != nil {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let stored = try String(contentsOf: url, encoding: .utf8)
-        #expect(Array(stored.unicodeScalars) == Array(text.unicodeScalars),
-                "frame differs from \(name).txt:\n\(text)", sourceLocation: sourceLocation)
+        try Snapshot.check(name, Renderer.render(state), sourceLocation: sourceLocation)
     }
 
     @Test func seedOpening100x30() throws {
