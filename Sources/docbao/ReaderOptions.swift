@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocBaoCore
+import DocBaoLibrary
 import DocBaoTerminal
 import Foundation
 
@@ -65,6 +66,10 @@ struct ReaderOptions: Equatable {
         if libraryView && dumping {
             // Like a pager again: the list, as `docbao list` prints it.
             return try ListCommand.parse(library.map { ["--library", $0] } ?? []).run()
+        }
+        if dumping, let file, let info = try? FileBytes.status(file), info.st_mode & S_IFMT == S_IFDIR {
+            Output.error("docbao: \(file): is a directory; docbao DIR browses its articles in a terminal (to print them: docbao add DIR, then docbao list or docbao search)")
+            throw ExitCode(1)
         }
         if dumping {
             let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
