@@ -26,6 +26,31 @@ import Testing
         #expect(s.prompt == nil && s.search?.current != nil, "Enter searches what was typed")
     }
 
+    @Test func aOneLetterQueryOnAHugeArticleWaitsForTheNextKeyOrEnter() throws {
+        var s = try Fixtures.seedState(100, 30)
+        s.incrementalLimit = 1000  // the seed article (6 KB) stands for a huge one
+        Fixtures.press([.char("/"), .char("n")], &s)
+        #expect(s.search == nil && s.searchDeferred, "one letter: not searched as typed")
+        #expect(Renderer.render(s).lines.last!.contains("gõ tiếp, hoặc Enter để tìm"))
+        Fixtures.press([.char("g")], &s)
+        #expect(!s.searchDeferred && (s.search?.matches.count ?? 0) > 0, "two letters: searched")
+        Fixtures.press([.backspace], &s)
+        #expect(s.search == nil && s.searchDeferred)
+        Fixtures.press([.enter], &s)
+        #expect(s.prompt == nil && s.search?.current != nil, "Enter searches the one letter all the same")
+        #expect(s.search!.matches.count > 100)
+        // A small article is searched from the first letter; a much bigger one from the third.
+        var small = try Fixtures.seedState(100, 30)
+        Fixtures.press([.char("/"), .char("n")], &small)
+        #expect(!small.searchDeferred && small.search != nil)
+        var bigger = try Fixtures.seedState(100, 30)
+        bigger.incrementalLimit = 500  // 6 KB is over 8 times this
+        Fixtures.press([.char("/"), .char("n"), .char("g")], &bigger)
+        #expect(bigger.search == nil && bigger.searchDeferred, "two letters wait too")
+        Fixtures.press([.char("o")], &bigger)
+        #expect(!bigger.searchDeferred && (bigger.search?.matches.count ?? 0) > 0)
+    }
+
     @Test func slashSearchesIncrementallyAndEnterKeeps() throws {
         var s = try Fixtures.seedState(100, 30)
         Fixtures.press(Fixtures.keys("/"), &s)

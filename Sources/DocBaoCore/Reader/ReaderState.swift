@@ -28,6 +28,12 @@ public struct ReaderState {
     public var prompt: Prompt?
     /// The prompt's text changed since its matches were last found (see `Reader.settle`).
     var promptSearchPending = false
+    /// The prompt's query was too short to be searched as typed on an article this big (see
+    /// `Reader.searchAsYouType`).
+    var searchDeferred = false
+    /// Above this size (UTF-8 bytes) a query is searched as typed from its second character, above
+    /// 8 times this from its third.
+    public var incrementalLimit = 4 << 20
     /// Past queries, oldest first (kept across runs by the program).
     public var history: [String] = []
     /// Matching options and input method the next prompt starts with (the last ones used).

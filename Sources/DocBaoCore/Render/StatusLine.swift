@@ -4,7 +4,7 @@ enum StatusLine {
     static func draw(_ state: ReaderState, into frame: inout Frame) {
         let y = state.geometry.size.height - 1
         if let prompt = state.prompt {
-            drawPrompt(prompt, state.search, y: y, width: state.geometry.size.width, into: &frame)
+            drawPrompt(prompt, state.search, deferred: state.searchDeferred, y: y, width: state.geometry.size.width, into: &frame)
             return
         }
         let width = state.geometry.size.width
@@ -48,10 +48,13 @@ enum StatusLine {
     }
 
     /// "/ngoai giao█" on the left; the modes and the count on the right.
-    static func drawPrompt(_ prompt: Prompt, _ search: SearchState?, y: Int, width: Int, into frame: inout Frame) {
+    static func drawPrompt(_ prompt: Prompt, _ search: SearchState?, deferred: Bool = false, y: Int, width: Int,
+                           into frame: inout Frame) {
         let count: String
         if prompt.text.isEmpty {
             count = Reader.promptHelp
+        } else if deferred {
+            count = "gõ tiếp, hoặc Enter để tìm"
         } else if let search, !search.matches.isEmpty {
             count = counter(search) ?? ""
         } else {
