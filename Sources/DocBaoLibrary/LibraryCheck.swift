@@ -61,7 +61,7 @@ public enum LibraryCheck {
             return
         }
         do {
-            let queue = try readOnlyQueue(path)
+            let queue = try LibraryStore.readOnlyQueue(path)
             try queue.read { db in
                 let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -115,7 +115,7 @@ public enum LibraryCheck {
         case .foreign:
             throw LibraryError(path: path, problem: .cannotOpen("not a docbao library; --repair leaves other programs' databases alone"))
         case .newer:
-            let version = (try? DatabaseQueue(path: path, configuration: readOnly).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }) ?? nil
+            let version = (try? LibraryStore.readOnlyQueue(path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }) ?? nil
             throw LibraryError(path: path, problem: .newerSchema(version ?? 0))
         case .unreadable:
             throw LibraryError(path: path, problem: .cannotOpen(found.lines.last { $0.hasPrefix("problem:") } ?? "cannot be read"))
@@ -143,13 +143,4 @@ public enum LibraryCheck {
         return report
     }
 
-    static var readOnly: Configuration {
-        var configuration = Configuration()
-        configuration.readonly = true
-        return configuration
-    }
-
-    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
-        try DatabaseQueue(path: path, configuration: readOnly)
-    }
 }

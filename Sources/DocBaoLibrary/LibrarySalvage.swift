@@ -13,7 +13,7 @@ enum LibrarySalvage {
     /// `old` into `store`. An article whose list row is lost is rebuilt from its model and text.
     static func copy(from old: String, into store: LibraryStore, now: Double) -> Counts {
         var counts = Counts()
-        guard (try? LibraryStore.checkHeader(old)) != nil, let queue = try? LibraryCheck.readOnlyQueue(old) else { return counts }
+        guard (try? LibraryStore.checkHeader(old)) != nil, let queue = try? LibraryStore.readOnlyQueue(old) else { return counts }
         try? queue.read { source in
             guard try Int32.fetchOne(source, sql: "PRAGMA application_id") == LibraryStore.applicationID else { return }
             // The ids from both tables, each scanned from both ends: a scan stops at a damaged page,
@@ -88,9 +88,10 @@ enum LibrarySalvage {
 
         init(model: String, text: String, added: Double) throws {
             let article = try ArticleJSON.decode(Array(model.utf8))
-            let prepared = try PreparedArticle(article: article, original: [], path: nil, fallbackTitle: "?")
-            hash = prepared.hash; title = prepared.title; source = prepared.source; date = prepared.date; url = prepared.url
-            words = prepared.words; path = nil
+            let heading = article.title.trimmingCharacters(in: .whitespaces)
+            hash = PreparedArticle.hash(text); title = heading.isEmpty ? "?" : heading
+            source = article.metadata.sourceName; date = article.metadata.date; url = article.metadata.url
+            words = PreparedArticle.wordCount(text); path = nil
             self.added = added
         }
     }

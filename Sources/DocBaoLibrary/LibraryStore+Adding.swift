@@ -104,19 +104,17 @@ extension LibraryStore {
 
     /// Runs `body` in an immediate write transaction, turning SQLite's errors into `LibraryError`.
     func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
-        do {
-            return try pool.write(body)
-        } catch let error as LibraryError {
-            throw error
-        } catch {
-            throw LibraryError(path: path, sqlite: error)
-        }
+        try mappingErrors { try pool.write(body) }
     }
 
     /// Runs `body` on a read snapshot, turning SQLite's errors into `LibraryError`.
     func read<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        try mappingErrors { try pool.read(body) }
+    }
+
+    private func mappingErrors<T>(_ access: () throws -> T) throws(LibraryError) -> T {
         do {
-            return try pool.read(body)
+            return try access()
         } catch let error as LibraryError {
             throw error
         } catch {

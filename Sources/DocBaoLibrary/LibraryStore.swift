@@ -102,12 +102,17 @@ public final class LibraryStore: Sendable {
     static func checkExisting(_ path: String) throws {
         var info = stat()
         guard stat(path, &info) == 0, info.st_size > 0 else { return }
+        let queue = try readOnlyQueue(path)
+        _ = try queue.read { db in try checkSchema(db, path: path, allowEmpty: true) }
+        try queue.close()
+    }
+
+    /// The file opened read-only (a look that changes nothing), waiting for a writer's lock.
+    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        _ = try queue.read { db in try checkSchema(db, path: path, allowEmpty: true) }
-        try queue.close()
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// Creates the tables in a new database, or checks that an existing one is a docbao library of

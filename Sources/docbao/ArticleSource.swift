@@ -110,7 +110,7 @@ enum ArticleSource {
                     return (article, replacedNotice(replaced))
                 })
             }
-            let (article, replaced) = try ArticleBytes.parse(bytes, json: json, force: force)
+            let (article, replaced) = try ArticleBytes.article(from: bytes, json: json)
             return Loaded(article: article, notice: replacedNotice(replaced))
         } catch {
             throw LoadError(description: "\(name): \(error)" + (error == .binary ? "; --force opens it anyway" : ""))

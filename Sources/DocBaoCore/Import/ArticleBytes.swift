@@ -27,6 +27,11 @@ public enum ArticleBytes {
     /// - Returns: the article and how many bytes were invalid UTF-8 and replaced.
     public static func parse(_ bytes: [UInt8], json: Bool?, force: Bool = false) throws(Failure) -> (article: Article, replacedBytes: Int) {
         try check(bytes, force: force)
+        return try article(from: bytes, json: json)
+    }
+
+    /// `parse` for bytes that already passed `check`.
+    public static func article(from bytes: [UInt8], json: Bool?) throws(Failure) -> (article: Article, replacedBytes: Int) {
         if json == true {
             do { return (try ArticleJSON.decode(bytes), 0) } catch { throw .badJSON("\(error)") }
         }
