@@ -45,6 +45,8 @@ public enum FileBytes {
     /// Why a file could not be read, as a phrase for "PATH: phrase".
     public struct ReadError: Error, CustomStringConvertible {
         public let description: String
+        /// The file, or a folder on its way, does not exist.
+        public var missing = false
     }
 
     /// Facts about `path` (following links), or why there are none: "no such file" when it or a
@@ -53,8 +55,9 @@ public enum FileBytes {
     public static func status(_ path: String) throws(ReadError) -> stat {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw ReadError(description: errno == ENOENT || errno == ENOTDIR ? "no such file"
-                                                                             : "cannot be read (\(String(cString: strerror(errno))))")
+            let missing = errno == ENOENT || errno == ENOTDIR
+            throw ReadError(description: missing ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))",
+                            missing: missing)
         }
         return info
     }

@@ -69,11 +69,12 @@ public final class LibraryStore: Sendable {
     }
 
     /// `$XDG_DATA_HOME/docbao/library.sqlite`, default `~/.local/share/docbao/library.sqlite`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+    /// Read with getenv(3), not ProcessInfo's dictionary of the whole environment (start-up path).
+    public static func defaultPath() -> String {
+        if let xdg = getenv("XDG_DATA_HOME").map({ String(cString: $0) }), xdg.hasPrefix("/") {
             return xdg + "/docbao/library.sqlite"
         }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = getenv("HOME").map { String(cString: $0) } ?? NSHomeDirectory()
         return home + "/.local/share/docbao/library.sqlite"
     }
 

@@ -13,21 +13,21 @@ public struct Theme {
 
     public let name: ThemeName
     public let colors: Bool
-    private let looks: [Style: Look]
+    /// By `Style.rawValue`. An array, not a `[Style: Look]`: the first dictionary keyed by a type
+    /// costs the Swift runtime a scan of every protocol conformance in the binary at start-up.
+    private let looks: [Look]
 
     /// `colors` false (NO_COLOR, a terminal without colours) or the mono theme: attributes only.
     public init(name: ThemeName, colors: Bool) {
         self.name = name
         self.colors = colors && name != .mono
         let colors = self.colors
-        var looks: [Style: Look] = [:]
-        for (i, style) in Style.allCases.enumerated() {
+        self.looks = Style.allCases.map { style in
             var attributes = Theme.attributes(style)
             // With colours, matches show by their background, not by reverse video.
             if colors && (style == .match || style == .currentMatch) { attributes &= ~shim_a_reverse() }
-            looks[style] = Look(attributes: attributes, pair: colors ? Int16(i + 1) : 0)
+            return Look(attributes: attributes, pair: colors ? Int16(style.rawValue + 1) : 0)
         }
-        self.looks = looks
     }
 
     /// Foreground and background colour per style (-1: the terminal's default). The light theme
@@ -49,9 +49,9 @@ public struct Theme {
         guard colors else { return }
         start_color()
         use_default_colors()
-        for (i, style) in Style.allCases.enumerated() {
+        for style in Style.allCases {
             let (fg, bg) = colours(style)
-            init_pair(Int16(i + 1), fg, bg)
+            init_pair(Int16(style.rawValue + 1), fg, bg)
         }
     }
 
@@ -70,7 +70,7 @@ public struct Theme {
         return codes.isEmpty ? "" : "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
-    func look(_ style: Style) -> Look { looks[style]! }
+    func look(_ style: Style) -> Look { looks[style.rawValue] }
 
     private static func attributes(_ style: Style) -> attr_t {
         let bold = shim_a_bold(), dim = shim_a_dim(), italic = shim_a_italic()

@@ -1,4 +1,5 @@
 import DocBaoConfig
+import DocBaoLibrary
 import Foundation
 
 /// Finds and reads the config file; what it says and what was wrong with it.
@@ -9,22 +10,18 @@ struct ConfigLoader {
     let problems: [ConfigProblem]
 
     /// `$XDG_CONFIG_HOME/docbao/config.toml`, default `~/.config/docbao/config.toml`.
-    static var defaultPath: String {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (env["HOME"] ?? NSHomeDirectory()) + "/.config"
-        return base + "/docbao/config.toml"
-    }
+    static var defaultPath: String { Environment.xdgFolder("XDG_CONFIG_HOME", fallback: ".config") + "/docbao/config.toml" }
 
     /// Reads the config (a missing default file is no problem; a missing `--config` file is one).
     static func load(explicitPath: String?) -> ConfigLoader {
         let path = explicitPath ?? defaultPath
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let missing = explicitPath != nil || FileManager.default.fileExists(atPath: path)
-            let problems = missing ? [ConfigProblem(line: nil, message: "cannot be read")] : []
+        let bytes: [UInt8]
+        do { bytes = try FileBytes.read(path: path) } catch {
+            // A default file that is not there is no problem; one that is there and unreadable is.
+            let problems = explicitPath != nil || !error.missing ? [ConfigProblem(line: nil, message: "cannot be read")] : []
             return ConfigLoader(path: path, exists: false, settings: Settings(), problems: problems)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             return ConfigLoader(path: path, exists: true, settings: Settings(),
                                 problems: [ConfigProblem(line: nil, message: "is not UTF-8 text")])
         }
@@ -35,7 +32,7 @@ struct ConfigLoader {
     /// One line for the status line: the first problem, and how many more (`docbao config` lists all).
     var notice: String? {
         guard let first = problems.first else { return nil }
-        let name = URL(fileURLWithPath: path).lastPathComponent
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         let more = problems.count > 1 ? " (+\(problems.count - 1), xem: docbao config)" : ""
         return "\(name)\(first.line.map { ":\($0)" } ?? ""): \(first.message) — bỏ qua\(more)"
     }

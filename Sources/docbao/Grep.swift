@@ -38,7 +38,7 @@ struct Grep: ParsableCommand {
         let matcher = Matcher(query, options: matching.options)
         let color = color == .always
             || (color == .auto && isatty(STDOUT_FILENO) != 0
-                && (ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true))
+                && Environment.colorsAllowed)
         var matched = false, failed = false
         var out = ""
         for file in files {

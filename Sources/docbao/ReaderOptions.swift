@@ -54,7 +54,7 @@ struct ReaderOptions: Equatable {
 
     func run() throws {
         // Like a pager: a non-terminal stdout, or a terminal that cannot be addressed, gets plain text.
-        let dumbTerminal = ProcessInfo.processInfo.environment["TERM"] == "dumb"
+        let dumbTerminal = Environment.value("TERM") == "dumb"
         let dumping = dump || isatty(STDOUT_FILENO) == 0 || dumbTerminal
         let config = ConfigLoader.load(explicitPath: config)
         let settings = config.settings
@@ -91,7 +91,7 @@ struct ReaderOptions: Equatable {
         defer { start.cleanUp() }
         let terminal: Terminal
         do {
-            terminal = try Terminal(theme: themeName, colors: ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
+            terminal = try Terminal(theme: themeName, colors: Environment.colorsAllowed)
         } catch let error as Terminal.OpenError {
             Output.error("docbao: \(error.description)")
             throw ExitCode(1)

@@ -47,7 +47,7 @@ struct SearchCommand: ParsableCommand {
             Output.out(try Self.json(results) + "\n")
         } else {
             let colored = color == .always || (color == .auto && Output.stdoutIsTerminal
-                && (ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true))
+                && Environment.colorsAllowed)
             Output.out(results.hits.map { Self.text($0, color: colored) }.joined())
             if !results.complete { Output.error("docbao search: more articles match; --limit shows more") }
         }

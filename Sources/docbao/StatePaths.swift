@@ -3,14 +3,7 @@ import Foundation
 /// Where docbao keeps its files, following the XDG base directory specification.
 enum StatePaths {
     /// `$XDG_STATE_HOME/docbao`, default `~/.local/state/docbao`.
-    static var stateFolder: URL {
-        let env = ProcessInfo.processInfo.environment
-        if let xdg = env["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("docbao")
-        }
-        let home = env["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/docbao")
-    }
+    static var stateFolder: String { Environment.xdgFolder("XDG_STATE_HOME", fallback: ".local/state") + "/docbao" }
 
-    static var searchHistory: URL { stateFolder.appendingPathComponent("search-history") }
+    static var searchHistory: String { stateFolder + "/search-history" }
 }

@@ -21,13 +21,15 @@ public enum Outline {
         let title = blocks.first { $0.kind == .title }?.text ?? first.text
         var sections = [Section(label: title, block: 0, level: 0)]
         let items = enumeratedItems(blocks)
+        var nextItem = items.startIndex
         var seenHeading = false
         for (index, block) in blocks.enumerated() where index > 0 {
+            while nextItem < items.endIndex, items[nextItem].index < index { nextItem += 1 }
             if block.kind == .heading {
                 sections.append(Section(label: headingLabel(block.text), block: index, level: 0))
                 seenHeading = true
-            } else if let item = items[index] {
-                sections.append(Section(label: item.label, block: index, level: seenHeading ? 1 : 0))
+            } else if nextItem < items.endIndex, items[nextItem].index == index {
+                sections.append(Section(label: items[nextItem].item.label, block: index, level: seenHeading ? 1 : 0))
             }
         }
         return sections
@@ -40,7 +42,7 @@ public enum Outline {
             words[words.count - 1] = last.dropLast()
             if words[words.count - 1].isEmpty { words.removeLast() }
         }
-        let label = words.prefix(maxWords).joined(separator: " ")
+        let label = LineShape.join(words.prefix(maxWords), separator: " ")
         return words.count > maxWords ? label + "…" : label
     }
 
@@ -62,21 +64,24 @@ public enum Outline {
         "thì", "đã", "sẽ", "được", "bị", "có", "như", "hay", "hoặc", "một", "này", "đó",
     ]
 
-    /// The enumerated paragraphs by block index, keeping only items that form a sequence (rule 3).
-    private static func enumeratedItems(_ blocks: [Block]) -> [Int: Item] {
+    /// The enumerated paragraphs in block order, keeping only items that form a sequence (rule 3).
+    /// Arrays, not dictionaries: a first `[Int: …]` costs the Swift runtime a scan of every
+    /// protocol conformance in the binary at start-up (BENCHMARKS.md, "What start-up is made of").
+    private static func enumeratedItems(_ blocks: [Block]) -> [(index: Int, item: Item)] {
         var candidates: [(index: Int, item: Item)] = []
         for (index, block) in blocks.enumerated() where block.kind == .paragraph {
             if let item = enumeratedItem(block.text) { candidates.append((index, item)) }
         }
-        var accepted: [Int: Item] = [:]
-        var lastRank: [Int: Int] = [:]
+        var accepted: [(index: Int, item: Item)] = []
+        var lastRank: [(family: Int, rank: Int)] = []  // a handful of families at most
         for (position, candidate) in candidates.enumerated() {
             let item = candidate.item
             let hasSuccessor = candidates[(position + 1)...].contains { $0.item.family == item.family && $0.item.rank == 2 }
-            let follows = item.rank == 1 ? hasSuccessor : (lastRank[item.family] ?? 0) >= item.rank - 1
+            let last = lastRank.firstIndex { $0.family == item.family }
+            let follows = item.rank == 1 ? hasSuccessor : (last.map { lastRank[$0].rank } ?? 0) >= item.rank - 1
             guard follows else { continue }
-            accepted[candidate.index] = item
-            lastRank[item.family] = item.rank
+            accepted.append(candidate)
+            if let last { lastRank[last].rank = item.rank } else { lastRank.append((item.family, item.rank)) }
         }
         return accepted
     }
@@ -117,7 +122,7 @@ public enum Outline {
             if bare != word || clause.count == 6 { break }
         }
         while let last = clause.last, trailingFunctionWords.contains(last.lowercased()) { clause.removeLast() }
-        return Item(family: family, rank: rank, label: clause.isEmpty ? ordinal : ordinal + ": " + clause.joined(separator: " "))
+        return Item(family: family, rank: rank, label: clause.isEmpty ? ordinal : ordinal + ": " + LineShape.join(clause, separator: " "))
     }
 }
 

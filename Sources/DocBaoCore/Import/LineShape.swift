@@ -38,6 +38,30 @@ enum LineShape {
 
     /// The space-separated words of the line.
     /// - Complexity: O(n) over UTF-8 bytes (no grapheme breaking: a space is always a boundary here).
+    /// `parts.joined(separator:)` with concrete appends. The standard library's generic `joined`
+    /// (and `String.append(contentsOf:)` on a generic sequence) make the Swift runtime scan every
+    /// protocol conformance in the binary the first time they run: 0.3–0.4 M instructions each on
+    /// the way to the first screen (BENCHMARKS.md, "What start-up is made of").
+    static func join(_ parts: some Sequence<Substring>, separator: String) -> String {
+        var out = "", first = true
+        for part in parts {
+            if !first { out += separator }
+            out.append(contentsOf: part)
+            first = false
+        }
+        return out
+    }
+
+    static func join(_ parts: some Sequence<String>, separator: String) -> String {
+        var out = "", first = true
+        for part in parts {
+            if !first { out += separator }
+            out += part
+            first = false
+        }
+        return out
+    }
+
     static func words(_ s: some StringProtocol) -> [Substring] {
         let whole = Substring(s)
         return whole.utf8.split(separator: 0x20).map { Substring($0) }
@@ -156,5 +180,6 @@ enum LineShape {
         }
     }
 
-    private static let closers: Set<Character> = [",", ".", ";", ":", ")", "]", "”", "’", "!", "?"]
+    /// Not a `Set<Character>`: its first use costs a scan of every conformance in the binary (see `join`).
+    private static let closers: [Character] = [",", ".", ";", ":", ")", "]", "”", "’", "!", "?"]
 }

@@ -51,7 +51,7 @@ extension PlainTextImporter {
     static func isUncreditedCaption(_ line: String) -> Bool {
         guard LineShape.isHeadingShaped(line), !LineShape.endsWith(line, ":") else { return false }
         let words = LineShape.words(line)
-        let opening = words.prefix(2).joined(separator: " ").lowercased()
+        let opening = LineShape.join(words.prefix(2), separator: " ").lowercased()
         return (words.count >= 3 && photoNouns.contains(opening)) || isPersonLine(line)
     }
 

@@ -64,7 +64,7 @@ extension PlainTextImporter {
         guard url.hasPrefix("http://") || url.hasPrefix("https://"), !url.contains(" ") else { return nil }
         let head = LineShape.words(line[..<colon])
         guard let label = head.first?.lowercased(), label == "nguồn" || label == "theo" else { return nil }
-        let name = head.dropFirst().joined(separator: " ")
+        let name = LineShape.join(head.dropFirst(), separator: " ")
         let text = name.isEmpty ? url : name
         return Entry(block: Block(.source, text, url: url), sourceName: name.isEmpty ? nil : name, url: url)
     }

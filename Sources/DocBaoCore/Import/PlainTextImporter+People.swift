@@ -49,7 +49,7 @@ extension PlainTextImporter {
     /// The number of words of the title that starts at `index` ("Tiến sĩ", "GS.", "PGS.TS"), or nil.
     private static func titleLength(_ words: [String], at index: Int) -> Int? {
         for length in [3, 2, 1] where index + length <= words.count {
-            var phrase = words[index..<(index + length)].joined(separator: " ").lowercased()
+            var phrase = LineShape.join(words[index..<(index + length)], separator: " ").lowercased()
             if phrase.hasSuffix(".") { phrase.removeLast() }
             if personTitles.contains(phrase) { return length }
             if length == 1, phrase.contains("."), phrase.split(separator: ".").allSatisfy({ personTitles.contains(String($0)) }) {

@@ -102,7 +102,7 @@ public enum PlainTextImporter {
 
         metadata.sourceName = endMatter.sourceName
         metadata.url = metadata.url ?? endMatter.url
-        if !endMatter.authors.isEmpty { metadata.byline = endMatter.authors.joined(separator: ", ") }
+        if !endMatter.authors.isEmpty { metadata.byline = LineShape.join(endMatter.authors, separator: ", ") }
         return Article(blocks: blocks, sections: Outline.sections(for: blocks), metadata: metadata)
     }
 
@@ -154,7 +154,7 @@ public enum PlainTextImporter {
             guard !LineShape.isBlank(lines[i]) else { i += 1; continue }
             var end = i + 1
             while end < lines.count, !LineShape.isBlank(lines[end]) { end += 1 }
-            let paragraph = LineShape.folded(end == i + 1 ? lines[i] : lines[i..<end].joined(separator: " "))
+            let paragraph = LineShape.folded(end == i + 1 ? lines[i] : LineShape.join(lines[i..<end], separator: " "))
             if !isShareBoilerplate(paragraph) { paragraphs.append(paragraph) }
             i = end
         }
@@ -185,7 +185,7 @@ public enum PlainTextImporter {
            end + 1 < words.count, words[end + 1].first?.isUppercase == true {
             words = Array(words[...end])
         }
-        var title = words.prefix(16).joined(separator: " ")
+        var title = LineShape.join(words.prefix(16), separator: " ")
         if words.count > 16 { title += "…" } else if title.hasSuffix(".") && !title.hasSuffix("..") { title.removeLast() }
         return title
     }

@@ -30,7 +30,8 @@ public struct MarkEntry: Equatable, Sendable {
 /// offsets (`ReaderState.sourceOffset`), so marks hold at any terminal width and across runs.
 extension Reader {
     /// The moves after which '' can go back: they leave the text being read for somewhere else.
-    static let bigJumps: Set<Action> = [.top, .bottom, .nextSection, .previousSection, .sidebarJump, .nextMatch, .previousMatch]
+    /// An array: a `Set<Action>` would cost a scan of every conformance in the binary at the first key.
+    static let bigJumps: [Action] = [.top, .bottom, .nextSection, .previousSection, .sidebarJump, .nextMatch, .previousMatch]
 
     /// Puts the line containing source offset `offset` at the top of the view, or as near as the
     /// article allows (the view stays full at its end); offsets outside the article clamp to it.

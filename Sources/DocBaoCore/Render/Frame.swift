@@ -1,5 +1,6 @@
 /// What a cell looks like; the backend's theme decides the attributes and colours of each.
-public enum Style: Equatable, Hashable, Sendable, CaseIterable {
+/// Its raw value is its place in `allCases` (backends index tables by it).
+public enum Style: Int, Equatable, Hashable, Sendable, CaseIterable {
     case normal, title, lead, heading, photoTitle, caption, credit, byline, source, url
     case sidebarHeader, sidebarEntry, sidebarCurrent, sidebarCursor, border
     case status, statusAccent, helpTitle, helpKey

@@ -8,24 +8,32 @@ public final class Layout {
     public let article: Article
     /// The reading column's width in terminal columns.
     public let width: Int
-    private var cache: [Int: [LayoutLine]] = [:]
+    /// Wrapped blocks by index, in chunks of 256 made when first reached: no table the size of a
+    /// huge article, and no `[Int: …]` (the first dictionary keyed by a type costs the Swift runtime a
+    /// scan of every protocol conformance in the binary, on the way to the first screen).
+    private var chunks: [[[LayoutLine]?]?]
+    private static let chunkShift = 8
 
     public init(article: Article, width: Int) {
         self.article = article
         self.width = max(1, width)
+        chunks = Array(repeating: nil, count: (article.blocks.count >> Layout.chunkShift) + 1)
     }
 
     public var blockCount: Int { article.blocks.count }
 
     /// How many blocks have been wrapped so far (laziness is observable in tests).
-    var cachedBlockCount: Int { cache.count }
+    private(set) var cachedBlockCount = 0
 
     /// The lines of block `index`, including the blank line that separates it from the next block.
     public func lines(ofBlock index: Int) -> [LayoutLine] {
-        if let cached = cache[index] { return cached }
+        let chunk = index >> Layout.chunkShift, slot = index & (1 << Layout.chunkShift - 1)
+        if let cached = chunks[chunk]?[slot] { return cached }
         let lines = BlockLayout.lines(of: article.blocks[index], at: index, next: index + 1 < article.blocks.count
             ? article.blocks[index + 1].kind : nil, width: width)
-        cache[index] = lines
+        if chunks[chunk] == nil { chunks[chunk] = Array(repeating: nil, count: 1 << Layout.chunkShift) }
+        chunks[chunk]![slot] = lines
+        cachedBlockCount += 1
         return lines
     }
 
