@@ -106,3 +106,26 @@ import Testing
         }
     }
 }
+
+@Suite struct SanitizerNFCClusterTests {
+    /// Letters followed by marks in any order and number, precomposed letters given more marks,
+    /// and other scripts' composing sequences (Hangul jamo, Greek, Devanagari, Kannada) come out
+    /// exactly as Foundation's NFC of the whole: clusters cut only where nothing composes across.
+    @Test func clusterNFCEqualsFoundationNFC() {
+        let starters: [String] = ["a", "A", "e", "E", "o", "O", "u", "U", "i", "y", "d", "n", "ơ", "ư", "ê", "Ă", "ạ", "ế",
+                                  "ω", "α", "ᄀ", "각", "क", "ೆ", " ", "1", "\u{1E9E}"]
+        let followers: [String] = ["\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{302}", "\u{306}", "\u{31B}",
+                                   "\u{308}", "\u{345}", "\u{1161}", "\u{11A8}", "\u{93C}", "\u{CC2}", "\u{CD5}", "\u{200D}",
+                                   "\u{2000}", "\u{F900}"]
+        var rng = SeededRandom(seed: 11)
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                text += starters.randomElement(using: &rng)!
+                for _ in 0..<Int.random(in: 0...3, using: &rng) { text += followers.randomElement(using: &rng)! }
+            }
+            let expected = text.precomposedStringWithCanonicalMapping
+            #expect(Array(TextSanitizer.nfc(text).unicodeScalars) == Array(expected.unicodeScalars), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
