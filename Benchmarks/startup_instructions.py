@@ -28,6 +28,9 @@ import time
 
 p = argparse.ArgumentParser()
 p.add_argument("--keep", metavar="FILE", help="also keep the callgrind profile here")
+p.add_argument("--mangled", action="store_true", help="keep symbol names as they are in the binary (for scripts/link-order)")
+p.add_argument("--keys", action="append", default=[], metavar="KEYS",
+               help="keys to type once the output is quiet, before q (repeatable: one batch per quiet; \\r is Enter)")
 p.add_argument("binary")
 p.add_argument("args", nargs=argparse.REMAINDER)
 a = p.parse_args()
@@ -40,12 +43,13 @@ os.makedirs(home, exist_ok=True)
 env = {"PATH": "/usr/bin:/bin", "HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
        **{k: os.path.join(home, v) for k, v in [("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
                                                 ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")]}}
-cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out, "--dump-after=*Terminal*present*", binary, *a.args]
+cmd = ["valgrind", "--tool=callgrind", *(["--demangle=no"] if a.mangled else []), "--callgrind-out-file=" + out, "--dump-after=*Terminal*present*", binary, *a.args]
 pid, fd = pty.fork()
 if pid == 0:
     fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     os.execvpe(cmd[0], cmd, env)
 got, last, sent = 0, time.time(), False
+batches = list(a.keys)
 while True:
     ready, _, _ = select.select([fd], [], [], 0.2)
     if ready:
@@ -58,8 +62,10 @@ while True:
         got += len(data)
         last = time.time()
     elif not sent and got > 500 and time.time() - last > 1.5:
-        os.write(fd, b"q")
-        sent = True
+        keys = batches.pop(0) if batches else "q"
+        os.write(fd, keys.replace("\\r", "\r").encode())
+        sent = keys == "q"
+        last = time.time()
 os.waitpid(pid, 0)
 summary = lambda path: int(re.search(r"^summary: (\d+)", open(path).read(), re.M).group(1))
 first = summary(out + ".1") if os.path.exists(out + ".1") else None
