@@ -17,23 +17,51 @@ extension PlainTextImporter {
     /// Bullet items ("- Tắt…", "+ 300g…") never continue a paragraph. Blank lines are skipped, so a line
     /// of spaces between two fragments does not separate them. Spaces are folded afterwards.
     static func joinFragments(_ lines: [String]) -> [String] {
-        let kept = lines.filter { !LineShape.isBlank($0) }
-        var paragraphs: [String] = []
-        for (i, line) in kept.enumerated() {
-            let next = i + 1 < kept.count ? kept[i + 1] : nil
-            // Decide first, then append in place: rebuilding the paragraph for every joined line
-            // made hard-wrapped text quadratic.
-            let separator = paragraphs.last.flatMap { continues($0, with: line, before: next) ? self.separator($0, line) : nil }
-            if let separator {
-                paragraphs[paragraphs.count - 1] += separator + line
-            } else {
-                paragraphs.append(line)
-            }
-        }
-        return paragraphs.map(LineShape.folded)
+        var joiner = FragmentJoiner()
+        for line in lines { joiner.add(line) }
+        return joiner.finish()
     }
 
-    private static func continues(_ paragraph: String, with line: String, before next: String?) -> Bool {
+    /// `joinFragments(_:)` a line at a time, so the lines need not all be held: a line is judged
+    /// once the next one is known, and a paragraph is let go of (folded) once the next one starts.
+    struct FragmentJoiner {
+        private(set) var paragraphs: [String] = []
+        /// The paragraph being built, not yet folded: only it can still grow.
+        private var current: String?
+        /// The last line given, waiting for the one after it.
+        private var pending: String?
+
+        /// Adds the next line (blank lines are skipped).
+        mutating func add(_ line: String) {
+            guard !LineShape.isBlank(line) else { return }
+            if let pending { take(pending, before: line) }
+            pending = line
+        }
+
+        private mutating func take(_ line: String, before next: String?) {
+            // Decide first, then append in place: rebuilding the paragraph for every joined line
+            // made hard-wrapped text quadratic.
+            if var paragraph = current, PlainTextImporter.continues(paragraph, with: line, before: next) {
+                let separator = PlainTextImporter.separator(paragraph, line)
+                current = nil  // so the append does not copy
+                paragraph += separator
+                paragraph += line
+                current = paragraph
+            } else {
+                if let current { paragraphs.append(LineShape.folded(current)) }
+                current = line
+            }
+        }
+
+        /// The paragraphs, once every line was added.
+        consuming func finish() -> [String] {
+            if let pending { take(pending, before: nil) }
+            if let current { paragraphs.append(LineShape.folded(current)) }
+            return paragraphs
+        }
+    }
+
+    static func continues(_ paragraph: String, with line: String, before next: String?) -> Bool {
         // Only the end of a long paragraph matters here (labels, speakers and connectives are short):
         // looking at all of it for every line joined onto it made the import quadratic.
         let cut = paragraph.index(paragraph.endIndex, offsetBy: -200, limitedBy: paragraph.startIndex)
@@ -71,7 +99,7 @@ extension PlainTextImporter {
 
     /// What goes between a paragraph and a line joined onto it: a space, unless one already has one
     /// or the line starts with punctuation.
-    private static func separator(_ paragraph: String, _ line: String) -> String {
+    static func separator(_ paragraph: String, _ line: String) -> String {
         if paragraph.hasSuffix(" ") || line.hasPrefix(" ") || LineShape.startsWithCloser(line) { return "" }
         if paragraph.hasSuffix("(") || paragraph.hasSuffix("“") { return "" }
         return " "
