@@ -18,11 +18,16 @@ extension PlainTextImporter {
         private var hasTitleLine = false
         private var layout = Layout.linePerParagraph
         private var lead: String?
-        /// Blank-separated layout: the lines of the paragraph being read, and the paragraphs made.
+        /// Blank-separated layout: the lines of the paragraph being read.
         private var run: [String] = []
-        private var paragraphs: [String] = []
         /// The other layouts: lines joined into paragraphs (rule 5).
         private var joiner = FragmentJoiner()
+        /// A block for each paragraph made so far, judged on its own (`block(for:)`): the
+        /// paragraphs are held nowhere else.
+        private var blocks: [Block] = []
+        /// The paragraph of each block whose text is not its paragraph (a caption's description
+        /// without its credit), by block index: the end matter rules read paragraphs.
+        private var paragraphsChanged: [Int: String] = [:]
 
         init(map: LineMap) { self.map = map }
 
@@ -47,6 +52,7 @@ extension PlainTextImporter {
                 hasTitleLine = isHeadlineLike(line)
                 let body = (hasTitleLine ? i + 1 : i)..<text.upperBound
                 layout = detectLayout(map, body: body)
+                blocks.reserveCapacity(2 + paragraphCount(in: layout == .leadLast ? body.dropLast() : body))
                 if hasTitleLine { return }
             }
             if layout == .leadLast && i == text.upperBound - 1 {
@@ -56,8 +62,30 @@ extension PlainTextImporter {
             if layout == .blankSeparated {
                 if LineShape.isBlank(line) { endRun() } else { run.append(line) }
             } else if !isShareBoilerplate(line) {
-                joiner.add(line)
+                var joiner = self.joiner
+                self.joiner = FragmentJoiner()
+                joiner.add(line) { add(paragraph: $0) }
+                self.joiner = joiner
             }
+        }
+
+        private mutating func add(paragraph: String) {
+            let block = block(for: paragraph)
+            if block.kind == .caption && block.text != paragraph { paragraphsChanged[blocks.count] = paragraph }
+            blocks.append(block)
+        }
+
+        /// The paragraph block `i` was made from.
+        private func paragraph(_ i: Int) -> String { paragraphsChanged[i] ?? blocks[i].text }
+
+        /// At most how many paragraphs the lines `lines` make in the layout: so many blocks are
+        /// made room for at once (a huge article's blocks are not copied as their array grows).
+        private func paragraphCount(in lines: Range<Int>) -> Int {
+            var count = 0
+            for i in lines where !map.isBlank(i) && (layout != .blankSeparated || i == lines.lowerBound || map.isBlank(i - 1)) {
+                count += 1
+            }
+            return count
         }
 
         /// The headers end before line `i`: the text is what is between the blank lines after them
@@ -74,35 +102,31 @@ extension PlainTextImporter {
             guard !run.isEmpty else { return }
             let paragraph = LineShape.folded(run.count == 1 ? run[0] : run.joined(separator: " "))
             run.removeAll(keepingCapacity: true)
-            if !isShareBoilerplate(paragraph) { paragraphs.append(paragraph) }
+            if !isShareBoilerplate(paragraph) { add(paragraph: paragraph) }
         }
 
         /// The article, once every line was added.
         consuming func finish() -> Article {
             if inHeaders { endHeaders(at: index) }
             guard textLines != nil else { return Article(blocks: [], sections: [], metadata: metadata) }
-            var paragraphs: [String]
             if layout == .blankSeparated {
                 endRun()
-                paragraphs = self.paragraphs
-                self.paragraphs = []
             } else {
-                paragraphs = joiner.finish()
-                joiner = FragmentJoiner()
+                var joiner = self.joiner
+                self.joiner = FragmentJoiner()
+                joiner.finish { add(paragraph: $0) }
             }
-            let endMatter = takeEndMatter(from: &paragraphs)
-            let title = hasTitleLine ? LineShape.folded(firstLine) : derivedTitle(from: paragraphs.first ?? firstLine)
-            let head = [Block(.title, title)] + (lead.map { [Block(.lead, $0)] } ?? [])
-
-            // The blocks go into one array of the final size, so that no second array of a huge
-            // article's blocks is ever made beside it.
-            var blocks: [Block] = []
-            blocks.reserveCapacity(head.count + paragraphs.count + endMatter.blocks.count)
-            for paragraph in paragraphs { blocks.append(block(for: paragraph)) }
-            paragraphs = []
+            let (endStart, endMatter) = endMatter(of: blocks.indices.lazy.map(paragraph))
+            let title = hasTitleLine ? LineShape.folded(firstLine) : derivedTitle(from: endStart > 0 ? paragraph(0) : firstLine)
+            var blocks = self.blocks
+            self.blocks = []
+            blocks.removeSubrange(endStart...)
             markInContext(&blocks, layout: layout)
-            blocks.insert(contentsOf: head, at: 0)
+            // The title and lead go in front, in the room made for them.
+            blocks.insert(contentsOf: [Block(.title, title)] + (lead.map { [Block(.lead, $0)] } ?? []), at: 0)
             blocks += endMatter.blocks
+            // Room made for lines that were then joined is given back.
+            if blocks.capacity > blocks.count + blocks.count / 8 + 16 { blocks = Array(blocks) }
             blocks = splittingLongBlocks(blocks)
 
             metadata.sourceName = endMatter.sourceName

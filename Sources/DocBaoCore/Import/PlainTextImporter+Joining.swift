@@ -17,28 +17,31 @@ extension PlainTextImporter {
     /// Bullet items ("- Tắt…", "+ 300g…") never continue a paragraph. Blank lines are skipped, so a line
     /// of spaces between two fragments does not separate them. Spaces are folded afterwards.
     static func joinFragments(_ lines: [String]) -> [String] {
+        var paragraphs: [String] = []
         var joiner = FragmentJoiner()
-        for line in lines { joiner.add(line) }
-        return joiner.finish()
+        for line in lines { joiner.add(line) { paragraphs.append($0) } }
+        joiner.finish { paragraphs.append($0) }
+        return paragraphs
     }
 
     /// `joinFragments(_:)` a line at a time, so the lines need not all be held: a line is judged
-    /// once the next one is known, and a paragraph is let go of (folded) once the next one starts.
+    /// once the next one is known, and a paragraph is handed on (folded) once the next one starts.
     struct FragmentJoiner {
-        private(set) var paragraphs: [String] = []
         /// The paragraph being built, not yet folded: only it can still grow.
         private var current: String?
+        /// Whether `current` was made longer by appending (it may then hold spare capacity).
+        private var joined = false
         /// The last line given, waiting for the one after it.
         private var pending: String?
 
-        /// Adds the next line (blank lines are skipped).
-        mutating func add(_ line: String) {
+        /// Adds the next line (blank lines are skipped); `emit` gets each paragraph finished.
+        mutating func add(_ line: String, _ emit: (String) -> Void) {
             guard !LineShape.isBlank(line) else { return }
-            if let pending { take(pending, before: line) }
+            if let pending { take(pending, before: line, emit) }
             pending = line
         }
 
-        private mutating func take(_ line: String, before next: String?) {
+        private mutating func take(_ line: String, before next: String?, _ emit: (String) -> Void) {
             // Decide first, then append in place: rebuilding the paragraph for every joined line
             // made hard-wrapped text quadratic.
             if var paragraph = current, PlainTextImporter.continues(paragraph, with: line, before: next) {
@@ -47,17 +50,28 @@ extension PlainTextImporter {
                 paragraph += separator
                 paragraph += line
                 current = paragraph
+                joined = true
             } else {
-                if let current { paragraphs.append(LineShape.folded(current)) }
+                emitCurrent(emit)
                 current = line
             }
         }
 
-        /// The paragraphs, once every line was added.
-        consuming func finish() -> [String] {
-            if let pending { take(pending, before: nil) }
-            if let current { paragraphs.append(LineShape.folded(current)) }
-            return paragraphs
+        /// Hands on the paragraph built: folded, and without the spare capacity its appends left
+        /// (a hard-wrapped article's paragraphs would otherwise take up to twice their size).
+        private mutating func emitCurrent(_ emit: (String) -> Void) {
+            guard let current else { return }
+            let paragraph = LineShape.folded(current)
+            emit(joined ? String(decoding: paragraph.utf8, as: UTF8.self) : paragraph)
+            self.current = nil
+            joined = false
+        }
+
+        /// Finishes the last paragraph, once every line was added.
+        mutating func finish(_ emit: (String) -> Void) {
+            if let pending { take(pending, before: nil, emit) }
+            emitCurrent(emit)
+            pending = nil
         }
     }
 
