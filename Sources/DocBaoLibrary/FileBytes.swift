@@ -30,7 +30,7 @@ public enum FileBytes {
         }
     }
 
-    /// A file read from its start each time it is asked, a megabyte at a time: the importer reads
+    /// A file read from its start each time it is asked, 256 KB at a time: the importer reads
     /// a huge article twice this way instead of holding all its bytes.
     public struct Pieces: PlainTextSource {
         public let path: String
@@ -41,7 +41,7 @@ public enum FileBytes {
             let fd = open(path, O_RDONLY)
             guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
             defer { close(fd) }
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
             defer { buffer.deallocate() }
             while true {
                 let n = Glibc.read(fd, buffer.baseAddress!, buffer.count)

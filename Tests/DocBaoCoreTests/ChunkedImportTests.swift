@@ -85,6 +85,23 @@ import Testing
         Self.expectSame(utf16, "utf16", cuts: [(1, 1), (3, 2)])
     }
 
+    /// A file that changes between the two reads (the line map no longer fits the lines) still
+    /// gives an article: the second read's text, shaped by the first read's blank lines.
+    @Test func aSourceThatChangesBetweenReadsStillImports() {
+        final class Changing: PlainTextSource {
+            var reads = 0
+            func read(_ body: (UnsafeRawBufferPointer) -> Void) {
+                reads += 1
+                let text = reads % 2 == 1 ? "Tiêu đề\n\nMột.\n\nHai.\n\n\n\nBa" : "Tiêu đề\nMột.\nHai.\nBa.\nBốn.\nNăm.\n\n\n"
+                Array(text.utf8).withUnsafeBytes(body)
+            }
+        }
+        let article = PlainTextImporter.importArticle(source: Changing()).article
+        #expect(article.title == "Tiêu đề")
+        let shrinking = PlainTextImporter.importArticle(source: { () -> Changing in let c = Changing(); c.reads = 1; return c }()).article
+        #expect(shrinking.blocks.first?.text == "Tiêu đề")
+    }
+
     @Test func linesAreCutAfterALineFeedOrBeforeAnASCIIByte() {
         #expect(PlainTextImporter.CleanLines.cut(Array("ab\ncd".utf8)) == 3)
         #expect(PlainTextImporter.CleanLines.cut(Array("ệ ệ".utf8)) == 3)

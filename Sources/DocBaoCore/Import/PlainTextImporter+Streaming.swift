@@ -24,8 +24,8 @@ struct BufferSource: PlainTextSource {
 }
 
 extension PlainTextImporter {
-    /// About how many bytes are decoded and cleaned at once.
-    public static let chunkSize = 1 << 20
+    /// About how many bytes are decoded and cleaned at once (each step of cleaning may copy them).
+    public static let chunkSize = 256 << 10
 
     /// Imports an article from UTF-8 (or, after a UTF-16 byte order mark, UTF-16) read from `source`,
     /// in two passes: the first finds the blank lines from the raw bytes (`LineMap.RawScanner`),

@@ -3,7 +3,8 @@ import Foundation
 /// Turns a scraped plain-text news article into an `Article`, using the conventions of Vietnamese news sites.
 ///
 /// The rules, in the order they apply:
-/// 1. **Clean once.** The whole text goes through `TextSanitizer.clean` (NFC, visible controls, CR LF → LF);
+/// 1. **Clean once.** The whole text goes through `TextSanitizer.clean` (NFC, visible controls, CR LF → LF;
+///    a chunk at a time, cut where cleaning cannot reach across, so the result is that of the whole);
 ///    runs of spaces inside a paragraph are folded to one.
 /// 2. **Header lines.** Leading `# key = value` lines (dantri) become metadata: `url`, `date`, and the
 ///    others (`doc_id` …) verbatim in `extra`.
