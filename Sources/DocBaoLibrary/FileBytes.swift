@@ -1,3 +1,4 @@
+import DocBaoCore
 import Foundation
 
 /// Reading files into byte arrays with read(2) and pread(2): no Foundation `Data` in between, so a
@@ -26,6 +27,31 @@ public enum FileBytes {
             if bytes.isEmpty { bytes = part } else { bytes += part }
             if atEnd { return bytes }
             capacity = max(bytes.count, 1 << 16)
+        }
+    }
+
+    /// A file read from its start each time it is asked, 256 KB at a time: the importer reads
+    /// a huge article twice this way instead of holding all its bytes.
+    public struct Pieces: PlainTextSource {
+        public let path: String
+
+        public init(path: String) { self.path = path }
+
+        public func read(_ body: (UnsafeRawBufferPointer) -> Void) throws(ReadError) {
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
+            defer { close(fd) }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
+            defer { buffer.deallocate() }
+            while true {
+                let n = Glibc.read(fd, buffer.baseAddress!, buffer.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw ReadError(description: String(cString: strerror(errno)))
+                }
+                if n == 0 { return }
+                body(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+            }
         }
     }
 

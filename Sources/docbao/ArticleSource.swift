@@ -76,15 +76,13 @@ enum ArticleSource {
         let shown = PlainTextImporter.preview(head: head, tail: tail)
         let article = shown.article
         return Loaded(article: article, notice: nil, tailStart: shown.tailStart, whole: {
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0, let bytes = FileBytes.readAll(fd) else {
-                let reason = String(cString: strerror(errno))
-                if fd >= 0 { close(fd) }
-                return (article, "Không đọc được phần còn lại của tệp (\(reason))")
+            // Read in pieces, twice, rather than whole: the import holds the article, not the bytes.
+            do {
+                let (whole, replaced) = try PlainTextImporter.importArticle(source: FileBytes.Pieces(path: path))
+                return (whole, replacedNotice(replaced))
+            } catch {
+                return (article, "Không đọc được phần còn lại của tệp (\(error))")
             }
-            close(fd)
-            let (whole, replaced) = PlainTextImporter.importArticle(bytes: bytes)
-            return (whole, replacedNotice(replaced))
         })
     }
 

@@ -26,14 +26,55 @@ public struct Block: Equatable, Sendable, Codable {
     public var kind: Kind
     public var text: String
     /// For captions: the photo credit without its label ("VGP/Hải Minh" for "Ảnh: VGP/Hải Minh").
-    public var credit: String?
+    public var credit: String? {
+        get { notes?.credit }
+        set { notes = Notes(credit: newValue, url: url) }
+    }
     /// For sources: the address of the original article.
-    public var url: String?
+    public var url: String? {
+        get { notes?.url }
+        set { notes = Notes(credit: credit, url: newValue) }
+    }
+    /// The credit and the address, which few blocks have, kept out of line: a block is then 32
+    /// bytes rather than 56, and a huge article has hundreds of thousands of them.
+    private var notes: Notes?
+
+    /// A credit and an address, never changed once made (so a block stays a value).
+    private final class Notes: Sendable {
+        let credit: String?
+        let url: String?
+
+        /// Nil when there is neither.
+        init?(credit: String?, url: String?) {
+            guard credit != nil || url != nil else { return nil }
+            self.credit = credit
+            self.url = url
+        }
+    }
 
     public init(_ kind: Kind, _ text: String, credit: String? = nil, url: String? = nil) {
         self.kind = kind
         self.text = text
-        self.credit = credit
-        self.url = url
+        self.notes = Notes(credit: credit, url: url)
+    }
+
+    public static func == (a: Block, b: Block) -> Bool {
+        a.kind == b.kind && a.text == b.text && a.credit == b.credit && a.url == b.url
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, text, credit, url }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(Kind.self, forKey: .kind), try c.decode(String.self, forKey: .text),
+                  credit: try c.decodeIfPresent(String.self, forKey: .credit), url: try c.decodeIfPresent(String.self, forKey: .url))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(credit, forKey: .credit)
+        try c.encodeIfPresent(url, forKey: .url)
     }
 }

@@ -2,11 +2,16 @@ extension PlainTextImporter {
     /// Gives each body paragraph its kind: lead, caption, photo title, list item, heading or paragraph.
     static func classify(_ paragraphs: [String], layout: Layout) -> [Block] {
         var blocks = paragraphs.map(block(for:))
+        markInContext(&blocks, layout: layout)
+        return blocks
+    }
+
+    /// The kinds that depend on a block's neighbours, given `blocks` judged one by one (`block(for:)`).
+    static func markInContext(_ blocks: inout [Block], layout: Layout) {
         if layout == .blankSeparated { markPhotoTitles(&blocks) }
         if layout != .leadLast { markLead(&blocks) }
         markListRuns(&blocks)
         if layout == .leadLast { markOpeningCaption(&blocks) }
-        return blocks
     }
 
     /// The block for one paragraph, judged on its own.

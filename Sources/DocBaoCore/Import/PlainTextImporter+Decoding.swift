@@ -4,11 +4,9 @@ extension PlainTextImporter {
     /// Imports an article from raw bytes: UTF-8 (a leading BOM is skipped), or UTF-16 when the bytes
     /// start with a UTF-16 byte order mark. Invalid sequences become U+FFFD.
     /// - Returns: the article and how many input bytes were invalid and replaced.
-    /// The bytes are consumed, and freed once decoded (a 100 MB article is not held twice).
-    public static func importArticle(bytes: consuming [UInt8]) -> (article: Article, replacedBytes: Int) {
-        let (text, replaced) = decode(bytes)
-        _ = consume bytes
-        return (importArticle(text), replaced)
+    /// The bytes are read a chunk at a time (`importArticle(source:)`): no decoded copy of them all.
+    public static func importArticle(bytes: [UInt8]) -> (article: Article, replacedBytes: Int) {
+        bytes.withUnsafeBytes { importArticle(source: BufferSource(bytes: $0)) }
     }
 
     /// Whether the bytes look like a binary file rather than text: they hold a NUL byte (and are not
@@ -27,7 +25,7 @@ extension PlainTextImporter {
     }
 
     /// UTF-8 with U+FFFD for each maximal invalid subpart (the Unicode "best practice"), counting its bytes.
-    private static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (text: String, replacedBytes: Int) {
+    static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (text: String, replacedBytes: Int) {
         // Valid UTF-8, the usual case, is copied in one validating pass.
         if let text = String(validating: bytes, as: UTF8.self) { return (text, 0) }
         var scalars = String.UnicodeScalarView()

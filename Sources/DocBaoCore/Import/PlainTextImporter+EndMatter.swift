@@ -25,11 +25,19 @@ extension PlainTextImporter {
 
     /// Takes the trailing run of author lines and credits off `paragraphs` (rule 8 of the importer).
     static func takeEndMatter(from paragraphs: inout [String]) -> EndMatter {
+        let (start, matter) = endMatter(of: paragraphs)
+        paragraphs.removeSubrange(start...)
+        return matter
+    }
+
+    /// The end matter of `paragraphs` and the index where it starts (their count if there is none).
+    static func endMatter<Paragraphs: RandomAccessCollection>(of paragraphs: Paragraphs) -> (start: Int, matter: EndMatter)
+        where Paragraphs.Element == String, Paragraphs.Index == Int {
         var entries: [Entry] = []
-        var start = paragraphs.count
-        while start > 0 {
+        var start = paragraphs.endIndex
+        while start > paragraphs.startIndex {
             let line = paragraphs[start - 1]
-            if start >= 2, isCreditContinuation(line), let before = endEntry(paragraphs[start - 2]), before.credits {
+            if start - paragraphs.startIndex >= 2, isCreditContinuation(line), let before = endEntry(paragraphs[start - 2]), before.credits {
                 entries.insert(Entry(block: Block(.source, line), sourceName: nil), at: 0)
             } else if let entry = endEntry(line) {
                 entries.insert(entry, at: 0)
@@ -38,7 +46,6 @@ extension PlainTextImporter {
             }
             start -= 1
         }
-        paragraphs.removeSubrange(start...)
         var matter = EndMatter()
         for entry in entries {
             matter.blocks.append(entry.block)
@@ -46,7 +53,7 @@ extension PlainTextImporter {
             if matter.sourceName == nil { matter.sourceName = entry.sourceName }
             if matter.url == nil { matter.url = entry.url }
         }
-        return matter
+        return (start, matter)
     }
 
     private static func endEntry(_ line: String) -> Entry? {

@@ -17,23 +17,65 @@ extension PlainTextImporter {
     /// Bullet items ("- Tắt…", "+ 300g…") never continue a paragraph. Blank lines are skipped, so a line
     /// of spaces between two fragments does not separate them. Spaces are folded afterwards.
     static func joinFragments(_ lines: [String]) -> [String] {
-        let kept = lines.filter { !LineShape.isBlank($0) }
         var paragraphs: [String] = []
-        for (i, line) in kept.enumerated() {
-            let next = i + 1 < kept.count ? kept[i + 1] : nil
-            // Decide first, then append in place: rebuilding the paragraph for every joined line
-            // made hard-wrapped text quadratic.
-            let separator = paragraphs.last.flatMap { continues($0, with: line, before: next) ? self.separator($0, line) : nil }
-            if let separator {
-                paragraphs[paragraphs.count - 1] += separator + line
-            } else {
-                paragraphs.append(line)
-            }
-        }
-        return paragraphs.map(LineShape.folded)
+        var joiner = FragmentJoiner()
+        for line in lines { joiner.add(line) { paragraphs.append($0) } }
+        joiner.finish { paragraphs.append($0) }
+        return paragraphs
     }
 
-    private static func continues(_ paragraph: String, with line: String, before next: String?) -> Bool {
+    /// `joinFragments(_:)` a line at a time, so the lines need not all be held: a line is judged
+    /// once the next one is known, and a paragraph is handed on (folded) once the next one starts.
+    struct FragmentJoiner {
+        /// The paragraph being built, not yet folded: only it can still grow.
+        private var current: String?
+        /// Whether `current` was made longer by appending (it may then hold spare capacity).
+        private var joined = false
+        /// The last line given, waiting for the one after it.
+        private var pending: String?
+
+        /// Adds the next line (blank lines are skipped); `emit` gets each paragraph finished.
+        mutating func add(_ line: String, _ emit: (String) -> Void) {
+            guard !LineShape.isBlank(line) else { return }
+            if let pending { take(pending, before: line, emit) }
+            pending = line
+        }
+
+        private mutating func take(_ line: String, before next: String?, _ emit: (String) -> Void) {
+            // Decide first, then append in place: rebuilding the paragraph for every joined line
+            // made hard-wrapped text quadratic.
+            if var paragraph = current, PlainTextImporter.continues(paragraph, with: line, before: next) {
+                let separator = PlainTextImporter.separator(paragraph, line)
+                current = nil  // so the append does not copy
+                paragraph += separator
+                paragraph += line
+                current = paragraph
+                joined = true
+            } else {
+                emitCurrent(emit)
+                current = line
+            }
+        }
+
+        /// Hands on the paragraph built: folded, and without the spare capacity its appends left
+        /// (a hard-wrapped article's paragraphs would otherwise take up to twice their size).
+        private mutating func emitCurrent(_ emit: (String) -> Void) {
+            guard let current else { return }
+            let paragraph = LineShape.folded(current)
+            emit(joined ? String(decoding: paragraph.utf8, as: UTF8.self) : paragraph)
+            self.current = nil
+            joined = false
+        }
+
+        /// Finishes the last paragraph, once every line was added.
+        mutating func finish(_ emit: (String) -> Void) {
+            if let pending { take(pending, before: nil, emit) }
+            emitCurrent(emit)
+            pending = nil
+        }
+    }
+
+    static func continues(_ paragraph: String, with line: String, before next: String?) -> Bool {
         // Only the end of a long paragraph matters here (labels, speakers and connectives are short):
         // looking at all of it for every line joined onto it made the import quadratic.
         let cut = paragraph.index(paragraph.endIndex, offsetBy: -200, limitedBy: paragraph.startIndex)
@@ -71,7 +113,7 @@ extension PlainTextImporter {
 
     /// What goes between a paragraph and a line joined onto it: a space, unless one already has one
     /// or the line starts with punctuation.
-    private static func separator(_ paragraph: String, _ line: String) -> String {
+    static func separator(_ paragraph: String, _ line: String) -> String {
         if paragraph.hasSuffix(" ") || line.hasPrefix(" ") || LineShape.startsWithCloser(line) { return "" }
         if paragraph.hasSuffix("(") || paragraph.hasSuffix("“") { return "" }
         return " "

@@ -3,7 +3,8 @@ import Foundation
 /// Turns a scraped plain-text news article into an `Article`, using the conventions of Vietnamese news sites.
 ///
 /// The rules, in the order they apply:
-/// 1. **Clean once.** The whole text goes through `TextSanitizer.clean` (NFC, visible controls, CR LF → LF);
+/// 1. **Clean once.** The whole text goes through `TextSanitizer.clean` (NFC, visible controls, CR LF → LF;
+///    a chunk at a time, cut where cleaning cannot reach across, so the result is that of the whole);
 ///    runs of spaces inside a paragraph are folded to one.
 /// 2. **Header lines.** Leading `# key = value` lines (dantri) become metadata: `url`, `date`, and the
 ///    others (`doc_id` …) verbatim in `extra`.
@@ -64,101 +65,46 @@ public enum PlainTextImporter {
 
     /// Imports an article from text, applying the rules above.
     /// - Complexity: O(n) in the length of the text.
-    /// The text is consumed: a huge article's text is freed as soon as its lines are made, so
-    /// the import never holds the input, the cleaned text and the lines at once.
+    /// The text is read a piece at a time (`importArticle(source:)`), so the import never holds the
+    /// whole cleaned text, nor its lines, beside the paragraphs it makes of them.
     public static func importArticle(_ text: consuming String) -> Article {
-        var cleaned = TextSanitizer.clean(text)
-        _ = consume text
-        var lines = cleaned.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
-        cleaned = ""
-        var metadata = ArticleMetadata()
-        lines.removeFirst(readHeaders(lines, into: &metadata))
-        while let first = lines.first, LineShape.isBlank(first) { lines.removeFirst() }
-        while let last = lines.last, LineShape.isBlank(last) { lines.removeLast() }
-        guard let firstLine = lines.first else {
-            return Article(blocks: [], sections: [], metadata: metadata)
-        }
-
-        let hasTitleLine = isHeadlineLike(firstLine)
-        var body = Array(lines.dropFirst(hasTitleLine ? 1 : 0))
-        var lead: String?
-        let layout = detectLayout(body)
-        if layout == .leadLast, let last = body.popLast() {
-            lead = LineShape.folded(last)
-        }
-        // The lines are let go of once the paragraphs are made from them (they share no storage).
-        lines = []
-        var paragraphs = layout == .blankSeparated ? blankSeparatedParagraphs(body)
-                                                   : joinFragments(body.filter { !isShareBoilerplate($0) })
-        body = []
-        let endMatter = takeEndMatter(from: &paragraphs)
-        let title = hasTitleLine ? LineShape.folded(firstLine) : derivedTitle(from: paragraphs.first ?? firstLine)
-
-        var blocks = [Block(.title, title)]
-        if let lead { blocks.append(Block(.lead, lead)) }
-        blocks += classify(paragraphs, layout: layout)
-        blocks += endMatter.blocks
-        blocks = splittingLongBlocks(blocks)
-
-        metadata.sourceName = endMatter.sourceName
-        metadata.url = metadata.url ?? endMatter.url
-        if !endMatter.authors.isEmpty { metadata.byline = LineShape.join(endMatter.authors, separator: ", ") }
-        return Article(blocks: blocks, sections: Outline.sections(for: blocks), metadata: metadata)
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { utf8 in
+            importArticle(source: BufferSource(bytes: UnsafeRawBufferPointer(utf8))).article
+        }!
     }
 
-    /// Reads leading `# key = value` lines into `metadata`; returns how many lines it used.
-    private static func readHeaders(_ lines: [String], into metadata: inout ArticleMetadata) -> Int {
-        var count = 0
-        for line in lines {
-            guard line.hasPrefix("# ") else { break }
-            let keyStart = line.index(line.startIndex, offsetBy: 2)
-            // " = " after the "# ", not overlapping it ("# = x" has no key).
-            guard let equals = line.range(of: " = ", range: keyStart..<line.endIndex) else { break }
-            let key = LineShape.trimmed(line[keyStart..<equals.lowerBound])
-            let value = LineShape.trimmed(line[equals.upperBound...])
-            switch key {
-            case "url": metadata.url = value
-            case "date": metadata.date = value
-            default: metadata.extra[key] = value
-            }
-            count += 1
-        }
-        return count
+    /// The key and value of a `# key = value` header line (rule 2), or nil for any other line.
+    static func header(_ line: String) -> (key: String, value: String)? {
+        guard line.hasPrefix("# ") else { return nil }
+        let keyStart = line.index(line.startIndex, offsetBy: 2)
+        // " = " after the "# ", not overlapping it ("# = x" has no key).
+        guard let equals = line.range(of: " = ", range: keyStart..<line.endIndex) else { return nil }
+        return (LineShape.trimmed(line[keyStart..<equals.lowerBound]), LineShape.trimmed(line[equals.upperBound...]))
     }
 
-    /// Rule 3: lead last, blank-separated, or one paragraph per line.
-    private static func detectLayout(_ body: [String]) -> Layout {
-        let blankRun = body.reversed().dropFirst().prefix { LineShape.isBlank($0) }.count
-        if blankRun >= 2, !gapsOutnumberPairs(body.dropLast(blankRun + 1)) { return .leadLast }
-        return gapsOutnumberPairs(body[...]) ? .blankSeparated : .linePerParagraph
+    /// Rule 3: lead last, blank-separated, or one paragraph per line, for the body lines `body` of `map`.
+    static func detectLayout(_ map: LineMap, body: Range<Int>) -> Layout {
+        var blankRun = 0
+        if !body.isEmpty {
+            while body.upperBound - 2 - blankRun >= body.lowerBound, map.isBlank(body.upperBound - 2 - blankRun) { blankRun += 1 }
+        }
+        if blankRun >= 2, !gapsOutnumberPairs(map, body.lowerBound..<(body.upperBound - blankRun - 1)) { return .leadLast }
+        return gapsOutnumberPairs(map, body) ? .blankSeparated : .linePerParagraph
     }
 
     /// True if, between non-blank lines, blank gaps are more common than lines that follow directly.
-    private static func gapsOutnumberPairs(_ lines: ArraySlice<String>) -> Bool {
+    private static func gapsOutnumberPairs(_ map: LineMap, _ lines: Range<Int>) -> Bool {
         var gaps = 0, pairs = 0
         var seenText = false, blankSince = false
-        for line in lines {
-            if LineShape.isBlank(line) { blankSince = true; continue }
+        for i in lines {
+            if map.isBlank(i) { blankSince = true; continue }
             if seenText { if blankSince { gaps += 1 } else { pairs += 1 } }
             seenText = true
             blankSince = false
         }
         return gaps > pairs
-    }
-
-    /// Paragraphs of blank-separated text: runs of non-blank lines joined with a space, boilerplate dropped.
-    private static func blankSeparatedParagraphs(_ lines: [String]) -> [String] {
-        var paragraphs: [String] = []
-        var i = 0
-        while i < lines.count {
-            guard !LineShape.isBlank(lines[i]) else { i += 1; continue }
-            var end = i + 1
-            while end < lines.count, !LineShape.isBlank(lines[end]) { end += 1 }
-            let paragraph = LineShape.folded(end == i + 1 ? lines[i] : LineShape.join(lines[i..<end], separator: " "))
-            if !isShareBoilerplate(paragraph) { paragraphs.append(paragraph) }
-            i = end
-        }
-        return paragraphs
     }
 
     /// Rule 6: "Share on Facebook", "Share on Tumblr"… (one or two words after "Share on").
@@ -169,14 +115,14 @@ public enum PlainTextImporter {
     }
 
     /// Rule 4: a first line that reads like a headline.
-    private static func isHeadlineLike(_ line: String) -> Bool {
+    static func isHeadlineLike(_ line: String) -> Bool {
         let t = LineShape.trimmed(line)
         guard let last = t.last, captionParts(t) == nil, !isIllustrationNote(t) else { return false }
         return LineShape.hasAtMostWords(t, 25) && (!".,;:".contains(last) || t.hasSuffix("..."))
     }
 
     /// Rule 4: a title made from the opening line when the file has no headline.
-    private static func derivedTitle(from line: String) -> String {
+    static func derivedTitle(from line: String) -> String {
         var text = LineShape.folded(line)
         if let parts = captionParts(text), !parts.description.isEmpty { text = parts.description }
         // The title is at most 16 words: the first few dozen are all it needs of a long paragraph.

@@ -1,0 +1,138 @@
+extension PlainTextImporter {
+    /// Builds the article from its cleaned lines given one at a time, in order, holding only the
+    /// paragraphs made so far and the few lines a paragraph still waits on.
+    ///
+    /// The rules that look at the whole text (rule 3's layout, the blank lines at the ends) read
+    /// `map`, the blank lines of the same text made beforehand; the rest apply as the lines come.
+    struct Assembler {
+        private let map: LineMap
+        /// The index of the next line.
+        private var index = 0
+        private var metadata = ArticleMetadata()
+        /// Whether the lines so far were all headers.
+        private var inHeaders = true
+        /// The first non-blank line after the headers (the title line or the opening paragraph),
+        /// and the end of the lines that are not trailing blanks; nil for an article without text.
+        private var textLines: Range<Int>?
+        private var firstLine = ""
+        private var hasTitleLine = false
+        private var layout = Layout.linePerParagraph
+        private var lead: String?
+        /// Blank-separated layout: the lines of the paragraph being read.
+        private var run: [String] = []
+        /// The other layouts: lines joined into paragraphs (rule 5).
+        private var joiner = FragmentJoiner()
+        /// A block for each paragraph made so far, judged on its own (`block(for:)`): the
+        /// paragraphs are held nowhere else.
+        private var blocks: [Block] = []
+        /// The paragraph of each block whose text is not its paragraph (a caption's description
+        /// without its credit), by block index: the end matter rules read paragraphs.
+        private var paragraphsChanged: [Int: String] = [:]
+
+        init(map: LineMap) { self.map = map }
+
+        /// Adds the next line of the cleaned text.
+        mutating func add(_ line: String) {
+            let i = index
+            index += 1
+            if inHeaders {
+                if let (key, value) = header(line) {
+                    switch key {
+                    case "url": metadata.url = value
+                    case "date": metadata.date = value
+                    default: metadata.extra[key] = value
+                    }
+                    return
+                }
+                endHeaders(at: i)
+            }
+            guard let text = textLines, text.contains(i) else { return }
+            if i == text.lowerBound {
+                firstLine = line
+                hasTitleLine = isHeadlineLike(line)
+                let body = (hasTitleLine ? i + 1 : i)..<text.upperBound
+                layout = detectLayout(map, body: body)
+                blocks.reserveCapacity(2 + paragraphCount(in: layout == .leadLast ? body.dropLast() : body))
+                if hasTitleLine { return }
+            }
+            if layout == .leadLast && i == text.upperBound - 1 {
+                lead = LineShape.folded(line)
+                return
+            }
+            if layout == .blankSeparated {
+                if LineShape.isBlank(line) { endRun() } else { run.append(line) }
+            } else if !isShareBoilerplate(line) {
+                var joiner = self.joiner
+                self.joiner = FragmentJoiner()
+                joiner.add(line) { add(paragraph: $0) }
+                self.joiner = joiner
+            }
+        }
+
+        private mutating func add(paragraph: String) {
+            let block = block(for: paragraph)
+            if block.kind == .caption && block.text != paragraph { paragraphsChanged[blocks.count] = paragraph }
+            blocks.append(block)
+        }
+
+        /// The paragraph block `i` was made from.
+        private func paragraph(_ i: Int) -> String { paragraphsChanged[i] ?? blocks[i].text }
+
+        /// At most how many paragraphs the lines `lines` make in the layout: so many blocks are
+        /// made room for at once (a huge article's blocks are not copied as their array grows).
+        private func paragraphCount(in lines: Range<Int>) -> Int {
+            var count = 0
+            for i in lines where !map.isBlank(i) && (layout != .blankSeparated || i == lines.lowerBound || map.isBlank(i - 1)) {
+                count += 1
+            }
+            return count
+        }
+
+        /// The headers end before line `i`: the text is what is between the blank lines after them
+        /// and the blank lines at the end.
+        private mutating func endHeaders(at i: Int) {
+            inHeaders = false
+            if let first = map.firstNonBlank(from: i), let last = map.lastNonBlank(), last >= first {
+                textLines = first..<(last + 1)
+            }
+        }
+
+        /// A run of non-blank lines is a paragraph, joined with spaces (blank-separated layout).
+        private mutating func endRun() {
+            guard !run.isEmpty else { return }
+            let paragraph = LineShape.folded(run.count == 1 ? run[0] : LineShape.join(run, separator: " "))
+            run.removeAll(keepingCapacity: true)
+            if !isShareBoilerplate(paragraph) { add(paragraph: paragraph) }
+        }
+
+        /// The article, once every line was added.
+        consuming func finish() -> Article {
+            if inHeaders { endHeaders(at: index) }
+            guard textLines != nil else { return Article(blocks: [], sections: [], metadata: metadata) }
+            if layout == .blankSeparated {
+                endRun()
+            } else {
+                var joiner = self.joiner
+                self.joiner = FragmentJoiner()
+                joiner.finish { add(paragraph: $0) }
+            }
+            let (endStart, endMatter) = endMatter(of: blocks.indices.lazy.map(paragraph))
+            let title = hasTitleLine ? LineShape.folded(firstLine) : derivedTitle(from: endStart > 0 ? paragraph(0) : firstLine)
+            var blocks = self.blocks
+            self.blocks = []
+            blocks.removeSubrange(endStart...)
+            markInContext(&blocks, layout: layout)
+            // The title and lead go in front, in the room made for them.
+            blocks.insert(contentsOf: [Block(.title, title)] + (lead.map { [Block(.lead, $0)] } ?? []), at: 0)
+            blocks += endMatter.blocks
+            // Room made for lines that were then joined is given back.
+            if blocks.capacity > blocks.count + blocks.count / 8 + 16 { blocks = Array(blocks) }
+            blocks = splittingLongBlocks(blocks)
+
+            metadata.sourceName = endMatter.sourceName
+            metadata.url = metadata.url ?? endMatter.url
+            if !endMatter.authors.isEmpty { metadata.byline = LineShape.join(endMatter.authors, separator: ", ") }
+            return Article(blocks: blocks, sections: Outline.sections(for: blocks), metadata: metadata)
+        }
+    }
+}

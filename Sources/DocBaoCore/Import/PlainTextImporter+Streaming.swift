@@ -1,0 +1,116 @@
+import Foundation
+
+/// Input the importer reads from its start more than once, a piece at a time: a file, or bytes
+/// already in memory. The importer reads it twice, and never holds all of it.
+public protocol PlainTextSource {
+    associatedtype ReadError: Error
+    /// Calls `body` with every byte of the input in order, in pieces of any size.
+    func read(_ body: (UnsafeRawBufferPointer) -> Void) throws(ReadError)
+}
+
+/// Bytes in memory as a `PlainTextSource`, handed over in pieces of `pieceSize` bytes.
+struct BufferSource: PlainTextSource {
+    let bytes: UnsafeRawBufferPointer
+    var pieceSize = 1 << 20
+
+    func read(_ body: (UnsafeRawBufferPointer) -> Void) {
+        var start = 0
+        repeat {
+            let end = min(bytes.count, start + max(1, pieceSize))
+            body(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            start = end
+        } while start < bytes.count
+    }
+}
+
+extension PlainTextImporter {
+    /// About how many bytes are decoded and cleaned at once (each step of cleaning may copy them).
+    public static let chunkSize = 256 << 10
+
+    /// Imports an article from UTF-8 (or, after a UTF-16 byte order mark, UTF-16) read from `source`,
+    /// in two passes: the first finds the blank lines from the raw bytes (`LineMap.RawScanner`),
+    /// the second decodes and cleans about `chunkSize` bytes at a time and gives the lines to an
+    /// `Assembler`. Only the paragraphs are ever held whole: a 100 MB file costs its article, not
+    /// also its bytes, its decoded text, its cleaned text and its lines.
+    /// - Returns: the same article and count of replaced bytes as importing all the bytes at once.
+    public static func importArticle<Source: PlainTextSource>(source: Source, chunkSize: Int = chunkSize) throws(Source.ReadError)
+        -> (article: Article, replacedBytes: Int) {
+        var scanner = LineMap.RawScanner()
+        var start: [UInt8] = []
+        try source.read { piece in
+            if start.count < 2 { start += piece.prefix(2 - start.count) }
+            scanner.feed(piece)
+        }
+        if start == [0xFF, 0xFE] || start == [0xFE, 0xFF] {
+            // UTF-16, never huge in practice: decoded whole.
+            var bytes: [UInt8] = []
+            try source.read { bytes += $0 }
+            let (text, replaced) = decode(bytes)
+            return (importArticle(text), replaced)
+        }
+        var assembler = Assembler(map: scanner.finish())
+        var lines = CleanLines(chunkSize: chunkSize)
+        try source.read { piece in lines.feed(piece) { assembler.add($0) } }
+        lines.finish { assembler.add($0) }
+        return (assembler.finish(), lines.replacedBytes)
+    }
+
+    /// Raw UTF-8 in, cleaned lines out (`TextSanitizer.clean`, split at "\n"), a chunk at a time.
+    ///
+    /// Chunks are cut where decoding and cleaning cannot reach across: just after a line feed, or
+    /// else just before an ASCII byte (never between CR and LF). No UTF-8 sequence holds an ASCII
+    /// byte, and no canonical composition or reordering crosses a line feed or takes an ASCII
+    /// scalar as its second part, so cleaning the chunks one by one gives the cleaned whole.
+    struct CleanLines {
+        let chunkSize: Int
+        /// Bytes read and not yet cleaned.
+        private var pending: [UInt8] = []
+        /// The start of a line whose end is in a later chunk.
+        private var partial = ""
+        private(set) var replacedBytes = 0
+
+        init(chunkSize: Int) { self.chunkSize = max(1, chunkSize) }
+
+        mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (String) -> Void) {
+            pending += bytes
+            guard pending.count >= chunkSize, let cut = Self.cut(pending) else { return }
+            clean(pending[..<cut], emit)
+            pending.removeFirst(cut)
+        }
+
+        /// Cleans what is left; the last line (empty after a final line feed) goes out too.
+        mutating func finish(_ emit: (String) -> Void) {
+            clean(pending[...], emit)
+            pending = []
+            emit(partial)
+            partial = ""
+        }
+
+        /// Where a chunk of `bytes` may end: after the last line feed, else before the last ASCII byte.
+        static func cut(_ bytes: [UInt8]) -> Int? {
+            if let lf = bytes.lastIndex(of: 0x0A) { return lf + 1 }
+            guard let ascii = bytes.lastIndex(where: { $0 < 0x80 }), ascii > 0 else { return nil }
+            return ascii
+        }
+
+        private mutating func clean(_ bytes: ArraySlice<UInt8>, _ emit: (String) -> Void) {
+            guard !bytes.isEmpty else { return }
+            let (decoded, replaced) = decodeUTF8(bytes)
+            replacedBytes += replaced
+            let text = TextSanitizer.clean(decoded)
+            let utf8 = text.utf8
+            var lineStart = utf8.startIndex
+            while let lf = utf8[lineStart...].firstIndex(of: 0x0A) {
+                if partial.isEmpty {
+                    emit(String(Substring(utf8[lineStart..<lf])))
+                } else {
+                    partial += Substring(utf8[lineStart..<lf])
+                    emit(partial)
+                    partial = ""
+                }
+                lineStart = utf8.index(after: lf)
+            }
+            partial += Substring(utf8[lineStart...])
+        }
+    }
+}
