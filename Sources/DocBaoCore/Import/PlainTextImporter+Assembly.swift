@@ -26,8 +26,9 @@ extension PlainTextImporter {
         /// paragraphs are held nowhere else.
         private var blocks: [Block] = []
         /// The paragraph of each block whose text is not its paragraph (a caption's description
-        /// without its credit), by block index: the end matter rules read paragraphs.
-        private var paragraphsChanged: [Int: String] = [:]
+        /// without its credit), in block order: the end matter rules read paragraphs. Not an
+        /// `[Int: String]`: see `LineShape.join` on what a first dictionary costs at start-up.
+        private var paragraphsChanged: [(block: Int, paragraph: String)] = []
 
         init(map: LineMap) { self.map = map }
 
@@ -71,12 +72,19 @@ extension PlainTextImporter {
 
         private mutating func add(paragraph: String) {
             let block = block(for: paragraph)
-            if block.kind == .caption && block.text != paragraph { paragraphsChanged[blocks.count] = paragraph }
+            if block.kind == .caption && block.text != paragraph { paragraphsChanged.append((blocks.count, paragraph)) }
             blocks.append(block)
         }
 
         /// The paragraph block `i` was made from.
-        private func paragraph(_ i: Int) -> String { paragraphsChanged[i] ?? blocks[i].text }
+        private func paragraph(_ i: Int) -> String {
+            var lo = 0, hi = paragraphsChanged.count  // binary search: the blocks come in order
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if paragraphsChanged[mid].block < i { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < paragraphsChanged.count && paragraphsChanged[lo].block == i ? paragraphsChanged[lo].paragraph : blocks[i].text
+        }
 
         /// At most how many paragraphs the lines `lines` make in the layout: so many blocks are
         /// made room for at once (a huge article's blocks are not copied as their array grows).

@@ -104,13 +104,13 @@ extension PlainTextImporter {
                 if partial.isEmpty {
                     emit(String(Substring(utf8[lineStart..<lf])))
                 } else {
-                    partial += Substring(utf8[lineStart..<lf])
+                    partial.append(contentsOf: Substring(utf8[lineStart..<lf]))  // not +=: see LineShape.join
                     emit(partial)
                     partial = ""
                 }
                 lineStart = utf8.index(after: lf)
             }
-            partial += Substring(utf8[lineStart...])
+            partial.append(contentsOf: Substring(utf8[lineStart...]))
         }
     }
 }
