@@ -46,11 +46,15 @@ let package = Package(
                 // the ones start-up runs, so they share pages; and packs the loader's 87,000 relative
                 // relocations into a few KB (DT_RELR, glibc 2.36+). Together: about a third less
                 // resident memory at the first screen and fewer page faults (BENCHMARKS.md).
+                // scripts/link-order makes the list; rm the binary after it to relink.
                 .unsafeFlags([
                     "-use-ld=lld",
                     "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                     "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/scripts/link-order.txt",
                     "-Xlinker", "--no-warn-symbol-ordering",
+                    // swiftc exports all 9,000 of the program's symbols; nothing looks them up, but the
+                    // loader searches them (and reads their 0.5 MB of names) for every library symbol.
+                    "-Xlinker", "--no-export-dynamic",
                 ], .when(platforms: [.linux], configuration: .release)),
             ],
             plugins: ["EmbedArticlePlugin"]

@@ -13,8 +13,11 @@ extension PlainTextImporter {
 
     /// Whether input of `count` bytes starting with `start` opens on a preview: it is larger than
     /// `previewThreshold` and not UTF-16 (which is never huge in practice).
-    public static func wantsPreview(count: Int, start: some Collection<UInt8>) -> Bool {
-        count > previewThreshold && !start.starts(with: [0xFF, 0xFE]) && !start.starts(with: [0xFE, 0xFF])
+    /// (An array, not a generic collection: a generic call from another module is not specialised,
+    /// and its first `starts(with:)` costs a scan of every conformance in the binary.)
+    public static func wantsPreview(count: Int, start: [UInt8]) -> Bool {
+        let bom = start.count >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF))
+        return count > previewThreshold && !bom
     }
 
     /// Where to cut `bytes` for a preview, or nil when the input is small enough to import at once.

@@ -54,7 +54,7 @@ public enum TextSanitizer {
         var count = 0
         func flush(_ end: String.Index) {
             let piece = s[pieceStart..<end]
-            if pieceNeedsNFC { nfcByClusters(piece, into: &out, cache: &clusters) } else { out += piece }
+            if pieceNeedsNFC { nfcByClusters(piece, into: &out, cache: &clusters) } else { out.append(contentsOf: piece) }
         }
         var i = scalars.startIndex
         while i < scalars.endIndex {
@@ -93,7 +93,7 @@ public enum TextSanitizer {
                 while end < bytes.count, !startsCluster(bytes, at: end) { end += scalarLength(bytes[end]) }
                 if end - i == scalarLength(bytes[i]) { i = end; continue }  // one scalar: stays as it is
                 if end - i <= 8 { for k in i..<end { key = key << 8 | UInt64(bytes[k]) } }
-                out += piece[index(runStart)..<index(i)]
+                out.append(contentsOf: piece[index(runStart)..<index(i)])
                 if key != 0, let composed = cache[key] {
                     out += composed
                 } else {
@@ -104,7 +104,7 @@ public enum TextSanitizer {
                 runStart = end
                 i = end
             }
-            out += piece[index(runStart)...]
+            out.append(contentsOf: piece[index(runStart)...])
         }
         if done == nil { nfcByClusters(Substring(String(piece)), into: &out, cache: &cache) }
     }
@@ -205,11 +205,11 @@ public enum TextSanitizer {
                 if v >= 0x300 && !needsNFC && mayChangeUnderNFC(scalar) { needsNFC = true }
                 continue
             }
-            out += s[runStart..<i]
+            out.append(contentsOf: s[runStart..<i])
             out += replacement
             runStart = next
         }
-        out += s[runStart..<scalars.endIndex]
+        out.append(contentsOf: s[runStart..<scalars.endIndex])
         return (out, needsNFC)
     }
 
