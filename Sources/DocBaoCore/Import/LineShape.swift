@@ -92,10 +92,10 @@ enum LineShape {
     static func folded(_ s: String) -> String {
         var previousWasSpace = true
         for byte in s.utf8 {
-            if byte == 0x20 && previousWasSpace { return words(s).joined(separator: " ") }
+            if byte == 0x20 && previousWasSpace { return join(words(s), separator: " ") }
             previousWasSpace = byte == 0x20
         }
-        return previousWasSpace && !s.isEmpty ? words(s).joined(separator: " ") : s
+        return previousWasSpace && !s.isEmpty ? join(words(s), separator: " ") : s
     }
 
     /// True if the line ends a sentence: ". ! ? … ;" or, for a short label-like line, ":".

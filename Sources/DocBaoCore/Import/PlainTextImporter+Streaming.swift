@@ -86,6 +86,23 @@ extension PlainTextImporter {
             partial = ""
         }
 
+        /// The UTF-8 offsets of the line feeds in `text`, found with memchr (the collection's
+        /// `firstIndex(of:)` steps through a substring's view a byte at a time).
+        static func lineFeeds(_ text: String) -> [Int] {
+            var text = text
+            return text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return [] }
+                var found: [Int] = []
+                var at = 0
+                while at < bytes.count, let hit = memchr(base + at, 0x0A, bytes.count - at) {
+                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    found.append(offset)
+                    at = offset + 1
+                }
+                return found
+            }
+        }
+
         /// Where a chunk of `bytes` may end: after the last line feed, else before the last ASCII byte.
         static func cut(_ bytes: [UInt8]) -> Int? {
             if let lf = bytes.lastIndex(of: 0x0A) { return lf + 1 }
@@ -100,15 +117,16 @@ extension PlainTextImporter {
             let text = TextSanitizer.clean(decoded)
             let utf8 = text.utf8
             var lineStart = utf8.startIndex
-            while let lf = utf8[lineStart...].firstIndex(of: 0x0A) {
+            for lf in Self.lineFeeds(text) {
+                let end = utf8.index(utf8.startIndex, offsetBy: lf)
                 if partial.isEmpty {
-                    emit(String(Substring(utf8[lineStart..<lf])))
+                    emit(String(Substring(utf8[lineStart..<end])))
                 } else {
-                    partial.append(contentsOf: Substring(utf8[lineStart..<lf]))  // not +=: see LineShape.join
+                    partial.append(contentsOf: Substring(utf8[lineStart..<end]))  // not +=: see LineShape.join
                     emit(partial)
                     partial = ""
                 }
-                lineStart = utf8.index(after: lf)
+                lineStart = utf8.index(after: end)
             }
             partial.append(contentsOf: Substring(utf8[lineStart...]))
         }
