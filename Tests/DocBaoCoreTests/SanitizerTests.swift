@@ -113,7 +113,10 @@ import Testing
     /// exactly as Foundation's NFC of the whole: clusters cut only where nothing composes across.
     @Test func clusterNFCEqualsFoundationNFC() {
         let starters: [String] = ["a", "A", "e", "E", "o", "O", "u", "U", "i", "y", "d", "n", "ơ", "ư", "ê", "Ă", "ạ", "ế",
-                                  "ω", "α", "ᄀ", "각", "क", "ೆ", " ", "1", "\u{1E9E}"]
+                                  "ω", "α", "ᄀ", "각", "क", "ೆ", " ", "1", "\u{1E9E}",
+                                  // Singletons NFC replaces even alone: Angstrom and Ohm signs, an em quad, a CJK
+                                  // compatibility ideograph, a composition exclusion.
+                                  "\u{212B}", "\u{2126}", "\u{2001}", "\u{F900}", "\u{958}"]
         let followers: [String] = ["\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{302}", "\u{306}", "\u{31B}",
                                    "\u{308}", "\u{345}", "\u{1161}", "\u{11A8}", "\u{93C}", "\u{CC2}", "\u{CD5}", "\u{200D}",
                                    "\u{2000}", "\u{F900}"]
@@ -127,5 +130,12 @@ import Testing
             let expected = text.precomposedStringWithCanonicalMapping
             #expect(Array(TextSanitizer.nfc(text).unicodeScalars) == Array(expected.unicodeScalars), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
+    }
+
+    /// A text's first scalar is a cluster of its own even when it is not a stable starter: "Å"
+    /// (U+212B) at the very start, or at the start of a chunk the importer cleans, becomes U+00C5.
+    @Test func aSingletonAtTheStartIsNormalised() {
+        #expect(Array(TextSanitizer.clean("\u{212B}a\u{301}").unicodeScalars) == ["\u{C5}", "\u{E1}"])
+        #expect(Array(TextSanitizer.clean("\u{2126}").unicodeScalars) == ["\u{3A9}"])
     }
 }

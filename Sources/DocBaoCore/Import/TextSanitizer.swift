@@ -75,8 +75,9 @@ public enum TextSanitizer {
 
     /// Appends the NFC of `piece`, cluster by cluster. A cluster starts at a scalar below U+0300 or
     /// a precomposed Vietnamese letter (U+1E00–U+1EFF): those are starters that nothing before them
-    /// composes with, so NFC of the piece is NFC of each cluster in turn. A cluster of one scalar
-    /// stays as it is; a longer one (a letter and its marks, "e◌̂◌́") is normalised by the standard
+    /// composes with, so NFC of the piece is NFC of each cluster in turn. A cluster of one such
+    /// scalar stays as it is (the piece's first cluster may start with any scalar: "Å", the
+    /// Angstrom sign, becomes "Å" even alone); a longer one (a letter and its marks, "e◌̂◌́") is normalised by the standard
     /// library once and then looked up in `cache`. Vietnamese in NFD has a few hundred distinct
     /// clusters, so this costs a lookup per letter instead of a normalisation per scalar
     /// (Foundation's normalisation, through CoreFoundation and UTF-16, was a third of the
@@ -91,8 +92,11 @@ public enum TextSanitizer {
                 var end = i + scalarLength(bytes[i])
                 var key = UInt64(0)
                 while end < bytes.count, !startsCluster(bytes, at: end) { end += scalarLength(bytes[end]) }
-                if end - i == scalarLength(bytes[i]) { i = end; continue }  // one scalar: stays as it is
-                if end - i <= 8 { for k in i..<end { key = key << 8 | UInt64(bytes[k]) } }
+                if end - i == scalarLength(bytes[i]) && startsCluster(bytes, at: i) { i = end; continue }  // stays as it is
+                if end - i <= 7 {  // the bytes, and their count in the top byte: never 0, never two clusters alike
+                    key = UInt64(end - i) << 56
+                    for k in i..<end { key |= UInt64(bytes[k]) << (8 * (k - i)) }
+                }
                 out.append(contentsOf: piece[index(runStart)..<index(i)])
                 if key != 0, let composed = cache[key] {
                     out += composed
@@ -122,15 +126,17 @@ public enum TextSanitizer {
         return lead == 0xE1 && i + 1 < bytes.count && (0xB8...0xBB).contains(bytes[i + 1])
     }
 
-    /// NFC of clusters of up to eight UTF-8 bytes, keyed by those bytes packed into 64 bits. Open
+    /// NFC of clusters of up to seven UTF-8 bytes, keyed by those bytes and their count. Open
     /// addressing over a fixed table, not a `[String: String]`: hashing a String normalises it first.
     struct ClusterCache {
-        private var keys = [UInt64](repeating: 0, count: 1024)
-        private var values = [String](repeating: "", count: 1024)
+        // Made at the first insertion: most texts that need NFC have no cluster to cache.
+        private var keys: [UInt64] = []
+        private var values: [String] = []
         private var count = 0
 
         subscript(key: UInt64) -> String? {
             get {
+                guard !keys.isEmpty else { return nil }
                 var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
                 while keys[slot] != 0 {
                     if keys[slot] == key { return values[slot] }
@@ -140,6 +146,10 @@ public enum TextSanitizer {
             }
             set {
                 guard let newValue, count < 768 else { return }  // full: later clusters are normalised each time
+                if keys.isEmpty {
+                    keys = Array(repeating: 0, count: 1024)
+                    values = Array(repeating: "", count: 1024)
+                }
                 var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
                 while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & 1023 }
                 if keys[slot] == 0 { count += 1 }
