@@ -13,6 +13,7 @@ background import starts only after it) and in the whole run. The profiles are k
 FILE (FILE.1: to the first screen) for callgrind_annotate --inclusive=yes FILE.1 | swift demangle
 --simplified."""
 import argparse
+import glob
 import fcntl
 import os
 import pty
@@ -69,7 +70,9 @@ while True:
 os.waitpid(pid, 0)
 summary = lambda path: int(re.search(r"^summary: (\d+)", open(path).read(), re.M).group(1))
 first = summary(out + ".1") if os.path.exists(out + ".1") else None
-total = first + summary(out) if first is not None else summary(out)
+# Every later present dumps again (out.2, out.3…: keys typed, a huge article's import): all count.
+dumps = [p for p in glob.glob(out + ".*") if p[len(out) + 1:].isdigit()]
+total = summary(out) + sum(summary(p) for p in dumps)
 shown = f"{first:,} to the first screen" if first is not None else "no screen drawn"
 print(f"{' '.join([os.path.basename(a.binary), *a.args])}: {shown}, {total:,} in the whole run")
 if not a.keep:

@@ -2,11 +2,11 @@ import Glibc
 
 /// The process environment, read with getenv(3). Not `ProcessInfo.processInfo.environment`: that
 /// copies every variable into a dictionary and starts Foundation's machinery on the start-up path.
-enum Environment {
-    static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+public enum Environment {
+    public static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
     /// `$HOME`, or the password database's home folder when HOME is unset.
-    static var home: String {
+    public static var home: String {
         if let home = value("HOME") { return home }
         if let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir { return String(cString: dir) }
         return "/"
@@ -14,11 +14,11 @@ enum Environment {
 
     /// An XDG base folder: `$NAME` when it is an absolute path (the specification ignores a relative
     /// one), otherwise `~/fallback`.
-    static func xdgFolder(_ name: String, fallback: String) -> String {
+    public static func xdgFolder(_ name: String, fallback: String) -> String {
         if let value = value(name), value.hasPrefix("/") { return value }
         return home + "/" + fallback
     }
 
     /// NO_COLOR unset or empty (https://no-color.org).
-    static var colorsAllowed: Bool { value("NO_COLOR").map { $0.isEmpty } ?? true }
+    public static var colorsAllowed: Bool { value("NO_COLOR").map { $0.isEmpty } ?? true }
 }

@@ -71,7 +71,7 @@ public enum FileBytes {
     /// Why a file could not be read, as a phrase for "PATH: phrase".
     public struct ReadError: Error, CustomStringConvertible {
         public let description: String
-        /// The file, or a folder on its way, does not exist.
+        /// `status` (and so `read(path:)`) found that the file, or a folder on its way, does not exist.
         public var missing = false
     }
 

@@ -69,13 +69,8 @@ public final class LibraryStore: Sendable {
     }
 
     /// `$XDG_DATA_HOME/docbao/library.sqlite`, default `~/.local/share/docbao/library.sqlite`.
-    /// Read with getenv(3), not ProcessInfo's dictionary of the whole environment (start-up path).
     public static func defaultPath() -> String {
-        if let xdg = getenv("XDG_DATA_HOME").map({ String(cString: $0) }), xdg.hasPrefix("/") {
-            return xdg + "/docbao/library.sqlite"
-        }
-        let home = getenv("HOME").map { String(cString: $0) } ?? NSHomeDirectory()
-        return home + "/.local/share/docbao/library.sqlite"
+        Environment.xdgFolder("XDG_DATA_HOME", fallback: ".local/share") + "/docbao/library.sqlite"
     }
 
     /// Refuses a file that is not SQLite before SQLite touches it, with a message that says so.

@@ -1,3 +1,4 @@
+import DocBaoLibrary
 import ArgumentParser
 import DocBaoCore
 import Foundation

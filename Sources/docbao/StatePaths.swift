@@ -1,4 +1,4 @@
-import Foundation
+import DocBaoLibrary
 
 /// Where docbao keeps its files, following the XDG base directory specification.
 enum StatePaths {

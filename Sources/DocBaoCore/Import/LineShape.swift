@@ -36,8 +36,6 @@ enum LineShape {
     /// True for a line of nothing but spaces.
     static func isBlank(_ s: some StringProtocol) -> Bool { s.allSatisfy { $0 == " " } }
 
-    /// The space-separated words of the line.
-    /// - Complexity: O(n) over UTF-8 bytes (no grapheme breaking: a space is always a boundary here).
     /// `parts.joined(separator:)` with concrete appends. The standard library's generic `joined`
     /// (and `String.append(contentsOf:)` on a generic sequence) make the Swift runtime scan every
     /// protocol conformance in the binary the first time they run: 0.3–0.4 M instructions each on
@@ -62,6 +60,8 @@ enum LineShape {
         return out
     }
 
+    /// The space-separated words of the line.
+    /// - Complexity: O(n) over UTF-8 bytes (no grapheme breaking: a space is always a boundary here).
     static func words(_ s: some StringProtocol) -> [Substring] {
         let whole = Substring(s)
         return whole.utf8.split(separator: 0x20).map { Substring($0) }
