@@ -10,7 +10,7 @@ public struct SearchState: Equatable, Sendable {
     public var query: String
     public var options: SearchOptions
     public var direction: SearchDirection
-    public var matches: [SearchMatch]
+    public var matches: SearchMatches
     /// Index in `matches` of the current match.
     public var current: Int?
 
