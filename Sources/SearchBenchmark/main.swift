@@ -2,6 +2,13 @@
 // beside `grep -c` on the same file in the same run: rounds alternate docbao and grep so both see
 // the same machine load. Throughputs are in MB of the file per second.
 // Usage: SearchBenchmark FILE QUERY [ROUNDS] [--json] [--reference]
+//        SearchBenchmark FILE --match-list QUERY... [--reference]
+//   --match-list builds the reader's list of every match (`SearchIndex.matches`, what `SearchState`
+//                keeps) for each QUERY after folding, and prints the match count, the time, and the
+//                resident memory (VmRSS) before, with the list held and after it is freed, and the
+//                peak (VmHWM, reset before each search through /proc/self/clear_refs) above the
+//                before figure. With --reference it builds the old `[SearchMatch]` instead
+//                (`SearchIndex.referenceMatches`): run the two in separate processes
 //   --json       also print one line `JSON {...}` with the figures (read by Benchmarks/run.py)
 //   --reference  also fold every block the old way (`VietnameseFolding.Folded`, 32-bit units and
 //                offsets, as SearchIndex kept them before FoldedText) and time the unit-by-unit
@@ -11,7 +18,8 @@ import Foundation
 
 var arguments = CommandLine.arguments
 let json = arguments.contains("--json"), reference = arguments.contains("--reference")
-arguments.removeAll { $0 == "--json" || $0 == "--reference" }
+let matchList = arguments.contains("--match-list")
+arguments.removeAll { $0 == "--json" || $0 == "--reference" || $0 == "--match-list" }
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: SearchBenchmark FILE QUERY [ROUNDS] [--json] [--reference]\n".utf8))
     exit(2)
@@ -44,12 +52,56 @@ func runGrep(_ argv: [String]) {
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
 }
 
-/// VmRSS from /proc/self/status in bytes (0 elsewhere).
-func resident() -> Int {
+/// VmRSS (or another field, such as VmHWM) from /proc/self/status in bytes (0 elsewhere).
+func resident(_ field: String = "VmRSS") -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
           let kB = Int(line.split(whereSeparator: \.isWhitespace)[1]) else { return 0 }
     return kB * 1024
+}
+
+/// Sets VmHWM back to the present VmRSS (Linux: "5" to /proc/self/clear_refs). Whether it worked.
+func resetPeak() -> Bool {
+    let fd = open("/proc/self/clear_refs", O_WRONLY)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    return write(fd, "5", 1) == 1
+}
+
+/// `--match-list`: the reader's match list for each query, its time and memory (see the usage above).
+func measureMatchLists(path: String, queries: [String], reference: Bool) {
+    let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+    let article = PlainTextImporter.importArticle(bytes: bytes).article
+    let index = SearchIndex(article: article)
+    _ = index.text
+    let mb = { (n: Int) in String(format: "%.1f MB", Double(n) / 1e6) }
+    print("file \(mb(bytes.count)), \(article.blocks.count) blocks, list: \(reference ? "[SearchMatch] (reference)" : "SearchMatches")")
+    for query in queries {
+        let before = resident()
+        let peakReset = resetPeak()
+        var count = 0, held = 0
+        /// Builds the list, timed, and reads VmRSS while it is still held.
+        var exact = ""
+        func measure<List: Collection>(_ build: () -> List) -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let list = build()
+            let time = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            held = resident()
+            withExtendedLifetime(list) { count = list.count }
+            if let list = list as? SearchMatches { exact = "; its arrays " + mb(list.byteCount) }
+            return time
+        }
+        let time = reference ? measure { index.referenceMatches(Matcher(query)) } : measure { index.matches(Matcher(query)) }
+        let peak = resident("VmHWM"), after = resident()
+        print(String(format: "\"%@\": %d matches in %.3f s; VmRSS before %@, held %@ (+%@, %.1f bytes a match), after %@; peak %@",
+                     query, count, time, mb(before), mb(held), mb(held - before), Double(held - before) / Double(max(1, count)),
+                     mb(after), peakReset ? "+" + mb(peak - before) + " (VmHWM " + mb(peak) + ")" : "not measured (clear_refs)") + exact)
+    }
+}
+
+if matchList {
+    measureMatchLists(path: arguments[1], queries: Array(arguments.dropFirst(2)), reference: reference)
+    exit(0)
 }
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
