@@ -27,11 +27,6 @@ public struct Article: Equatable, Sendable {
     /// - Complexity: O(log s) in the number of sections.
     public func sectionIndex(containing block: Int) -> Int? {
         guard let first = sections.first, block >= first.block else { return sections.isEmpty ? nil : 0 }
-        var lo = 0, hi = sections.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if sections[mid].block <= block { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
+        return sections.partitionPoint { $0.block <= block } - 1
     }
 }

@@ -78,12 +78,8 @@ extension PlainTextImporter {
 
         /// The paragraph block `i` was made from.
         private func paragraph(_ i: Int) -> String {
-            var lo = 0, hi = paragraphsChanged.count  // binary search: the blocks come in order
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if paragraphsChanged[mid].block < i { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < paragraphsChanged.count && paragraphsChanged[lo].block == i ? paragraphsChanged[lo].paragraph : blocks[i].text
+            let at = paragraphsChanged.partitionPoint { $0.block < i }  // they come in block order
+            return at < paragraphsChanged.count && paragraphsChanged[at].block == i ? paragraphsChanged[at].paragraph : blocks[i].text
         }
 
         /// At most how many paragraphs the lines `lines` make in the layout: so many blocks are

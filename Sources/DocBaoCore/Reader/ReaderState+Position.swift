@@ -64,12 +64,8 @@ extension ReaderState {
         let blocks = article.blocks
         guard !blocks.isEmpty else { return SourcePosition(block: 0, offset: 0) }
         let o = max(0, offset)
-        var lo = 0, hi = blocks.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if blockStarts[mid] <= o { lo = mid } else { hi = mid - 1 }
-        }
-        return SourcePosition(block: lo, offset: min(o - blockStarts[lo], blocks[lo].text.utf8.count))
+        let block = blockStarts[..<blocks.count].partitionPoint { $0 <= o } - 1  // blockStarts[0] is 0
+        return SourcePosition(block: block, offset: min(o - blockStarts[block], blocks[block].text.utf8.count))
     }
 
     /// While loading: where the preview's head ends (its placeholder for the middle starts). A whole

@@ -131,22 +131,12 @@ public struct FoldedText: Sendable {
     }
 
     private func exceptionSlot(_ i: Int) -> Int {
-        var lo = 0, hi = exceptionIndices.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(exceptionIndices[mid]) < i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        exceptionIndices.partitionPoint { Int($0) < i }
     }
 
     /// The block holding unit `i` (a separator counts with the block before it).
     public func block(ofUnit i: Int) -> Int {
-        var lo = 0, hi = blockStarts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(blockStarts[mid]) <= i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo - 1
+        blockStarts.partitionPoint { Int($0) <= i } - 1
     }
 
     /// The same text with every array at its exact size: call once every block is appended (arrays

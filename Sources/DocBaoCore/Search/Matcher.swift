@@ -76,12 +76,7 @@ public struct Matcher: Sendable {
     private func agreesAsWritten(_ folded: VietnameseFolding.Folded, _ start: Int, _ end: Int) -> Bool {
         let moves = folded.moves
         // The first move whose group ends after `start` (moves are in text order).
-        var lo = 0, hi = moves.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if moves[mid].group.upperBound <= start { lo = mid + 1 } else { hi = mid }
-        }
-        var n = lo
+        var n = moves.partitionPoint { $0.group.upperBound <= start }
         while n < moves.count && moves[n].group.lowerBound < end {
             let move = moves[n]
             n += 1

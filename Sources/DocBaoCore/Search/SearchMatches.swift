@@ -51,12 +51,7 @@ public struct SearchMatches: RandomAccessCollection, Equatable, Sendable, Expres
 
     /// Index in `runStarts` of the run that match `i` is in: the last that starts at or before it.
     private func run(containing i: Int) -> Int {
-        var lo = 0, hi = runStarts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(runStarts[mid]) <= i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo - 1
+        runStarts.partitionPoint { Int($0) <= i } - 1
     }
 
     /// Adds `m` after the others.

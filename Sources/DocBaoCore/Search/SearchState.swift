@@ -27,12 +27,7 @@ public struct SearchState: Equatable, Sendable {
     public func next(from block: Int, offset: Int, _ direction: SearchDirection, including: Bool = true) -> (index: Int, wrapped: Bool)? {
         guard !matches.isEmpty else { return nil }
         let here = SearchMatch(block: block, start: offset, end: offset)
-        // First match not before `here` (binary search: matches are sorted).
-        var lo = 0, hi = matches.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if matches[mid] < here { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = matches.partitionPoint { $0 < here }  // the first match not before `here`
         switch direction {
         case .forward:
             var i = lo
@@ -45,12 +40,6 @@ public struct SearchState: Equatable, Sendable {
 
     /// Index of the first match that ends after (block, offset), for drawing highlights from a line on.
     public func firstMatch(endingAfter block: Int, offset: Int) -> Int {
-        var lo = 0, hi = matches.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let m = matches[mid]
-            if (m.block, m.end) <= (block, offset) { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        matches.partitionPoint { ($0.block, $0.end) <= (block, offset) }
     }
 }
