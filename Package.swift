@@ -60,7 +60,7 @@ let package = Package(
             plugins: ["EmbedArticlePlugin"]
         ),
         // Release-build benchmark of search on a large article, beside grep -c (Benchmarks/README.md).
-        .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore"]),
+        .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore", "DocBaoLibrary"]),
         // Release-build benchmark of a large library: search and list latency (scripts/bench-library).
         .executableTarget(name: "LibraryBenchmark", dependencies: ["DocBaoCore", "DocBaoLibrary"]),
         .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),

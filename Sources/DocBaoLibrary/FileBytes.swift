@@ -1,5 +1,6 @@
 import DocBaoCore
 import Foundation
+import Synchronization
 
 /// Reading files into byte arrays with read(2) and pread(2): no Foundation `Data` in between, so a
 /// 100 MB article is not copied twice, and a huge file's ends can be read without the rest.
@@ -31,27 +32,82 @@ public enum FileBytes {
     }
 
     /// A file read from its start each time it is asked, 256 KB at a time: the importer reads
-    /// a huge article twice this way instead of holding all its bytes.
+    /// a huge article twice this way instead of holding all its bytes, and then reads the text of
+    /// its blocks back from it (`textFile`) instead of holding that.
     public struct Pieces: PlainTextSource {
-        public let path: String
+        public let file: OpenFile
 
-        public init(path: String) { self.path = path }
+        /// Opens the file (once: every read is of the same file, even if its name is given to another).
+        public init(path: String) throws(ReadError) { file = try OpenFile(path: path) }
+
+        public var textFile: (any TextFile)? { file }
 
         public func read(_ body: (UnsafeRawBufferPointer) -> Void) throws(ReadError) {
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
-            defer { close(fd) }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
             defer { buffer.deallocate() }
+            var offset = 0
             while true {
-                let n = Glibc.read(fd, buffer.baseAddress!, buffer.count)
+                let n = pread(file.fd, buffer.baseAddress!, buffer.count, off_t(offset))
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw ReadError(description: String(cString: strerror(errno)))
                 }
                 if n == 0 { return }
                 body(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+                offset += n
             }
+        }
+    }
+
+    /// A file open for reading with pread(2), closed when the last article reading from it is gone.
+    /// Short reads come from a window of the file read 128 KB at a time: reading every block in
+    /// order (folding for search, laying out) costs a read a window, not one a block.
+    public final class OpenFile: TextFile {
+        let fd: Int32
+        private let window = Mutex(Window())
+        private static let windowSize = 128 << 10
+
+        private struct Window {
+            var offset = 0
+            var bytes: [UInt8] = []
+        }
+
+        public init(path: String) throws(ReadError) {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
+        }
+
+        deinit { close(fd) }
+
+        public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+            guard buffer.count <= Self.windowSize / 4 else { return readAt(into: buffer, at: offset) }
+            return window.withLock { window in
+                if offset < window.offset || offset + buffer.count > window.offset + window.bytes.count {
+                    // Forward from here, or, when reading backwards, up to the end of what is asked.
+                    let start = offset < window.offset ? max(0, offset + buffer.count - Self.windowSize) : offset
+                    window.bytes = [UInt8](unsafeUninitializedCapacity: Self.windowSize) { bytes, count in
+                        count = readAt(into: UnsafeMutableRawBufferPointer(bytes), at: start)
+                    }
+                    window.offset = start
+                }
+                let from = offset - window.offset
+                let count = max(0, min(buffer.count, window.bytes.count - from))
+                if count > 0 {
+                    window.bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + from, byteCount: count) }
+                }
+                return count
+            }
+        }
+
+        private func readAt(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+            var done = 0
+            while done < buffer.count {
+                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+            return done
         }
     }
 

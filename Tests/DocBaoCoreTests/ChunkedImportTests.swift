@@ -9,8 +9,11 @@ import Testing
     /// (size of the pieces the source hands over, size of the chunks cleaned at once).
     static let cuts = [(1, 1), (2, 3), (3, 2), (5, 7), (7, 64), (64, 13), (1000, 1000), (4096, 1 << 20)]
 
-    static func chunked(_ bytes: [UInt8], piece: Int, chunk: Int) -> (article: Article, replacedBytes: Int) {
-        bytes.withUnsafeBytes { PlainTextImporter.importArticle(source: BufferSource(bytes: $0, pieceSize: piece), chunkSize: chunk) }
+    static func chunked(_ bytes: [UInt8], piece: Int, chunk: Int, filed: Bool = false) -> (article: Article, replacedBytes: Int) {
+        let file = filed ? BytesTextFile(bytes) : nil
+        return bytes.withUnsafeBytes {
+            PlainTextImporter.importArticle(source: BufferSource(bytes: $0, pieceSize: piece, textFile: file), chunkSize: chunk)
+        }
     }
 
     /// Checks every cut on `bytes`; the line map from the raw bytes must be the cleaned lines' map.
@@ -20,6 +23,9 @@ import Testing
             let result = chunked(bytes, piece: piece, chunk: chunk)
             #expect(result.article == reference.article, "\(name), pieces \(piece), chunks \(chunk)", sourceLocation: sourceLocation)
             #expect(result.replacedBytes == reference.replacedBytes, "\(name), pieces \(piece), chunks \(chunk)", sourceLocation: sourceLocation)
+            // With the blocks kept in the file where their bytes are there (read back to compare).
+            let filed = chunked(bytes, piece: piece, chunk: chunk, filed: true)
+            #expect(filed.article == reference.article, "\(name) filed, pieces \(piece), chunks \(chunk)", sourceLocation: sourceLocation)
         }
         #expect(PlainTextImporter.importArticle(bytes: bytes).article == reference.article, "\(name)", sourceLocation: sourceLocation)
         guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) else { return }

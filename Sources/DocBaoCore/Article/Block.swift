@@ -1,5 +1,5 @@
 /// One unit of an article's text, laid out as a paragraph of its own.
-public struct Block: Equatable, Sendable, Codable {
+public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
     /// What a block is in the reader's world; it decides how the block looks.
     public enum Kind: String, Equatable, Sendable, Codable, CaseIterable {
         /// The headline (bold).
@@ -23,40 +23,101 @@ public struct Block: Equatable, Sendable, Codable {
         case source
     }
 
+    // `storage` first: its 17 bytes and `kind` share two words, and a block stays 32 bytes.
+    private var storage: Storage
     public var kind: Kind
-    public var text: String
+    /// The credit, the address and the file the text is in, which few blocks have, kept out of
+    /// line (blocks whose text is in a file share one): a huge article has hundreds of thousands
+    /// of blocks.
+    private var notes: Notes?
+
+    /// The text itself, or where it is in a file (a huge article opened from a file).
+    private enum Storage: Sendable {
+        case owned(String)
+        case filed(FileSpan)
+    }
+
+    /// The block's text. A block kept in a file reads it back (`TextFile`); setting it keeps the
+    /// new text in memory.
+    public var text: String {
+        get {
+            switch storage {
+            case .owned(let text): return text
+            case .filed(let span): return span.text(in: notes!.file!)
+            }
+        }
+        set { storage = .owned(newValue) }
+    }
+
+    /// The length of `text` in UTF-8 bytes, without reading a file.
+    public var utf8Count: Int {
+        switch storage {
+        case .owned(let text): return text.utf8.count
+        case .filed(let span): return span.count
+        }
+    }
+
+    /// The text's first `count` UTF-8 bytes or fewer, a sequence cut at the end repaired: for a
+    /// first look that rules most blocks out (a block kept in a file reads only so many bytes, and
+    /// unchecked: what is kept is read from `text`).
+    public func prefix(utf8 count: Int) -> String {
+        switch storage {
+        case .owned(let text): return String(decoding: text.utf8.prefix(count), as: UTF8.self)
+        case .filed(let span):
+            return withUnsafeTemporaryAllocation(byteCount: min(count, span.count), alignment: 1) { buffer in
+                let read = notes!.file!.read(into: buffer, at: span.offset)
+                return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[..<read]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Whether the text is read back from a file rather than held.
+    public var isFiled: Bool {
+        if case .filed = storage { return true }
+        return false
+    }
+
     /// For captions: the photo credit without its label ("VGP/Hải Minh" for "Ảnh: VGP/Hải Minh").
     public var credit: String? {
         get { notes?.credit }
-        set { notes = Notes(credit: newValue, url: url) }
+        set { notes = Notes(credit: newValue, url: url, file: notes?.file) }
     }
     /// For sources: the address of the original article.
     public var url: String? {
         get { notes?.url }
-        set { notes = Notes(credit: credit, url: newValue) }
+        set { notes = Notes(credit: credit, url: newValue, file: notes?.file) }
     }
-    /// The credit and the address, which few blocks have, kept out of line: a block is then 32
-    /// bytes rather than 56, and a huge article has hundreds of thousands of them.
-    private var notes: Notes?
 
-    /// A credit and an address, never changed once made (so a block stays a value).
-    private final class Notes: Sendable {
+    /// A credit, an address and a file, never changed once made (so a block stays a value).
+    final class Notes: Sendable {
         let credit: String?
         let url: String?
+        let file: (any TextFile)?
 
-        /// Nil when there is neither.
-        init?(credit: String?, url: String?) {
-            guard credit != nil || url != nil else { return nil }
+        /// Nil when there is none of them.
+        init?(credit: String?, url: String?, file: (any TextFile)? = nil) {
+            guard credit != nil || url != nil || file != nil else { return nil }
             self.credit = credit
             self.url = url
+            self.file = file
         }
     }
 
     public init(_ kind: Kind, _ text: String, credit: String? = nil, url: String? = nil) {
         self.kind = kind
-        self.text = text
+        self.storage = .owned(text)
         self.notes = Notes(credit: credit, url: url)
     }
+
+    /// Keeps the text in the file of `shared` (notes with only a file, shared by the blocks kept
+    /// there) at `span`, instead of in memory. The bytes at `span` must be the text's.
+    mutating func keep(in span: FileSpan, shared: Notes) {
+        storage = .filed(span)
+        notes = notes == nil ? shared : Notes(credit: credit, url: url, file: shared.file)
+    }
+
+    /// `kind("text")`, the same for a block held or kept in a file (test failures print blocks).
+    public var description: String { "\(kind)(\(String(reflecting: text)))" }
 
     public static func == (a: Block, b: Block) -> Bool {
         a.kind == b.kind && a.text == b.text && a.credit == b.credit && a.url == b.url

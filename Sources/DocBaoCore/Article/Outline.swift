@@ -70,6 +70,8 @@ public enum Outline {
     private static func enumeratedItems(_ blocks: [Block]) -> [(index: Int, item: Item)] {
         var candidates: [(index: Int, item: Item)] = []
         for (index, block) in blocks.enumerated() where block.kind == .paragraph {
+            // Most paragraphs are ruled out by their first word: no need to read a huge article's file.
+            guard startsWithOpeningWord(block.prefix(utf8: 16)) else { continue }
             if let item = enumeratedItem(block.text) { candidates.append((index, item)) }
         }
         var accepted: [(index: Int, item: Item)] = []
@@ -87,10 +89,15 @@ public enum Outline {
     }
 
     /// "Thứ nhất là …", "Thứ hai, …", "Một là …" → the ordinal's family, rank and the section label.
-    private static func enumeratedItem(_ text: String) -> Item? {
-        // Most paragraphs are ruled out by their first word, before any splitting.
+    /// Whether `text` starts with a word an enumerated paragraph can start with ("Thứ", "Một"…),
+    /// which is at most 8 bytes long.
+    private static func startsWithOpeningWord(_ text: String) -> Bool {
         let firstWord = text.utf8.drop { $0 == 0x20 }.prefix { $0 != 0x20 }
-        guard firstWord.count <= 8, openingWords.contains(String(Substring(firstWord)).lowercased()) else { return nil }
+        return firstWord.count <= 8 && openingWords.contains(String(Substring(firstWord)).lowercased())
+    }
+
+    private static func enumeratedItem(_ text: String) -> Item? {
+        guard startsWithOpeningWord(text) else { return nil }
         // The label needs only the first words: never split a whole paragraph (huge ones exist).
         var words = text.split(separator: " ", maxSplits: 24).prefix(24).map(String.init)
         guard words.count >= 2 else { return nil }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension PlainTextImporter {
     /// Builds the article from its cleaned lines given one at a time, in order, holding only the
     /// paragraphs made so far and the few lines a paragraph still waits on.
@@ -29,11 +31,24 @@ extension PlainTextImporter {
         /// without its credit), in block order: the end matter rules read paragraphs. Not an
         /// `[Int: String]`: see `LineShape.join` on what a first dictionary costs at start-up.
         private var paragraphsChanged: [(block: Int, paragraph: String)] = []
+        /// The file the blocks' text can be kept in (notes with only the file, which blocks share).
+        private let file: Block.Notes?
+        /// The last few lines found byte for byte in `file`, with their offsets there: a paragraph
+        /// is made of lines just added.
+        private var recentLines: [(line: String, offset: Int)] = []
 
-        init(map: LineMap) { self.map = map }
+        init(map: LineMap, file: (any TextFile)? = nil) {
+            self.map = map
+            self.file = file.flatMap { Block.Notes(credit: nil, url: nil, file: $0) }
+        }
 
-        /// Adds the next line of the cleaned text.
-        mutating func add(_ line: String) {
+        /// Adds the next line of the cleaned text; `offset` is where the same bytes are in the
+        /// input, or -1.
+        mutating func add(_ line: String, at offset: Int = -1) {
+            if file != nil && offset >= 0 {
+                if recentLines.count == 4 { recentLines.removeFirst() }
+                recentLines.append((line, offset))
+            }
             let i = index
             index += 1
             if inHeaders {
@@ -71,9 +86,43 @@ extension PlainTextImporter {
         }
 
         private mutating func add(paragraph: String) {
-            let block = block(for: paragraph)
+            var block = block(for: paragraph)
             if block.kind == .caption && block.text != paragraph { paragraphsChanged.append((blocks.count, paragraph)) }
+            if let file, let span = span(of: block.text) { block.keep(in: span, shared: file) }
             blocks.append(block)
+        }
+
+        /// Where `text` is in the file, if it is in one of the recent lines found there. Short texts
+        /// are held: a string of up to 15 bytes takes no memory beyond its block.
+        private func span(of text: String) -> FileSpan? {
+            var text = text
+            guard text.utf8.count > 15 else { return nil }
+            return text.withUTF8 { wanted in
+                let wanted = UnsafeRawBufferPointer(wanted)
+                // Mostly the paragraph is a line (the newest, or one before when the joiner waited
+                // for the next line); else a part of one (a caption without its credit).
+                for exact in [true, false] {
+                    for (line, offset) in recentLines.reversed() where exact ? line.utf8.count == wanted.count : line.utf8.count > wanted.count {
+                        var line = line
+                        let at = line.withUTF8 { Self.firstOffset(of: wanted, in: UnsafeRawBufferPointer($0)) }
+                        if let at { return FileSpan(offset: offset + at, bytes: wanted) }
+                    }
+                }
+                return nil
+            }
+        }
+
+        /// Where `needle` first is in `haystack` (memchr for its first byte, then memcmp).
+        private static func firstOffset(of needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Int? {
+            guard let n = needle.baseAddress, let h = haystack.baseAddress, needle.count <= haystack.count else { return nil }
+            let last = haystack.count - needle.count
+            var at = 0
+            while at <= last, let hit = memchr(h + at, Int32(needle[0]), last - at + 1) {
+                at = h.distance(to: UnsafeRawPointer(hit))
+                if memcmp(h + at, n, needle.count) == 0 { return at }
+                at += 1
+            }
+            return nil
         }
 
         /// The paragraph block `i` was made from.

@@ -88,10 +88,10 @@ extension PlainTextImporter {
     /// The blocks with every block longer than `maxBlockBytes` cut into pieces of the same kind, at
     /// the last space before the limit (or, in a run without spaces, between grapheme clusters).
     static func splittingLongBlocks(_ blocks: [Block]) -> [Block] {
-        guard blocks.contains(where: { $0.text.utf8.count > maxBlockBytes }) else { return blocks }
+        guard blocks.contains(where: { $0.utf8Count > maxBlockBytes }) else { return blocks }
         var result: [Block] = []
         for block in blocks {
-            guard block.text.utf8.count > maxBlockBytes else { result.append(block); continue }
+            guard block.utf8Count > maxBlockBytes else { result.append(block); continue }
             // The first piece keeps the block's kind (one title, one lead), the last its credit and
             // address; the pieces between are paragraphs.
             let parts = pieces(of: block.text)

@@ -6,12 +6,21 @@ public protocol PlainTextSource {
     associatedtype ReadError: Error
     /// Calls `body` with every byte of the input in order, in pieces of any size.
     func read(_ body: (UnsafeRawBufferPointer) -> Void) throws(ReadError)
+    /// The input as a file the article's text can be read back from, if it is one: the importer
+    /// then keeps the blocks whose text is there byte for byte as places in it (`Block.isFiled`).
+    var textFile: (any TextFile)? { get }
+}
+
+extension PlainTextSource {
+    public var textFile: (any TextFile)? { nil }
 }
 
 /// Bytes in memory as a `PlainTextSource`, handed over in pieces of `pieceSize` bytes.
 struct BufferSource: PlainTextSource {
     let bytes: UnsafeRawBufferPointer
     var pieceSize = 1 << 20
+    /// For tests: the file the blocks are kept in (it must hold `bytes`).
+    var textFile: (any TextFile)? = nil
 
     func read(_ body: (UnsafeRawBufferPointer) -> Void) {
         var start = 0
@@ -48,14 +57,16 @@ extension PlainTextImporter {
             let (text, replaced) = decode(bytes)
             return (importArticle(text), replaced)
         }
-        var assembler = Assembler(map: scanner.finish())
+        var assembler = Assembler(map: scanner.finish(), file: source.textFile)
         var lines = CleanLines(chunkSize: chunkSize)
-        try source.read { piece in lines.feed(piece) { assembler.add($0) } }
-        lines.finish { assembler.add($0) }
+        try source.read { piece in lines.feed(piece) { assembler.add($0, at: $1) } }
+        lines.finish { assembler.add($0, at: $1) }
         return (assembler.finish(), lines.replacedBytes)
     }
 
-    /// Raw UTF-8 in, cleaned lines out (`TextSanitizer.clean`, split at "\n"), a chunk at a time.
+    /// Raw UTF-8 in, cleaned lines out (`TextSanitizer.clean`, split at "\n"), a chunk at a time,
+    /// each with the offset in the input where the same bytes are (the line was not changed by
+    /// cleaning), or -1.
     ///
     /// Chunks are cut where decoding and cleaning cannot reach across: just after a line feed, or
     /// else just before an ASCII byte (never between CR and LF). No UTF-8 sequence holds an ASCII
@@ -67,22 +78,26 @@ extension PlainTextImporter {
         private var pending: [UInt8] = []
         /// The start of a line whose end is in a later chunk.
         private var partial = ""
+        /// The input's offset of `pending`'s first byte.
+        private var consumed = 0
         private(set) var replacedBytes = 0
 
         init(chunkSize: Int) { self.chunkSize = max(1, chunkSize) }
 
-        mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (String) -> Void) {
+        mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (String, Int) -> Void) {
             pending += bytes
             guard pending.count >= chunkSize, let cut = Self.cut(pending) else { return }
             clean(pending[..<cut], emit)
             pending.removeFirst(cut)
+            consumed += cut
         }
 
         /// Cleans what is left; the last line (empty after a final line feed) goes out too.
-        mutating func finish(_ emit: (String) -> Void) {
+        mutating func finish(_ emit: (String, Int) -> Void) {
             clean(pending[...], emit)
+            consumed += pending.count
             pending = []
-            emit(partial)
+            emit(partial, -1)
             partial = ""
         }
 
@@ -110,25 +125,70 @@ extension PlainTextImporter {
             return ascii
         }
 
-        private mutating func clean(_ bytes: ArraySlice<UInt8>, _ emit: (String) -> Void) {
+        private mutating func clean(_ bytes: ArraySlice<UInt8>, _ emit: (String, Int) -> Void) {
             guard !bytes.isEmpty else { return }
             let (decoded, replaced) = decodeUTF8(bytes)
             replacedBytes += replaced
-            let text = TextSanitizer.clean(decoded)
+            var text = TextSanitizer.clean(decoded)
+            let feeds = Self.lineFeeds(text)
+            let midLine = !partial.isEmpty
+            let offsets = text.withUTF8 { cleaned in
+                bytes.withUnsafeBytes { Self.rawOffsets(of: feeds, in: UnsafeRawBufferPointer(cleaned), raw: $0, startsMidLine: midLine) }
+            }
             let utf8 = text.utf8
             var lineStart = utf8.startIndex
-            for lf in Self.lineFeeds(text) {
+            for (lf, offset) in zip(feeds, offsets) {
                 let end = utf8.index(utf8.startIndex, offsetBy: lf)
                 if partial.isEmpty {
-                    emit(String(Substring(utf8[lineStart..<end])))
+                    emit(String(Substring(utf8[lineStart..<end])), offset < 0 ? -1 : consumed + offset)
                 } else {
                     partial.append(contentsOf: Substring(utf8[lineStart..<end]))  // not +=: see LineShape.join
-                    emit(partial)
+                    emit(partial, -1)
                     partial = ""
                 }
                 lineStart = utf8.index(after: end)
             }
             partial.append(contentsOf: Substring(utf8[lineStart...]))
+        }
+
+        /// For each line of `cleaned` ending at one of `feeds`, the offset in `raw` (the bytes it
+        /// was cleaned from) where the same bytes are, followed by LF or CR LF; -1 where cleaning
+        /// changed the line. The two are in step from their starts, line for line; after a changed
+        /// line, again from the next LF in `raw` (where cleaning made more lines of one, as of a
+        /// lone CR, the rest of the chunk is -1: never a wrong offset, since bytes are compared).
+        static func rawOffsets(of feeds: [Int], in cleaned: UnsafeRawBufferPointer, raw: UnsafeRawBufferPointer,
+                               startsMidLine: Bool) -> [Int] {
+            var offsets: [Int] = []
+            offsets.reserveCapacity(feeds.count)
+            guard let rawBase = raw.baseAddress, let cleanedBase = cleaned.baseAddress else {
+                return [Int](repeating: -1, count: feeds.count)
+            }
+            var at = 0  // in raw: where the next line's bytes are when the two are in step
+            var lineStart = 0
+            for (i, lf) in feeds.enumerated() {
+                let count = lf - lineStart
+                var found = -1
+                if !(i == 0 && startsMidLine), at + count < raw.count, memcmp(rawBase + at, cleanedBase + lineStart, count) == 0 {
+                    let end = at + count
+                    if raw[end] == 0x0A {
+                        found = at
+                        at = end + 1
+                    } else if raw[end] == 0x0D, end + 1 < raw.count, raw[end + 1] == 0x0A {
+                        found = at
+                        at = end + 2
+                    }
+                }
+                if found < 0 {
+                    if at < raw.count, let hit = memchr(rawBase + at, 0x0A, raw.count - at) {
+                        at = rawBase.distance(to: UnsafeRawPointer(hit)) + 1
+                    } else {
+                        at = raw.count
+                    }
+                }
+                offsets.append(found)
+                lineStart = lf + 1
+            }
+            return offsets
         }
     }
 }

@@ -27,7 +27,7 @@ extension ReaderState {
     func linePosition(ofOffset offset: Int) -> LinePosition {
         let p = sourcePosition(ofOffset: offset)
         guard article.blocks.indices.contains(p.block) else { return layout.start }
-        if p.offset >= article.blocks[p.block].text.utf8.count,
+        if p.offset >= article.blocks[p.block].utf8Count,
            let i = layout.lines(ofBlock: p.block).firstIndex(where: { $0.start >= p.offset }) {
             return LinePosition(block: p.block, line: i)
         }
@@ -65,7 +65,7 @@ extension ReaderState {
         guard !blocks.isEmpty else { return SourcePosition(block: 0, offset: 0) }
         let o = max(0, offset)
         let block = blockStarts[..<blocks.count].partitionPoint { $0 <= o } - 1  // blockStarts[0] is 0
-        return SourcePosition(block: block, offset: min(o - blockStarts[block], blocks[block].text.utf8.count))
+        return SourcePosition(block: block, offset: min(o - blockStarts[block], blocks[block].utf8Count))
     }
 
     /// While loading: where the preview's head ends (its placeholder for the middle starts). A whole
@@ -100,7 +100,7 @@ extension ReaderState {
         var p = sourcePosition(ofOffset: offset)
         let blocks = article.blocks
         guard blocks.indices.contains(p.block) else { return "" }
-        if p.offset >= blocks[p.block].text.utf8.count, p.block + 1 < blocks.count {
+        if p.offset >= blocks[p.block].utf8Count, p.block + 1 < blocks.count {
             p = SourcePosition(block: p.block + 1, offset: 0)
         }
         let text = blocks[p.block].text

@@ -60,7 +60,7 @@ public struct ReaderState {
     static func blockStarts(of article: Article) -> [Int] {
         var starts = [0]
         starts.reserveCapacity(article.blocks.count + 1)
-        for block in article.blocks { starts.append(starts[starts.count - 1] + block.text.utf8.count + 1) }
+        for block in article.blocks { starts.append(starts[starts.count - 1] + block.utf8Count + 1) }
         return starts
     }
 
@@ -110,14 +110,14 @@ public struct ReaderState {
     func positionInWhole(block old: Int, offset: Int, _ whole: Article) -> SourcePosition {
         let blocks = article.blocks
         if let tailStart, old >= tailStart, blocks.indices.contains(old) {
-            var fromEnd = blocks[old].text.utf8.count - offset
-            for b in blocks[(old + 1)...] { fromEnd += b.text.utf8.count }
+            var fromEnd = blocks[old].utf8Count - offset
+            for b in blocks[(old + 1)...] { fromEnd += b.utf8Count }
             var i = whole.blocks.count - 1
-            while i > 0, whole.blocks[i].text.utf8.count < fromEnd {
-                fromEnd -= whole.blocks[i].text.utf8.count
+            while i > 0, whole.blocks[i].utf8Count < fromEnd {
+                fromEnd -= whole.blocks[i].utf8Count
                 i -= 1
             }
-            return SourcePosition(block: max(0, i), offset: max(0, whole.blocks.isEmpty ? 0 : whole.blocks[max(0, i)].text.utf8.count - fromEnd))
+            return SourcePosition(block: max(0, i), offset: max(0, whole.blocks.isEmpty ? 0 : whole.blocks[max(0, i)].utf8Count - fromEnd))
         }
         let oldText = blocks.indices.contains(old) ? blocks[old].text : nil
         let candidates = [old, old + 1, old - 1, old + 2]

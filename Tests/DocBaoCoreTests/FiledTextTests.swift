@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import DocBaoCore
+
+/// Blocks whose text is kept as a place in the file it came from (`Block.isFiled`): which blocks
+/// are, that they read back as the text, and what a file changed since the import shows.
+@Suite struct FiledTextTests {
+    /// A file whose bytes a test changes after the import.
+    final class ChangingFile: TextFile, @unchecked Sendable {
+        var bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+            BytesTextFile(bytes).read(into: buffer, at: offset)
+        }
+    }
+
+    static func imported(_ bytes: [UInt8], file: any TextFile, chunk: Int = PlainTextImporter.chunkSize) -> Article {
+        bytes.withUnsafeBytes {
+            PlainTextImporter.importArticle(source: BufferSource(bytes: $0, textFile: file), chunkSize: chunk).article
+        }
+    }
+
+    /// Bytes of text in filed blocks, of all blocks' text.
+    static func filedShare(_ article: Article) -> Double {
+        let filed = article.blocks.filter(\.isFiled).reduce(0) { $0 + $1.utf8Count }
+        return Double(filed) / Double(max(1, article.blocks.reduce(0) { $0 + $1.utf8Count }))
+    }
+
+    @Test func aBlockStaysThirtyTwoBytes() {
+        // Hundreds of thousands of them make a huge article: the span and the kind share two words.
+        #expect(MemoryLayout<Block>.size == 32)
+    }
+
+    @Test func mostOfACleanArticleIsKeptInItsFile() throws {
+        var shares: [String: Double] = [:]
+        for url in try TestData.corpusArticles() {
+            let text = try TestData.text(url)
+            for (variant, bytes) in ChunkedImportTests.variants(text) {
+                let article = Self.imported(bytes, file: BytesTextFile(bytes))
+                #expect(article == ReferenceImporter.importArticle(bytes: bytes).article, "\(url.lastPathComponent) \(variant)")
+                for block in article.blocks where block.isFiled {
+                    // Only text longer than a string holds in place is worth a place in the file.
+                    #expect(block.utf8Count > 15)
+                    #expect(block.text.utf8.count == block.utf8Count)
+                }
+                shares[variant, default: 0] += Self.filedShare(article)
+            }
+        }
+        let count = Double(try TestData.corpusArticles().count)
+        // NFC and CR LF lines are in the file as they are read; NFD ones are not (the text is NFC),
+        // but for the lines with no mark at all.
+        #expect(shares["nfc"]! / count > 0.6, "\(shares)")
+        #expect(shares["crlf"]! / count > 0.6, "\(shares)")
+        #expect(shares["nfd"]! / count < 0.1, "\(shares)")
+    }
+
+    @Test func aChangedFileShowsQuestionMarksOfTheSameLength() throws {
+        let text = HugeArticleTests.bigText(paragraphs: 200)
+        let bytes = Array(text.utf8)
+        let file = ChangingFile(bytes)
+        let article = Self.imported(bytes, file: file, chunk: 1000)
+        let filed = try #require(article.blocks.indices.first { article.blocks[$0].isFiled && $0 > 5 })
+        let before = article.blocks[filed].text
+        #expect(before.hasPrefix("Đoạn "))
+
+        // One byte changed inside the block: that block only reads as question marks.
+        let other = try #require(article.blocks.indices.last { article.blocks[$0].isFiled })
+        let otherText = article.blocks[other].text
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: Array(before.utf8)) })
+        file.bytes[at + 3] = UInt8(ascii: "x")
+        #expect(article.blocks[filed].text == String(repeating: "?", count: before.utf8.count))
+        #expect(article.blocks[filed].utf8Count == before.utf8.count)
+        #expect(article.blocks[other].text == otherText)
+
+        // Cut short: every block past the cut, too; laying out and drawing them is still safe.
+        file.bytes = Array(bytes.prefix(bytes.count / 2))
+        #expect(article.blocks[other].text == String(repeating: "?", count: otherText.utf8.count))
+        var state = ReaderState(article: article, size: Size(width: 60, height: 12), readingWidth: 50)
+        _ = Fixtures.press(Fixtures.keys("G"), &state)
+        let pane = Fixtures.paneLines(state).joined(separator: "\n")
+        #expect(pane.contains("???"))
+    }
+
+    @Test func settingTheTextHoldsItAndKeepsTheCredit() throws {
+        let bytes = Array("Tiêu đề bài báo\n\nĐoạn thứ nhất của bài báo, dài hơn mười lăm byte.\n\nĐoạn thứ hai cũng vậy, dài hơn mười lăm byte.\n".utf8)
+        let article = Self.imported(bytes, file: BytesTextFile(bytes))
+        var block = try #require(article.blocks.first { $0.isFiled })
+        block.credit = "VGP/Hải Minh"
+        #expect(block.isFiled && block.credit == "VGP/Hải Minh")
+        #expect(block.text.hasPrefix("Đoạn"))
+        block.text = "Khác"
+        #expect(!block.isFiled && block.text == "Khác" && block.credit == "VGP/Hải Minh")
+    }
+
+    @Test func rawOffsetsFollowTheLinesAndSkipChangedOnes() {
+        func offsets(_ raw: String, _ cleaned: String, midLine: Bool = false) -> [Int] {
+            var cleaned = cleaned
+            let feeds = PlainTextImporter.CleanLines.lineFeeds(cleaned)
+            let rawBytes = Array(raw.utf8)
+            return cleaned.withUTF8 { c in
+                rawBytes.withUnsafeBytes {
+                    PlainTextImporter.CleanLines.rawOffsets(of: feeds, in: UnsafeRawBufferPointer(c), raw: $0, startsMidLine: midLine)
+                }
+            }
+        }
+        #expect(offsets("ab\ncd\n", "ab\ncd\n") == [0, 3])
+        #expect(offsets("ab\r\ncd\r\n", "ab\ncd\n") == [0, 4])
+        // A changed line is skipped, and the next is found after the raw line end.
+        #expect(offsets("a\u{1B}b\ncd\n", "a␛b\ncd\n") == [-1, 4])
+        // A line that continues one from the chunk before has no offset of its own.
+        #expect(offsets("ab\ncd\n", "ab\ncd\n", midLine: true) == [-1, 3])
+        // A lone CR made two lines of one: the rest of the chunk is out of step, never misplaced.
+        #expect(offsets("a\rb\ncd\n", "a\nb\ncd\n") == [-1, -1, -1])
+    }
+}
