@@ -64,10 +64,13 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
         switch storage {
         case .owned(let text): return String(decoding: text.utf8.prefix(count), as: UTF8.self)
         case .filed(let span):
-            return withUnsafeTemporaryAllocation(byteCount: min(count, span.count), alignment: 1) { buffer in
+            // Bytes cleaned on reading (NFD) may take up to three times their text's room.
+            let wanted = span.cleans ? 3 * count : count
+            let prefix = withUnsafeTemporaryAllocation(byteCount: min(wanted, span.byteCount), alignment: 1) { buffer in
                 let read = notes!.file!.read(into: buffer, at: span.offset)
                 return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[..<read]), as: UTF8.self)
             }
+            return span.cleans ? TextSanitizer.sharedClusters.withLock { TextSanitizer.clean(prefix, clusters: &$0) } : prefix
         }
     }
 

@@ -22,32 +22,56 @@ public final class BytesTextFile: TextFile {
     }
 }
 
-/// Where a block's text is in its `TextFile`: offset and length in 8 bytes, and a hash of the
-/// bytes, so that text read back from a file changed since the import is never shown as the
-/// article's (layout and search hold offsets into the text it had).
+/// Where a block's text is in its `TextFile`: offset and length in 8 bytes, a hash of the bytes,
+/// so that text read back from a file changed since the import is never shown as the article's
+/// (layout and search hold offsets into the text it had), and the text's own length. The bytes
+/// are the text itself, or (`cleans`) a line that cleaning changed (an NFD line, one with a
+/// control character) and is cleaned again each time it is read.
 struct FileSpan: Sendable, Equatable {
-    /// The offset (40 bits: up to 1 TB) and the length (24 bits: up to 16 MB).
+    /// The offset (40 bits: up to 1 TB) and the length in the file (24 bits: up to 16 MB).
     private let packed: UInt64
     let hash: UInt32
+    /// The text's length; the top bit set when the bytes are cleaned to give the text.
+    private let text: UInt32
+    private static let cleansBit: UInt32 = 1 << 31
 
+    /// The text `bytes`, which are also in the file at `offset`.
     init?(offset: Int, bytes: UnsafeRawBufferPointer) {
         guard offset >= 0, offset < 1 << 40, bytes.count < 1 << 24 else { return nil }
         packed = UInt64(offset) << 24 | UInt64(bytes.count)
         hash = Self.hash(bytes)
+        text = UInt32(bytes.count)
+    }
+
+    /// `count` bytes at `offset` (whose hash is `hash`), which `TextSanitizer.clean` makes a text
+    /// of `textCount` bytes.
+    init?(offset: Int, count: Int, hash: UInt32, textCount: Int) {
+        guard offset >= 0, offset < 1 << 40, count < 1 << 24, textCount < 1 << 24 else { return nil }
+        packed = UInt64(offset) << 24 | UInt64(count)
+        self.hash = hash
+        text = UInt32(textCount) | Self.cleansBit
     }
 
     var offset: Int { Int(packed >> 24) }
-    var count: Int { Int(packed & (1 << 24 - 1)) }
+    /// The length of the bytes in the file.
+    var byteCount: Int { Int(packed & (1 << 24 - 1)) }
+    /// The length of the text (UTF-8).
+    var count: Int { Int(text & ~Self.cleansBit) }
+    /// Whether the bytes are cleaned to give the text.
+    var cleans: Bool { text & Self.cleansBit != 0 }
 
     /// The text, read from `file`. When the bytes there are no longer the ones imported (the file
     /// was changed or cut), `count` question marks: ASCII, so every offset into the text is still
-    /// a character boundary, and the reader says why (`changed`).
+    /// a character boundary.
     func text(in file: any TextFile) -> String {
-        let count = self.count
-        let text = String(unsafeUninitializedCapacity: count) { buffer in
-            let bytes = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[..<count])
-            if file.read(into: bytes, at: offset) == count, Self.hash(UnsafeRawBufferPointer(bytes)) == hash { return count }
+        let byteCount = self.byteCount
+        var text = String(unsafeUninitializedCapacity: byteCount) { buffer in
+            let bytes = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[..<byteCount])
+            if file.read(into: bytes, at: offset) == byteCount, Self.hash(UnsafeRawBufferPointer(bytes)) == hash { return byteCount }
             return 0
+        }
+        if cleans && text.utf8.count == byteCount {
+            text = TextSanitizer.sharedClusters.withLock { TextSanitizer.clean(text, clusters: &$0) }
         }
         // An invalid sequence would have been repaired into another length: the hash rules that
         // out but for a collision, and this check does in any case.

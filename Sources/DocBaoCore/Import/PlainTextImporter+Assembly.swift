@@ -33,21 +33,20 @@ extension PlainTextImporter {
         private var paragraphsChanged: [(block: Int, paragraph: String)] = []
         /// The file the blocks' text can be kept in (notes with only the file, which blocks share).
         private let file: Block.Notes?
-        /// The last few lines found byte for byte in `file`, with their offsets there: a paragraph
-        /// is made of lines just added.
-        private var recentLines: [(line: String, offset: Int)] = []
+        /// The last few lines whose place in `file` is known, with that place: a paragraph is made
+        /// of lines just added.
+        private var recentLines: [(line: String, raw: RawLine)] = []
 
         init(map: LineMap, file: (any TextFile)? = nil) {
             self.map = map
             self.file = file.flatMap { Block.Notes(credit: nil, url: nil, file: $0) }
         }
 
-        /// Adds the next line of the cleaned text; `offset` is where the same bytes are in the
-        /// input, or -1.
-        mutating func add(_ line: String, at offset: Int = -1) {
-            if file != nil && offset >= 0 {
+        /// Adds the next line of the cleaned text; `raw` is where it came from in the input, if known.
+        mutating func add(_ line: String, at raw: RawLine? = nil) {
+            if file != nil, let raw {
                 if recentLines.count == 4 { recentLines.removeFirst() }
-                recentLines.append((line, offset))
+                recentLines.append((line, raw))
             }
             let i = index
             index += 1
@@ -92,8 +91,9 @@ extension PlainTextImporter {
             blocks.append(block)
         }
 
-        /// Where `text` is in the file, if it is in one of the recent lines found there. Short texts
-        /// are held: a string of up to 15 bytes takes no memory beyond its block.
+        /// Where `text` is in the file, if it is one of the recent lines whose place is known or a
+        /// part of one that is there byte for byte. Short texts are held: a string of up to 15
+        /// bytes takes no memory beyond its block.
         private func span(of text: String) -> FileSpan? {
             var text = text
             guard text.utf8.count > 15 else { return nil }
@@ -101,11 +101,16 @@ extension PlainTextImporter {
                 let wanted = UnsafeRawBufferPointer(wanted)
                 // Mostly the paragraph is a line (the newest, or one before when the joiner waited
                 // for the next line); else a part of one (a caption without its credit).
-                for exact in [true, false] {
-                    for (line, offset) in recentLines.reversed() where exact ? line.utf8.count == wanted.count : line.utf8.count > wanted.count {
-                        var line = line
-                        let at = line.withUTF8 { Self.firstOffset(of: wanted, in: UnsafeRawBufferPointer($0)) }
-                        if let at { return FileSpan(offset: offset + at, bytes: wanted) }
+                for (line, raw) in recentLines.reversed() where line.utf8.count == wanted.count {
+                    var line = line
+                    guard line.withUTF8({ memcmp($0.baseAddress!, wanted.baseAddress!, wanted.count) == 0 }) else { continue }
+                    return raw.verbatim ? FileSpan(offset: raw.offset, bytes: wanted)
+                        : FileSpan(offset: raw.offset, count: raw.count, hash: raw.hash, textCount: wanted.count)
+                }
+                for (line, raw) in recentLines.reversed() where raw.verbatim && line.utf8.count > wanted.count {
+                    var line = line
+                    if let at = line.withUTF8({ Self.firstOffset(of: wanted, in: UnsafeRawBufferPointer($0)) }) {
+                        return FileSpan(offset: raw.offset + at, bytes: wanted)
                     }
                 }
                 return nil

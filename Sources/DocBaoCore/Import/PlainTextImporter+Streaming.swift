@@ -64,9 +64,17 @@ extension PlainTextImporter {
         return (assembler.finish(), lines.replacedBytes)
     }
 
+    /// Where a cleaned line came from in the input: the same bytes (`verbatim`), or bytes that
+    /// `TextSanitizer.clean` makes the line on their own (`hash` is theirs).
+    struct RawLine {
+        var offset: Int
+        var count: Int
+        var hash: UInt32
+        var verbatim: Bool
+    }
+
     /// Raw UTF-8 in, cleaned lines out (`TextSanitizer.clean`, split at "\n"), a chunk at a time,
-    /// each with the offset in the input where the same bytes are (the line was not changed by
-    /// cleaning), or -1.
+    /// each with where it came from in the input when that is known (`RawLine`).
     ///
     /// Chunks are cut where decoding and cleaning cannot reach across: just after a line feed, or
     /// else just before an ASCII byte (never between CR and LF). No UTF-8 sequence holds an ASCII
@@ -80,11 +88,13 @@ extension PlainTextImporter {
         private var partial = ""
         /// The input's offset of `pending`'s first byte.
         private var consumed = 0
+        /// For the lines cleaned again on their own (`rawLines`).
+        private var clusters = TextSanitizer.ClusterCache()
         private(set) var replacedBytes = 0
 
         init(chunkSize: Int) { self.chunkSize = max(1, chunkSize) }
 
-        mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (String, Int) -> Void) {
+        mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (String, RawLine?) -> Void) {
             pending += bytes
             guard pending.count >= chunkSize, let cut = Self.cut(pending) else { return }
             clean(pending[..<cut], emit)
@@ -93,11 +103,11 @@ extension PlainTextImporter {
         }
 
         /// Cleans what is left; the last line (empty after a final line feed) goes out too.
-        mutating func finish(_ emit: (String, Int) -> Void) {
+        mutating func finish(_ emit: (String, RawLine?) -> Void) {
             clean(pending[...], emit)
             consumed += pending.count
             pending = []
-            emit(partial, -1)
+            emit(partial, nil)
             partial = ""
         }
 
@@ -125,25 +135,27 @@ extension PlainTextImporter {
             return ascii
         }
 
-        private mutating func clean(_ bytes: ArraySlice<UInt8>, _ emit: (String, Int) -> Void) {
+        private mutating func clean(_ bytes: ArraySlice<UInt8>, _ emit: (String, RawLine?) -> Void) {
             guard !bytes.isEmpty else { return }
             let (decoded, replaced) = decodeUTF8(bytes)
             replacedBytes += replaced
             var text = TextSanitizer.clean(decoded)
             let feeds = Self.lineFeeds(text)
             let midLine = !partial.isEmpty
-            let offsets = text.withUTF8 { cleaned in
-                bytes.withUnsafeBytes { Self.rawOffsets(of: feeds, in: UnsafeRawBufferPointer(cleaned), raw: $0, startsMidLine: midLine) }
+            let raws = text.withUTF8 { cleaned in
+                bytes.withUnsafeBytes {
+                    Self.rawLines(of: feeds, in: UnsafeRawBufferPointer(cleaned), raw: $0, startsMidLine: midLine, clusters: &clusters)
+                }
             }
             let utf8 = text.utf8
             var lineStart = utf8.startIndex
-            for (lf, offset) in zip(feeds, offsets) {
+            for (lf, raw) in zip(feeds, raws) {
                 let end = utf8.index(utf8.startIndex, offsetBy: lf)
                 if partial.isEmpty {
-                    emit(String(Substring(utf8[lineStart..<end])), offset < 0 ? -1 : consumed + offset)
+                    emit(String(Substring(utf8[lineStart..<end])), raw.map { RawLine(offset: consumed + $0.offset, count: $0.count, hash: $0.hash, verbatim: $0.verbatim) })
                 } else {
                     partial.append(contentsOf: Substring(utf8[lineStart..<end]))  // not +=: see LineShape.join
-                    emit(partial, -1)
+                    emit(partial, nil)
                     partial = ""
                 }
                 lineStart = utf8.index(after: end)
@@ -151,44 +163,60 @@ extension PlainTextImporter {
             partial.append(contentsOf: Substring(utf8[lineStart...]))
         }
 
-        /// For each line of `cleaned` ending at one of `feeds`, the offset in `raw` (the bytes it
-        /// was cleaned from) where the same bytes are, followed by LF or CR LF; -1 where cleaning
-        /// changed the line. The two are in step from their starts, line for line; after a changed
-        /// line, again from the next LF in `raw` (where cleaning made more lines of one, as of a
-        /// lone CR, the rest of the chunk is -1: never a wrong offset, since bytes are compared).
-        static func rawOffsets(of feeds: [Int], in cleaned: UnsafeRawBufferPointer, raw: UnsafeRawBufferPointer,
-                               startsMidLine: Bool) -> [Int] {
-            var offsets: [Int] = []
-            offsets.reserveCapacity(feeds.count)
+        /// For each line of `cleaned` ending at one of `feeds`, where it came from in `raw` (the bytes
+        /// it was cleaned from), or nil. The two are in step from their starts, line for line: a
+        /// line is either the same bytes followed by LF or CR LF, or the bytes before the next LF
+        /// (and CR) that clean on their own to the line (NFD, controls). Where cleaning made more
+        /// lines of one (a lone CR) the rest of the chunk is out of step and nil: bytes are always
+        /// compared, so a place is never wrong.
+        static func rawLines(of feeds: [Int], in cleaned: UnsafeRawBufferPointer, raw: UnsafeRawBufferPointer,
+                             startsMidLine: Bool, clusters: inout TextSanitizer.ClusterCache) -> [RawLine?] {
+            var lines: [RawLine?] = []
+            lines.reserveCapacity(feeds.count)
             guard let rawBase = raw.baseAddress, let cleanedBase = cleaned.baseAddress else {
-                return [Int](repeating: -1, count: feeds.count)
+                return [RawLine?](repeating: nil, count: feeds.count)
             }
-            var at = 0  // in raw: where the next line's bytes are when the two are in step
+            var at = 0  // in raw: where the next line's bytes start when the two are in step
             var lineStart = 0
             for (i, lf) in feeds.enumerated() {
                 let count = lf - lineStart
-                var found = -1
-                if !(i == 0 && startsMidLine), at + count < raw.count, memcmp(rawBase + at, cleanedBase + lineStart, count) == 0 {
-                    let end = at + count
-                    if raw[end] == 0x0A {
-                        found = at
-                        at = end + 1
-                    } else if raw[end] == 0x0D, end + 1 < raw.count, raw[end + 1] == 0x0A {
-                        found = at
-                        at = end + 2
-                    }
-                }
-                if found < 0 {
-                    if at < raw.count, let hit = memchr(rawBase + at, 0x0A, raw.count - at) {
-                        at = rawBase.distance(to: UnsafeRawPointer(hit)) + 1
-                    } else {
-                        at = raw.count
-                    }
-                }
-                offsets.append(found)
+                let line = UnsafeRawBufferPointer(start: cleanedBase + lineStart, count: count)
                 lineStart = lf + 1
+                guard at < raw.count, !(i == 0 && startsMidLine) else {
+                    lines.append(nil)
+                    if at < raw.count { at = Self.afterLineFeed(raw, from: at) }
+                    continue
+                }
+                if at + count < raw.count, memcmp(rawBase + at, line.baseAddress!, count) == 0 {
+                    let end = at + count
+                    let next = raw[end] == 0x0A ? end + 1 : raw[end] == 0x0D && end + 1 < raw.count && raw[end + 1] == 0x0A ? end + 2 : nil
+                    if let next {
+                        lines.append(RawLine(offset: at, count: count, hash: 0, verbatim: true))
+                        at = next
+                        continue
+                    }
+                }
+                let next = Self.afterLineFeed(raw, from: at)
+                var end = next - 1
+                if end > at, raw[end - 1] == 0x0D { end -= 1 }
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[at..<max(at, end)])
+                if next <= raw.count, raw[next - 1] == 0x0A, memchr(bytes.baseAddress ?? rawBase, 0x0D, bytes.count) == nil,
+                   let text = String(validating: bytes, as: UTF8.self) {
+                    var cleanedAlone = TextSanitizer.clean(text, clusters: &clusters)
+                    let same = cleanedAlone.withUTF8 { $0.count == count && memcmp($0.baseAddress!, line.baseAddress!, count) == 0 }
+                    lines.append(same ? RawLine(offset: at, count: bytes.count, hash: FileSpan.hash(bytes), verbatim: false) : nil)
+                } else {
+                    lines.append(nil)
+                }
+                at = next
             }
-            return offsets
+            return lines
+        }
+
+        /// Just after the first LF in `raw` at or after `from`, or the end of `raw`.
+        private static func afterLineFeed(_ raw: UnsafeRawBufferPointer, from: Int) -> Int {
+            guard from < raw.count, let hit = memchr(raw.baseAddress! + from, 0x0A, raw.count - from) else { return raw.count }
+            return raw.baseAddress!.distance(to: UnsafeRawPointer(hit)) + 1
         }
     }
 }

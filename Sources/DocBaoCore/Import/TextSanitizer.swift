@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Cleans text once, on its way into the model, so that everything downstream can trust it.
 ///
@@ -19,144 +20,52 @@ public enum TextSanitizer {
     /// - Complexity: O(n) in the number of scalars; text that needs nothing is returned as is
     ///   after one read-only pass.
     public static func clean(_ s: String) -> String {
-        var needsRewrite = false
-        var needsNFC = false
-        for scalar in s.unicodeScalars {
-            switch action(for: scalar) {
-            case .keep: continue
-            case .keepCheckNFC: needsNFC = true
-            case .rewrite: needsRewrite = true
-            }
-            if needsRewrite { break }
-        }
+        var clusters = ClusterCache()
+        return clean(s, clusters: &clusters)
+    }
+
+    /// `clean(s)` with the normalised clusters kept in `clusters` from call to call: for text
+    /// cleaned a line at a time (a huge NFD article's lines, placed in its file and read back).
+    static func clean(_ s: String, clusters: inout ClusterCache) -> String {
         var result = s
-        if needsRewrite {
+        let needed = result.withUTF8(needs)
+        var needsNFC = needed.nfc
+        if needed.rewrite {
             let rewritten = rewrite(s)
             result = rewritten.text
             needsNFC = rewritten.needsNFC
         }
-        if needsNFC { result = nfc(result) }
+        if needsNFC { result = nfc(result, clusters: &clusters) }
         return result
     }
 
-    /// NFC in pieces. Normalisation used to slow down more than linearly on long strings
-    /// (Foundation's: 10 MB took seconds, 100 MB minutes), so the text is cut into pieces of a few
-    /// hundred scalars, always just before an ASCII scalar — no canonical composition takes an
-    /// ASCII scalar as its second part, so no composition crosses a cut — and only the pieces
-    /// holding a scalar that NFC may change are normalised, cluster by cluster (`nfcByClusters`).
-    static func nfc(_ s: String) -> String {
-        let scalars = s.unicodeScalars
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var clusters = ClusterCache()
-        var pieceStart = scalars.startIndex
-        var pieceNeedsNFC = false
-        var count = 0
-        func flush(_ end: String.Index) {
-            let piece = s[pieceStart..<end]
-            if pieceNeedsNFC { nfcByClusters(piece, into: &out, cache: &clusters) } else { out.append(contentsOf: piece) }
-        }
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let scalar = scalars[i]
-            if scalar.value < 0x80 && count >= 256 {
-                flush(i)
-                pieceStart = i
-                pieceNeedsNFC = false
-                count = 0
-            }
-            if scalar.value >= 0x300 && !pieceNeedsNFC && mayChangeUnderNFC(scalar) { pieceNeedsNFC = true }
-            count += 1
-            i = scalars.index(after: i)
-        }
-        flush(scalars.endIndex)
-        return out
-    }
+    /// One cluster cache for the whole process, for lines cleaned on every reading of them.
+    static let sharedClusters = Mutex(ClusterCache())
 
-    /// Appends the NFC of `piece`, cluster by cluster. A cluster starts at a scalar below U+0300 or
-    /// a precomposed Vietnamese letter (U+1E00–U+1EFF): those are starters that nothing before them
-    /// composes with, so NFC of the piece is NFC of each cluster in turn. A cluster of one such
-    /// scalar stays as it is (the piece's first cluster may start with any scalar: "Å", the
-    /// Angstrom sign, becomes "Å" even alone); a longer one (a letter and its marks, "e◌̂◌́") is normalised by the standard
-    /// library once and then looked up in `cache`. Vietnamese in NFD has a few hundred distinct
-    /// clusters, so this costs a lookup per letter instead of a normalisation per scalar
-    /// (Foundation's normalisation, through CoreFoundation and UTF-16, was a third of the
-    /// instructions to the first screen of a decomposed article).
-    static func nfcByClusters(_ piece: Substring, into out: inout String, cache: inout ClusterCache) {
-        let utf8 = piece.utf8
-        let done: Void? = utf8.withContiguousStorageIfAvailable { bytes in
-            // Cluster bounds are found on the bytes; the text is copied in runs of whole clusters.
-            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-            var runStart = 0, i = 0
-            while i < bytes.count {
-                var end = i + scalarLength(bytes[i])
-                var key = UInt64(0)
-                while end < bytes.count, !startsCluster(bytes, at: end) { end += scalarLength(bytes[end]) }
-                if end - i == scalarLength(bytes[i]) && startsCluster(bytes, at: i) { i = end; continue }  // stays as it is
-                if end - i <= 7 {  // the bytes, and their count in the top byte: never 0, never two clusters alike
-                    key = UInt64(end - i) << 56
-                    for k in i..<end { key |= UInt64(bytes[k]) << (8 * (k - i)) }
+    /// Whether the text needs rules 1–3 and 5 (`rewrite`) and whether it may need NFC, read from
+    /// its bytes: ASCII and the two-byte scalars below U+0300 are told by their bytes alone.
+    private static func needs(_ bytes: UnsafeBufferPointer<UInt8>) -> (rewrite: Bool, nfc: Bool) {
+        var needsNFC = false
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                if lead < 0x20 ? lead != 0x0A : lead == 0x7F { return (true, needsNFC) }
+                i += 1
+            } else if lead < 0xCC {
+                if lead == 0xC2 && bytes[i + 1] <= 0x9F { return (true, needsNFC) }  // U+0080–U+009F
+                i += 2
+            } else {
+                let length = scalarLength(lead)
+                switch action(for: scalar(bytes, at: i, length: length)) {
+                case .keep: break
+                case .keepCheckNFC: needsNFC = true
+                case .rewrite: return (true, needsNFC)
                 }
-                out.append(contentsOf: piece[index(runStart)..<index(i)])
-                if key != 0, let composed = cache[key] {
-                    out += composed
-                } else {
-                    let composed = String(decoding: String(piece[index(i)..<index(end)])._nfcCodeUnits, as: UTF8.self)
-                    if key != 0 { cache[key] = composed }  // a letter and its marks, not a run of another script
-                    out += composed
-                }
-                runStart = end
-                i = end
-            }
-            out.append(contentsOf: piece[index(runStart)...])
-        }
-        if done == nil { nfcByClusters(Substring(String(piece)), into: &out, cache: &cache) }
-    }
-
-    /// The length of the UTF-8 sequence `lead` starts (valid UTF-8: the text is a String).
-    private static func scalarLength(_ lead: UInt8) -> Int {
-        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    }
-
-    /// Whether the scalar at `i` starts a cluster: below U+0300 (one byte, or two bytes led by C2–CB),
-    /// or a precomposed Vietnamese letter U+1E00–U+1EFF (E1 B8–BB).
-    private static func startsCluster(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let lead = bytes[i]
-        if lead < 0xCC { return true }
-        return lead == 0xE1 && i + 1 < bytes.count && (0xB8...0xBB).contains(bytes[i + 1])
-    }
-
-    /// NFC of clusters of up to seven UTF-8 bytes, keyed by those bytes and their count. Open
-    /// addressing over a fixed table, not a `[String: String]`: hashing a String normalises it first.
-    struct ClusterCache {
-        // Made at the first insertion: most texts that need NFC have no cluster to cache.
-        private var keys: [UInt64] = []
-        private var values: [String] = []
-        private var count = 0
-
-        subscript(key: UInt64) -> String? {
-            get {
-                guard !keys.isEmpty else { return nil }
-                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
-                while keys[slot] != 0 {
-                    if keys[slot] == key { return values[slot] }
-                    slot = (slot + 1) & 1023
-                }
-                return nil
-            }
-            set {
-                guard let newValue, count < 768 else { return }  // full: later clusters are normalised each time
-                if keys.isEmpty {
-                    keys = Array(repeating: 0, count: 1024)
-                    values = Array(repeating: "", count: 1024)
-                }
-                var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
-                while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & 1023 }
-                if keys[slot] == 0 { count += 1 }
-                keys[slot] = key
-                values[slot] = newValue
+                i += length
             }
         }
+        return (false, needsNFC)
     }
 
     private enum ScalarAction { case keep, keepCheckNFC, rewrite }
@@ -173,12 +82,14 @@ public enum TextSanitizer {
 
     /// Whether `scalar` can be changed by NFC: a combining mark, a scalar that never appears in NFC,
     /// or a conjoining Hangul vowel or trailing consonant. Everything below U+0300 is stable.
-    private static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+    static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
         // Fast answers for the ranges Vietnamese text lives in (the Unicode property lookups below
         // cost more than the rest of cleaning): precomposed Latin letters with marks (Latin Extended
         // Additional, "ạ ế ờ ữ…") and general punctuation ("– “ ” …") are NFC-stable starters, but
         // for U+2000 and U+2001 (en and em quad), which NFC turns into U+2002 and U+2003.
         if (0x1E00...0x1EFF).contains(scalar.value) || (0x2002...0x206F).contains(scalar.value) { return false }
+        // The combining diacritical marks (Vietnamese NFD's tones and hats) all are marks.
+        if (0x300...0x36F).contains(scalar.value) { return true }
         let properties = scalar.properties
         return properties.canonicalCombiningClass != .notReordered
             || properties.isGraphemeExtend
