@@ -65,6 +65,7 @@ public enum FileBytes {
     public final class OpenFile: TextFile {
         let fd: Int32
         private let window = Mutex(Window())
+        private let changed = Atomic(false)
         private static let windowSize = 128 << 10
 
         private struct Window {
@@ -78,6 +79,9 @@ public enum FileBytes {
         }
 
         deinit { close(fd) }
+
+        public func noteChanged() { changed.store(true, ordering: .relaxed) }
+        public var hasChanged: Bool { changed.load(ordering: .relaxed) }
 
         public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
             guard buffer.count <= Self.windowSize / 4 else { return readAt(into: buffer, at: offset) }

@@ -55,10 +55,20 @@ enum ReaderSession {
         if let offset = open.offset { Reader.go(&state, toSourceOffset: offset) }
         if let search = open.search { Reader.startSearch(&state, query: search.query, options: search.options) }
         defer { _ = keeper?.save(state) }
+        // A huge article's file, which its text is read back from once the whole is in.
+        var file: (any TextFile)?
+        var toldChanged = false
         // A frame: the view brought up to date with the prompt, then drawn.
         func draw() {
             Reader.settle(&state)
             terminal.present(Renderer.render(state))
+            if let file, file.hasChanged, !toldChanged, state.prompt == nil {
+                // Told once, on the first frame after text no longer in the file was met that shows
+                // the status line (not a search prompt typed over it).
+                toldChanged = true
+                state.message = "Tệp đã đổi từ khi mở: chỗ khác đi hiện bằng dấu ?; mở lại để đọc bản mới"
+                terminal.present(Renderer.render(state))
+            }
         }
         draw()
         // The whole of a huge article is imported once the first screen is out: on a machine with
@@ -72,6 +82,7 @@ enum ReaderSession {
             var next = terminal.nextEvent(timeout: state.loading ? 20 : 250)
             if state.loading, let done = loading?.take() {
                 _ = Reader.reduce(&state, .articleLoaded(done.article))
+                file = done.article.blocks.first(where: \.isFiled)?.textFile
                 if let notice = done.notice { state.message = notice }
                 if next == nil { draw() }
             }

@@ -36,9 +36,11 @@ import Testing
         defer { folder.clean() }
         let text = Self.article(paragraphs: 5_000)  // larger than the window the file is read in
         let path = folder.file("doi.txt", text)
-        let article = try PlainTextImporter.importArticle(source: FileBytes.Pieces(path: path)).article
+        let source = try FileBytes.Pieces(path: path)
+        let article = try PlainTextImporter.importArticle(source: source).article
         let expected = PlainTextImporter.importArticle(text)
         #expect(article.blocks[1].text == expected.blocks[1].text)  // the window is at the start now
+        #expect(!source.file.hasChanged)
         // Rewritten in place with the paragraphs in another order, then cut short.
         let changed = Array(text.replacingOccurrences(of: "Đoạn 1", with: "Đoạn 9").utf8)
         let fd = open(path, O_WRONLY)
@@ -49,6 +51,7 @@ import Testing
         // Past the cut: question marks of the same length (the window read before holds only the start).
         let last = try #require(article.blocks.last)
         #expect(last.isFiled && last.text == String(repeating: "?", count: last.utf8Count))
+        #expect(source.file.hasChanged && last.textFile === source.file)  // so the reader can say why
         // Everywhere: the text imported (what the window still holds) or question marks, never other text.
         for (block, original) in zip(article.blocks, expected.blocks) where block.isFiled {
             #expect(block.text == original.text || block.text == String(repeating: "?", count: original.utf8Count))

@@ -2,6 +2,7 @@
 sequence, bad files get a clear message, huge files open at once and stay responsive."""
 import os
 import subprocess
+import unicodedata
 
 import pytest
 
@@ -189,6 +190,57 @@ def test_search_in_a_huge_file_finds_a_word_near_the_end(pane, tmp_path):
     p.type("/zyxwvu")
     p.keys("Enter")
     p.wait_for(lambda s: "zyxwvu" in s and "1/1" in p.lines()[-1], timeout=60, what="the match near the end")
+    p.keys("q")
+    p.wait_exit(0)
+
+
+def open_huge_and_wait_for_the_whole(pane, path):
+    """Opens `path` (over 512 KB: it opens on a preview) and waits until the whole is imported."""
+    p = pane(100, 30)
+    p.docbao(str(path))
+    p.wait_stable("Đoạn 0:")
+    p.wait_for(lambda s: "đang nạp" not in p.lines()[-1], timeout=60, what="the whole article imported")
+    return p
+
+
+def find(p, number, shown=True):
+    """Searches for paragraph `number` and waits until it is on the screen (or, not `shown`, until
+    the search has ended: the prompt is gone)."""
+    p.type(f"/Doan {number}:")
+    p.keys("Enter")
+    if shown:
+        return p.wait_for(lambda s: f"{number}:" in "\n".join(p.lines()[:-1]), timeout=60, what=f"paragraph {number}")
+    return p.wait_for(lambda s: "Doan" not in p.lines()[-1], timeout=60, what="the search to end")
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_huge_file_removed_while_read_still_reads(pane, tmp_path, form):
+    # A huge article's text is read back from its file, not held (BENCHMARKS.md, figure 5):
+    # removing the file changes nothing, the open file is still there.
+    path = tmp_path / "big.txt"
+    big_article(path, 20_000)
+    if form == "NFD":
+        path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    p = open_huge_and_wait_for_the_whole(pane, path)
+    os.remove(path)
+    screen = find(p, 15000)
+    assert "Đoạn 15000: công tác ngoại giao kinh tế" in screen
+    p.keys("G")
+    p.wait_for("zyxwvu kết thúc.")
+    p.keys("q")
+    p.wait_exit(0)
+
+
+def test_a_huge_file_changed_while_read_shows_question_marks_and_says_why(pane, tmp_path):
+    path = tmp_path / "big.txt"
+    big_article(path, 20_000)
+    p = open_huge_and_wait_for_the_whole(pane, path)
+    find(p, 5000)  # folds the whole for search while the file is as it was
+    # Rewritten in place, every paragraph changed but its length ("Đoạn" and "ĐOẠN" are 7 bytes).
+    path.write_text(path.read_text(encoding="utf-8").replace("Đoạn", "ĐOẠN"), encoding="utf-8")
+    find(p, 15000, shown=False)  # found in what was folded; read from the file: no longer the same bytes
+    screen = p.wait_for("Tệp đã đổi từ khi mở", what="the notice")
+    assert "????????????" in screen and "ĐOẠN" not in screen, screen
     p.keys("q")
     p.wait_exit(0)
 

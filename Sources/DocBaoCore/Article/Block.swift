@@ -74,6 +74,9 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The file the text is read back from, if it is.
+    public var textFile: (any TextFile)? { isFiled ? notes?.file : nil }
+
     /// Whether the text is read back from a file rather than held.
     public var isFiled: Bool {
         if case .filed = storage { return true }

@@ -6,6 +6,15 @@ public protocol TextFile: AnyObject, Sendable {
     /// Reads bytes from `offset` on into `buffer`; returns how many were read: fewer at the end of
     /// the file or on an error.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int
+    /// Told when bytes read back were not the ones imported: the file changed since.
+    func noteChanged()
+    /// Whether `noteChanged` was called: the reader then says why text shows as question marks.
+    var hasChanged: Bool { get }
+}
+
+extension TextFile {
+    public func noteChanged() {}
+    public var hasChanged: Bool { false }
 }
 
 /// Bytes in memory as a `TextFile`: for tests, and for text imported from memory.
@@ -76,6 +85,7 @@ struct FileSpan: Sendable, Equatable {
         // An invalid sequence would have been repaired into another length: the hash rules that
         // out but for a collision, and this check does in any case.
         if text.utf8.count == count { return text }
+        file.noteChanged()
         return Self.changed(count)
     }
 
