@@ -194,12 +194,17 @@ def test_search_in_a_huge_file_finds_a_word_near_the_end(pane, tmp_path):
     p.wait_exit(0)
 
 
+def status(p, screen):
+    """The status line of `screen`, a capture of `p` (the predicates read the capture they are given)."""
+    return screen.split("\n")[: p.height][-1]
+
+
 def open_huge_and_wait_for_the_whole(pane, path):
     """Opens `path` (over 512 KB: it opens on a preview) and waits until the whole is imported."""
     p = pane(100, 30)
     p.docbao(str(path))
     p.wait_stable("Đoạn 0:")
-    p.wait_for(lambda s: "đang nạp" not in p.lines()[-1], timeout=60, what="the whole article imported")
+    p.wait_for(lambda s: "đang nạp" not in status(p, s), timeout=60, what="the whole article imported")
     return p
 
 
@@ -209,8 +214,9 @@ def find(p, number, shown=True):
     p.type(f"/Doan {number}:")
     p.keys("Enter")
     if shown:
-        return p.wait_for(lambda s: f"{number}:" in "\n".join(p.lines()[:-1]), timeout=60, what=f"paragraph {number}")
-    return p.wait_for(lambda s: "Doan" not in p.lines()[-1], timeout=60, what="the search to end")
+        return p.wait_for(lambda s: f"{number}:" in "\n".join(s.split("\n")[: p.height - 1]), timeout=60,
+                          what=f"paragraph {number}")
+    return p.wait_for(lambda s: "Doan" not in status(p, s), timeout=60, what="the search to end")
 
 
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
