@@ -60,8 +60,10 @@ public enum FileBytes {
     }
 
     /// A file open for reading with pread(2), closed when the last article reading from it is gone.
-    /// Short reads come from a window of the file read 128 KB at a time: reading every block in
-    /// order (folding for search, laying out) costs a read a window, not one a block.
+    /// Short reads near the last one come from a window of the file read 128 KB at a time: reading
+    /// every block in order (folding for search, laying out) costs a read a window, not one a
+    /// block. A read far from the last (the blocks of matches spread over a huge article) reads
+    /// only what it asks for, as the kernel's read-ahead does.
     public final class OpenFile: TextFile {
         let fd: Int32
         private let window = Mutex(Window())
@@ -86,7 +88,17 @@ public enum FileBytes {
         public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
             guard buffer.count <= Self.windowSize / 4 else { return readAt(into: buffer, at: offset) }
             return window.withLock { window in
-                if offset < window.offset || offset + buffer.count > window.offset + window.bytes.count {
+                let end = window.offset + window.bytes.count
+                if offset < window.offset || offset + buffer.count > end {
+                    // Near: just past the window or just before it (a few lines: the blank ones
+                    // between blocks, a heading left as a string), as when reading in order.
+                    let near = offset >= end ? offset - end < 4096 : window.offset - (offset + buffer.count) < 4096
+                    guard near else {
+                        // Far from the last read: only this, and a window reaching here is made by the next.
+                        window.offset = offset + buffer.count
+                        window.bytes = []
+                        return readAt(into: buffer, at: offset)
+                    }
                     // Forward from here, or, when reading backwards, up to the end of what is asked.
                     let start = offset < window.offset ? max(0, offset + buffer.count - Self.windowSize) : offset
                     window.bytes = [UInt8](unsafeUninitializedCapacity: Self.windowSize) { bytes, count in
