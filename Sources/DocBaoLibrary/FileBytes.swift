@@ -47,9 +47,7 @@ public enum FileBytes {
             defer { buffer.deallocate() }
             var offset = 0
             while true {
-                let n = pread(file.fd, buffer.baseAddress!, buffer.count, off_t(offset))
-                if n < 0 {
-                    if errno == EINTR { continue }
+                guard let n = FileBytes.read(file.fd, into: buffer, at: offset) else {
                     throw ReadError(description: String(cString: strerror(errno)))
                 }
                 if n == 0 { return }
@@ -116,28 +114,29 @@ public enum FileBytes {
         }
 
         private func readAt(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
-            var done = 0
-            while done < buffer.count {
-                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-            return done
+            FileBytes.read(fd, into: buffer, at: offset) ?? 0
         }
     }
 
     /// Up to `count` bytes of `fd` from `offset`.
     public static func readAt(_ fd: Int32, offset: Int, count: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: count)
+        guard let done = bytes.withUnsafeMutableBytes({ read(fd, into: $0, at: offset) }) else { return nil }
+        return Array(bytes[..<done])
+    }
+
+    /// Fills `buffer` from `fd` at `offset` with pread(2), as far as the file goes: how many bytes
+    /// were read (fewer at its end), or nil on an error (`errno` says which).
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int? {
         var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
+        while done < buffer.count {
+            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
             if n == 0 { break }
             done += n
         }
-        return Array(bytes[..<done])
+        return done
     }
 
     /// Why a file could not be read, as a phrase for "PATH: phrase".

@@ -66,7 +66,7 @@ enum ReaderSession {
                 // Told once, on the first frame after text no longer in the file was met that shows
                 // the status line (not a search prompt typed over it).
                 toldChanged = true
-                state.message = "Tệp đã đổi từ khi mở: chỗ khác đi hiện bằng dấu ?; mở lại để đọc bản mới"
+                state.message = "Tệp đã đổi (hoặc lỗi đọc) từ khi mở: chỗ khác đi hiện bằng dấu ?; mở lại để đọc bản mới"
                 terminal.present(Renderer.render(state))
             }
         }
@@ -121,9 +121,23 @@ struct BackgroundImport {
 
     init(_ work: @escaping @Sendable () -> (article: Article, notice: String?)) {
         let mailbox = mailbox
-        let thread = Thread { mailbox.put(work()) }
+        let thread = Thread {
+            // Nice 10: on a machine with few cores the reader's own thread (keys, frames) and the
+            // terminal come first; the import takes what they leave.
+            if let id = Self.threadID() { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id, 10) }
+            mailbox.put(work())
+        }
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    /// The calling thread's id (the last part of /proc/thread-self, "PID/task/TID"), or nil.
+    static func threadID() -> id_t? {
+        var link = [CChar](repeating: 0, count: 64)
+        let count = readlink("/proc/thread-self", &link, link.count)
+        guard count > 0 else { return nil }
+        let path = String(decoding: link.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.split(separator: "/").last.flatMap { id_t($0) }
     }
 
     /// The result once the import is done (once: later calls return nil).

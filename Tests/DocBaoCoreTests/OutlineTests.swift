@@ -21,6 +21,14 @@ import Testing
         #expect(article.sections.dropFirst().map(\.label).prefix(3) == ["Đồ ngọt", "Đồ uống có cồn", "Rượu vang trắng"])
     }
 
+    @Test func anEnumeratedParagraphAfterSpacesOrALongFirstWordIsStillFound() {
+        // The first word is read from the first 16 bytes; when they do not hold it, from the text
+        // (a JSON block keeps its leading spaces).
+        let blocks = [Block(.title, "Tiêu đề"), Block(.paragraph, "            Thứ nhất, cần làm A."),
+                      Block(.paragraph, "Thứ hai, cần làm B."), Block(.paragraph, "Chốngtàngchốngchốngxâmlược là một từ dài.")]
+        #expect(Outline.sections(for: blocks).map(\.label) == ["Tiêu đề", "Thứ nhất: cần làm A", "Thứ hai: cần làm B"])
+    }
+
     @Test func enumerationForms() {
         let blocks = [
             Block(.title, "Bốn điểm tựa"),

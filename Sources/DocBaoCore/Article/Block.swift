@@ -57,9 +57,10 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    /// The text's first `count` UTF-8 bytes or fewer, a sequence cut at the end repaired: for a
-    /// first look that rules most blocks out (a block kept in a file reads only so many bytes, and
-    /// unchecked: what is kept is read from `text`).
+    /// About the text's first `count` UTF-8 bytes (a sequence cut at the end repaired; for a block
+    /// cleaned on reading, what cleaning makes of `3 × count` bytes): for a first look that rules
+    /// most blocks out. A block kept in a file reads only so many bytes, unchecked: what is kept
+    /// is read from `text`.
     public func prefix(utf8 count: Int) -> String {
         switch storage {
         case .owned(let text): return String(decoding: text.utf8.prefix(count), as: UTF8.self)

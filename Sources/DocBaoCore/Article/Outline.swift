@@ -70,8 +70,7 @@ public enum Outline {
     private static func enumeratedItems(_ blocks: [Block]) -> [(index: Int, item: Item)] {
         var candidates: [(index: Int, item: Item)] = []
         for (index, block) in blocks.enumerated() where block.kind == .paragraph {
-            // Most paragraphs are ruled out by their first word: no need to read a huge article's file.
-            guard startsWithOpeningWord(block.prefix(utf8: 16)) else { continue }
+            guard mayStartItem(block) else { continue }
             if let item = enumeratedItem(block.text) { candidates.append((index, item)) }
         }
         var accepted: [(index: Int, item: Item)] = []
@@ -89,6 +88,17 @@ public enum Outline {
     }
 
     /// "Thứ nhất là …", "Thứ hai, …", "Một là …" → the ordinal's family, rank and the section label.
+    /// Whether `block` may be an enumerated paragraph, told by its first word, read from the first
+    /// bytes of its text: most paragraphs are ruled out without reading a huge article's file.
+    /// When those bytes do not hold the whole first word and a space after it (leading spaces, a
+    /// long word, marks dropped by cleaning), the whole text decides.
+    private static func mayStartItem(_ block: Block) -> Bool {
+        let prefix = block.prefix(utf8: 16)
+        let word = prefix.utf8.drop { $0 == 0x20 }
+        guard word.contains(0x20) else { return startsWithOpeningWord(block.text) }
+        return startsWithOpeningWord(prefix)
+    }
+
     /// Whether `text` starts with a word an enumerated paragraph can start with ("Thứ", "Một"…),
     /// which is at most 8 bytes long.
     private static func startsWithOpeningWord(_ text: String) -> Bool {

@@ -17,7 +17,7 @@ extension TextFile {
     public var hasChanged: Bool { false }
 }
 
-/// Bytes in memory as a `TextFile`: for tests, and for text imported from memory.
+/// Bytes in memory as a `TextFile` (for tests: the reader's files are `FileBytes.OpenFile`s).
 public final class BytesTextFile: TextFile {
     public let bytes: [UInt8]
 
@@ -36,7 +36,7 @@ public final class BytesTextFile: TextFile {
 /// (layout and search hold offsets into the text it had), and the text's own length. The bytes
 /// are the text itself, or (`cleans`) a line that cleaning changed (an NFD line, one with a
 /// control character) and is cleaned again each time it is read.
-struct FileSpan: Sendable, Equatable {
+struct FileSpan: Sendable {
     /// The offset (40 bits: up to 1 TB) and the length in the file (24 bits: up to 16 MB).
     private let packed: UInt64
     let hash: UInt32
@@ -82,8 +82,8 @@ struct FileSpan: Sendable, Equatable {
         if cleans && text.utf8.count == byteCount {
             text = TextSanitizer.sharedClusters.withLock { TextSanitizer.clean(text, clusters: &$0) }
         }
-        // An invalid sequence would have been repaired into another length: the hash rules that
-        // out but for a collision, and this check does in any case.
+        // Bytes read back are the imported ones but for a 32-bit hash collision; should one
+        // happen, a repaired sequence of another length still never reaches the layout.
         if text.utf8.count == count { return text }
         file.noteChanged()
         return Self.changed(count)

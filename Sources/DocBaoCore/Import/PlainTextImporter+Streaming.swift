@@ -88,7 +88,8 @@ extension PlainTextImporter {
         private var partial = ""
         /// The input's offset of `pending`'s first byte.
         private var consumed = 0
-        /// For the lines cleaned again on their own (`rawLines`).
+        /// Normalised clusters, kept from chunk to chunk and for the lines cleaned again on their
+        /// own (`rawLines`).
         private var clusters = TextSanitizer.ClusterCache()
         private(set) var replacedBytes = 0
 
@@ -139,7 +140,7 @@ extension PlainTextImporter {
             guard !bytes.isEmpty else { return }
             let (decoded, replaced) = decodeUTF8(bytes)
             replacedBytes += replaced
-            var text = TextSanitizer.clean(decoded)
+            var text = TextSanitizer.clean(decoded, clusters: &clusters)
             let feeds = Self.lineFeeds(text)
             let midLine = !partial.isEmpty
             let raws = text.withUTF8 { cleaned in
@@ -167,8 +168,9 @@ extension PlainTextImporter {
         /// it was cleaned from), or nil. The two are in step from their starts, line for line: a
         /// line is either the same bytes followed by LF or CR LF, or the bytes before the next LF
         /// (and CR) that clean on their own to the line (NFD, controls). Where cleaning made more
-        /// lines of one (a lone CR) the rest of the chunk is out of step and nil: bytes are always
-        /// compared, so a place is never wrong.
+        /// lines of one (a lone CR) the rest of the chunk is out of step: its lines are compared
+        /// with the wrong raw lines and mostly come out nil. Bytes are always compared (the same,
+        /// or cleaned to the same), so a place is never wrong.
         static func rawLines(of feeds: [Int], in cleaned: UnsafeRawBufferPointer, raw: UnsafeRawBufferPointer,
                              startsMidLine: Bool, clusters: inout TextSanitizer.ClusterCache) -> [RawLine?] {
             var lines: [RawLine?] = []

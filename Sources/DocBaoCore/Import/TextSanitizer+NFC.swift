@@ -1,4 +1,4 @@
-/// NFC, on the UTF-8 bytes (rule 4 of `TextSanitizer`).
+/// NFC, on the UTF-8 bytes (rule 6 of `TextSanitizer`).
 extension TextSanitizer {
     /// NFC in pieces. Normalisation used to slow down more than linearly on long strings
     /// (Foundation's: 10 MB took seconds, 100 MB minutes), so the text is cut into pieces of a few

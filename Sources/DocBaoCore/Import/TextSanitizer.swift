@@ -42,7 +42,7 @@ public enum TextSanitizer {
     /// One cluster cache for the whole process, for lines cleaned on every reading of them.
     static let sharedClusters = Mutex(ClusterCache())
 
-    /// Whether the text needs rules 1–3 and 5 (`rewrite`) and whether it may need NFC, read from
+    /// Whether the text needs rules 1–5 (`rewrite`) and whether it may need rule 6, NFC, read from
     /// its bytes: ASCII and the two-byte scalars below U+0300 are told by their bytes alone.
     private static func needs(_ bytes: UnsafeBufferPointer<UInt8>) -> (rewrite: Bool, nfc: Bool) {
         var needsNFC = false
