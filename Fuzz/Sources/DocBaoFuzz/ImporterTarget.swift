@@ -9,6 +9,21 @@ enum ImporterTarget {
         let (article, replaced) = PlainTextImporter.importArticle(bytes: bytes)
         require(replaced == decoded.replacedBytes, "importArticle(bytes:) counts other replaced bytes than decode")
         Check.article(article)
+        // As a huge file is imported: blocks kept as places in the file read back the same text.
+        let source = FiledSource(bytes: bytes, file: BytesTextFile(bytes))
+        for chunk in [13, PlainTextImporter.chunkSize] {
+            let filed = PlainTextImporter.importArticle(source: source, chunkSize: chunk).article
+            require(filed == article, "blocks kept in the file read back other text (chunks of \(chunk) bytes)")
+        }
+    }
+
+    /// The bytes as the reader's huge-file source gives them: whole, and as the file the blocks
+    /// are kept in.
+    struct FiledSource: PlainTextSource {
+        let bytes: [UInt8]
+        let file: BytesTextFile
+        func read(_ body: (UnsafeRawBufferPointer) -> Void) { bytes.withUnsafeBytes { body($0) } }
+        var textFile: (any TextFile)? { file }
     }
 
     /// The decoder agrees with the standard library's (which also replaces each maximal invalid
