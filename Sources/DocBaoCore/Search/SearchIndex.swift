@@ -18,15 +18,19 @@ public final class SearchIndex {
     }
 
     /// Every match of `matcher` in the article, in reading order, in the compact list (8 bytes a
-    /// match), appended to as they are found.
+    /// match), appended to as they are found. The matches are kept as folded units and made UTF-8
+    /// offsets when read (`SearchMatches.Resolver`): finding them reads no block's text.
     public func matches(_ matcher: Matcher) -> SearchMatches {
         guard !matcher.isEmpty else { return [] }
         let text = self.text
-        var mapper = FoldedText.OffsetMapper(text)
-        var result = SearchMatches()
+        var result = SearchMatches(resolver: SearchMatches.Resolver(text, blocks: article.blocks))
+        let starts = text.blockStarts
+        var block = 0
         matcher.forEachRange(in: text) { r in
-            let (block, range) = mapper.map(r) { article.blocks[$0].text }
-            result.append(SearchMatch(block: block, start: range.lowerBound, end: range.upperBound))
+            // Matches come in order, and none crosses from one block into the next.
+            while block + 1 < starts.count && Int(starts[block + 1]) <= r.lowerBound { block += 1 }
+            let base = Int(starts[block])
+            result.append(block: block, units: (r.lowerBound - base)..<(r.upperBound - base))
         }
         return result
     }

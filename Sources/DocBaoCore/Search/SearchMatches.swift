@@ -8,6 +8,11 @@
 /// each run of matches in the same block (`runBlocks`, `runStarts`), and found by binary search of
 /// the runs. A list with a number that does not fit in 32 bits (an offset past 4 GB in one block)
 /// falls back to a plain `[SearchMatch]`.
+///
+/// A list made by `SearchIndex.matches` keeps each match as folded units in its block instead, and
+/// turns them into UTF-8 offsets only when the match is read (`Resolver`): the offsets need the
+/// block's text, which a huge article reads back from its file, and a search is shown long before
+/// most of its matches are looked at ("n" in 100 MB: 6.7 million).
 public struct SearchMatches: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
     static let chunkShift = 14
     /// Matches in each chunk but the last.
@@ -20,9 +25,14 @@ public struct SearchMatches: RandomAccessCollection, Equatable, Sendable, Expres
     private var runStarts: [UInt32] = []
     /// The whole list, kept plainly once something did not fit in 32 bits (nil otherwise).
     private var wide: [SearchMatch]?
+    /// For a list of matches kept as folded units: what turns them into offsets.
+    private var resolver: Resolver?
     public private(set) var count = 0
 
     public init() {}
+
+    /// An empty list of matches to be added as folded units (`append(block:units:)`).
+    init(resolver: Resolver) { self.resolver = resolver }
 
     public init<S: Sequence>(_ matches: S) where S.Element == SearchMatch {
         for m in matches { append(m) }
@@ -37,7 +47,8 @@ public struct SearchMatches: RandomAccessCollection, Equatable, Sendable, Expres
     public subscript(i: Int) -> SearchMatch {
         precondition(i >= 0 && i < count, "SearchMatches: index \(i) out of range 0..<\(count)")
         if let wide { return wide[i] }
-        return match(i, block: Int(runBlocks[run(containing: i)]))
+        let m = match(i, block: Int(runBlocks[run(containing: i)]))
+        return resolver?.resolve(m) ?? m
     }
 
     /// Match `i` (of the 32-bit form), whose block is `block`.
@@ -64,7 +75,7 @@ public struct SearchMatches: RandomAccessCollection, Equatable, Sendable, Expres
         guard let block = UInt32(exactly: m.block), let start = UInt32(exactly: m.start), let end = UInt32(exactly: m.end),
               UInt32(exactly: count) != nil else {
             var all = Array(self)
-            all.append(m)
+            all.append(resolver?.resolve(m) ?? m)
             self = SearchMatches()
             wide = all
             count = all.count
@@ -78,6 +89,11 @@ public struct SearchMatches: RandomAccessCollection, Equatable, Sendable, Expres
         chunks[chunks.count - 1].append(start)
         chunks[chunks.count - 1].append(end)
         count += 1
+    }
+
+    /// Adds a match kept as the folded units `units` of block `block` (a list made with a resolver).
+    mutating func append(block: Int, units: Range<Int>) {
+        append(SearchMatch(block: block, start: units.lowerBound, end: units.upperBound))
     }
 
     /// Bytes held by the list's arrays (their counts, not their capacities).
@@ -103,17 +119,19 @@ public struct SearchMatches: RandomAccessCollection, Equatable, Sendable, Expres
                 run += 1
                 runEnd = run + 1 < matches.runStarts.count ? Int(matches.runStarts[run + 1]) : matches.count
             }
-            return matches.match(i, block: Int(matches.runBlocks[run]))
+            let m = matches.match(i, block: Int(matches.runBlocks[run]))
+            return matches.resolver?.resolve(m) ?? m
         }
     }
 
     public func makeIterator() -> Iterator { Iterator(self) }
 
     /// The same matches in the same order. Two lists of the 32-bit form built from the same matches
-    /// hold the same arrays, so those are compared (at once when they are the same arrays).
+    /// (offsets, or units with the same resolver) hold the same arrays, so those are compared (at
+    /// once when they are the same arrays); other lists match by match.
     public static func == (a: SearchMatches, b: SearchMatches) -> Bool {
         guard a.count == b.count else { return false }
-        if a.wide == nil && b.wide == nil {
+        if a.wide == nil && b.wide == nil && a.resolver === b.resolver {
             return a.runStarts == b.runStarts && a.runBlocks == b.runBlocks && a.chunks == b.chunks
         }
         return a.elementsEqual(b)
