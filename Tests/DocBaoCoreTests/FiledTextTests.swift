@@ -92,6 +92,30 @@ import Testing
         #expect(pane.contains("???"))
     }
 
+    @Test func findingMatchesReadsNoTextAndReadingOneReadsItsBlock() throws {
+        final class CountingFile: TextFile, @unchecked Sendable {
+            let bytes: [UInt8]
+            var reads = 0
+            init(_ bytes: [UInt8]) { self.bytes = bytes }
+            func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+                reads += 1
+                return BytesTextFile(bytes).read(into: buffer, at: offset)
+            }
+        }
+        let bytes = Array(HugeArticleTests.bigText(paragraphs: 300).decomposedStringWithCanonicalMapping.utf8)
+        let file = CountingFile(bytes)
+        let article = Self.imported(bytes, file: file)
+        let index = SearchIndex(article: article)
+        _ = index.text  // folding reads every block
+        file.reads = 0
+        let matches = index.matches(Matcher("ngoai giao"))
+        #expect(matches.count == 300 && file.reads == 0)
+        let reference = index.referenceMatches(Matcher("ngoai giao"))
+        file.reads = 0
+        #expect(matches[150] == reference[150] && file.reads == 1)
+        #expect(Array(matches) == reference)
+    }
+
     @Test func settingTheTextHoldsItAndKeepsTheCredit() throws {
         let bytes = Array("Tiêu đề bài báo\n\nĐoạn thứ nhất của bài báo, dài hơn mười lăm byte.\n\nĐoạn thứ hai cũng vậy, dài hơn mười lăm byte.\n".utf8)
         let article = Self.imported(bytes, file: BytesTextFile(bytes))

@@ -25,7 +25,8 @@ public struct SearchMatches: RandomAccessCollection, Equatable, Sendable, Expres
     private var runStarts: [UInt32] = []
     /// The whole list, kept plainly once something did not fit in 32 bits (nil otherwise).
     private var wide: [SearchMatch]?
-    /// For a list of matches kept as folded units: what turns them into offsets.
+    /// For a list of matches kept as folded units: what turns them into offsets (those of `wide`
+    /// are offsets already).
     private var resolver: Resolver?
     public private(set) var count = 0
 
@@ -68,15 +69,19 @@ public struct SearchMatches: RandomAccessCollection, Equatable, Sendable, Expres
     /// Adds `m` after the others.
     public mutating func append(_ m: SearchMatch) {
         if wide != nil {
-            wide!.append(m)
+            wide!.append(resolver?.resolve(m) ?? m)
             count += 1
             return
         }
         guard let block = UInt32(exactly: m.block), let start = UInt32(exactly: m.start), let end = UInt32(exactly: m.end),
               UInt32(exactly: count) != nil else {
+            // Made offsets, all of them: the wide list holds offsets (its resolver stays, for the
+            // units appended after).
             var all = Array(self)
             all.append(resolver?.resolve(m) ?? m)
+            let resolver = self.resolver
             self = SearchMatches()
+            self.resolver = resolver
             wide = all
             count = all.count
             return
