@@ -69,15 +69,17 @@ func resetPeak() -> Bool {
     return write(fd, "5", 1) == 1
 }
 
+/// The file's size (the article is imported from the file, never read whole into memory here).
+let fileSize = (try? FileBytes.status(path)).map { Int($0.st_size) } ?? 0
+
 /// `--match-list`: the reader's match list for each query, its time and memory (see the usage above).
 func measureMatchLists(path: String, queries: [String], reference: Bool) {
-    let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
     // As the reader imports a huge file: the blocks kept in the file, read back for the offsets.
     let article = try! PlainTextImporter.importArticle(source: FileBytes.Pieces(path: path)).article
     let index = SearchIndex(article: article)
     _ = index.text
     let mb = { (n: Int) in String(format: "%.1f MB", Double(n) / 1e6) }
-    print("file \(mb(bytes.count)), \(article.blocks.count) blocks, list: \(reference ? "[SearchMatch] (reference)" : "SearchMatches")")
+    print("file \(mb(fileSize)), \(article.blocks.count) blocks, list: \(reference ? "[SearchMatch] (reference)" : "SearchMatches")")
     for query in queries {
         let before = resident()
         let peakReset = resetPeak()
@@ -108,8 +110,7 @@ if matchList {
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
-let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-let megabytes = Double(bytes.count) / 1e6
+let megabytes = Double(fileSize) / 1e6
 var article = Article(blocks: [], sections: [])
 // Imported as the reader imports a huge file: read in pieces, the blocks kept in the file where
 // their text is there byte for byte (`Block.isFiled`).

@@ -71,7 +71,7 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
                 let read = notes!.file!.read(into: buffer, at: span.offset)
                 return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[..<read]), as: UTF8.self)
             }
-            return span.cleans ? TextSanitizer.sharedClusters.withLock { TextSanitizer.clean(prefix, clusters: &$0) } : prefix
+            return span.cleans ? TextSanitizer.cleanAgain(prefix) : prefix
         }
     }
 

@@ -79,9 +79,7 @@ struct FileSpan: Sendable {
             if file.read(into: bytes, at: offset) == byteCount, Self.hash(UnsafeRawBufferPointer(bytes)) == hash { return byteCount }
             return 0
         }
-        if cleans && text.utf8.count == byteCount {
-            text = TextSanitizer.sharedClusters.withLock { TextSanitizer.clean(text, clusters: &$0) }
-        }
+        if cleans && text.utf8.count == byteCount { text = TextSanitizer.cleanAgain(text) }
         // Bytes read back are the imported ones but for a 32-bit hash collision; should one
         // happen, a repaired sequence of another length still never reaches the layout.
         if text.utf8.count == count { return text }

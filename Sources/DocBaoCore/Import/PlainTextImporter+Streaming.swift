@@ -153,7 +153,7 @@ extension PlainTextImporter {
             for (lf, raw) in zip(feeds, raws) {
                 let end = utf8.index(utf8.startIndex, offsetBy: lf)
                 if partial.isEmpty {
-                    emit(String(Substring(utf8[lineStart..<end])), raw.map { RawLine(offset: consumed + $0.offset, count: $0.count, hash: $0.hash, verbatim: $0.verbatim) })
+                    emit(String(Substring(utf8[lineStart..<end])), raw.map { var line = $0; line.offset += consumed; return line })
                 } else {
                     partial.append(contentsOf: Substring(utf8[lineStart..<end]))  // not +=: see LineShape.join
                     emit(partial, nil)

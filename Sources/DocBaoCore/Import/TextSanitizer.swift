@@ -40,7 +40,13 @@ public enum TextSanitizer {
     }
 
     /// One cluster cache for the whole process, for lines cleaned on every reading of them.
-    static let sharedClusters = Mutex(ClusterCache())
+    private static let sharedClusters = Mutex(ClusterCache())
+
+    /// `clean(s)` with the process's one cluster cache: for the lines of a huge NFD article, which
+    /// are cleaned again each time they are read back from its file.
+    static func cleanAgain(_ s: String) -> String {
+        sharedClusters.withLock { clean(s, clusters: &$0) }
+    }
 
     /// Whether the text needs rules 1–5 (`rewrite`) and whether it may need rule 6, NFC, read from
     /// its bytes: ASCII and the two-byte scalars below U+0300 are told by their bytes alone.
