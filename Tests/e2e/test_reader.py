@@ -1,6 +1,7 @@
 """Real-terminal tests of the reader on the bundled article (issue: the foundation reader)."""
 import os
 import re
+import shlex
 import signal
 import subprocess
 import unicodedata
@@ -329,3 +330,21 @@ def test_a_storm_of_resizes_keeps_the_place_and_the_terminal(pane):
     p.wait_exit(0)
     p.run("stty -a | head -1")
     p.wait_for("EXIT=0")
+
+
+@pytest.mark.parametrize("sig", ["USR1", "PIPE"])
+def test_signals_in_the_library_view_restore_the_terminal(pane, sig):
+    p = pane(100, 30)
+    p.run("stty -g > stty.before")
+    p.wait_exit(0)
+    p.docbao(f"add {shlex.quote(str(SEED))}")
+    p.wait_exit(0)
+    p.keys("C-l")
+    p.docbao("library")
+    p.wait_stable("Thư viện")
+    os.kill(p.docbao_pid(), getattr(signal, "SIG" + sig))
+    p.wait_exit(128 + getattr(signal, "SIG" + sig))
+    assert not p.alternate_screen()
+    assert p.terminal_modes() == {"cursor": "1", "mouse": "0"}
+    p.run("stty -g | cmp -s - stty.before && echo SAME-STTY-$((20+9))")
+    p.wait_for("SAME-STTY-29")
