@@ -53,7 +53,8 @@ public enum ConfigFile {
         private var unknownSections: Set<String> = []
 
         mutating func read(_ statements: [Statement]) {
-            // The path of the section header in force; nil after a header that is no section of ours.
+            // The path of the section header in force; nil after a broken header or an array of
+            // tables, whose settings are skipped (the header is reported).
             var section: [String]? = []
             for statement in statements {
                 if statement.isHeader, let column = statement.badHeaderColumn {
