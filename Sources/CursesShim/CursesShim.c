@@ -34,24 +34,69 @@ static void on_fatal(int sig) {
     raise(sig);
 }
 
+/// The signals whose default action ends the process (signal(7)) and that do not mean a crash:
+/// each is caught so the reader can restore the terminal and end with 128 + its number.
+/// SIGTSTP, SIGCONT and SIGWINCH are ncurses' own; SIGKILL and SIGSTOP cannot be caught.
+static const int ending_signals[] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF,
+    SIGXCPU, SIGXFSZ, SIGSYS,
+#ifdef SIGPOLL
+    SIGPOLL,
+#endif
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+};
+#define ENDING_COUNT (sizeof ending_signals / sizeof ending_signals[0])
+
+/// The signals of a crash: the terminal is restored, then the signal takes its course.
+static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT };
+#define FATAL_COUNT (sizeof fatal_signals / sizeof fatal_signals[0])
+
+#ifdef SIGRTMIN
+#define REALTIME_MAX 64
+#else
+#define REALTIME_MAX 0
+#endif
+
+/// What each signal did before the reader took it over, given back by shim_restore_signal_handlers.
+static struct sigaction saved_ending[ENDING_COUNT];
+static struct sigaction saved_fatal[FATAL_COUNT];
+static struct sigaction saved_realtime[REALTIME_MAX + 1];
+static int realtime_count = 0;
+static int installed = 0;
+
 void shim_install_signal_handlers(void) {
+    if (installed) return;
+    installed = 1;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = on_terminate;
     sa.sa_flags = 0;  // no SA_RESTART: get_wch returns so the loop sees the flag at once
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
+    for (size_t i = 0; i < ENDING_COUNT; i++) sigaction(ending_signals[i], &sa, &saved_ending[i]);
+#ifdef SIGRTMIN
+    // Real-time signals also end the process by default.
+    realtime_count = 0;
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX && realtime_count <= REALTIME_MAX; sig++)
+        sigaction(sig, &sa, &saved_realtime[realtime_count++]);
+#endif
     sa.sa_handler = on_fatal;
     sa.sa_flags = SA_RESETHAND;
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-    sigaction(SIGILL, &sa, NULL);
-    sigaction(SIGTRAP, &sa, NULL);
-    sigaction(SIGFPE, &sa, NULL);
-    sigaction(SIGABRT, &sa, NULL);
+    for (size_t i = 0; i < FATAL_COUNT; i++) sigaction(fatal_signals[i], &sa, &saved_fatal[i]);
+}
+
+void shim_restore_signal_handlers(void) {
+    if (!installed) return;
+    installed = 0;
+    for (size_t i = 0; i < ENDING_COUNT; i++) sigaction(ending_signals[i], &saved_ending[i], NULL);
+    for (size_t i = 0; i < FATAL_COUNT; i++) sigaction(fatal_signals[i], &saved_fatal[i], NULL);
+#ifdef SIGRTMIN
+    for (int i = 0; i < realtime_count; i++) sigaction(SIGRTMIN + i, &saved_realtime[i], NULL);
+#endif
 }
 
 int shim_take_signal(void) {

@@ -20,58 +20,183 @@ import TOMLKit
 /// line-down = ["j", "Down", "C-e"]
 /// ```
 public enum ConfigFile {
+    /// The settings the file makes, and every problem with it in line order. Each statement is
+    /// parsed alone, so a TOML syntax error costs only the lines of the statement it is in.
     public static func parse(_ text: String) -> (settings: Settings, problems: [ConfigProblem]) {
-        var settings = Settings()
-        var problems: [ConfigProblem] = []
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return (settings, [ConfigProblem(line: error.source.begin.line,
-                                             message: "not valid TOML (column \(error.source.begin.column)): \(error.description)")])
-        } catch {
-            return (settings, [ConfigProblem(line: nil, message: "not valid TOML: \(error)")])
-        }
-        let locate = Locator(text: text)
-        for section in table.keys {
-            guard let body = table[section]?.table else {
-                problems.append(ConfigProblem(line: locate.line(of: section, in: nil),
-                                              message: "'\(section)' must be a section ([reader], [search] or [keys])"))
-                continue
-            }
-            switch section {
-            case "reader": readReader(body, into: &settings, &problems, locate)
-            case "search": readSearch(body, into: &settings, &problems, locate)
-            case "keys": readKeys(body, into: &settings, &problems, locate)
-            default:
-                problems.append(ConfigProblem(line: locate.line(of: section, in: nil),
-                                              message: "unknown section [\(section)] (known: reader, search, keys)"))
-            }
-        }
-        return (settings, problems)
+        var reading = Reading()
+        reading.read(statements(of: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text))
+        var settings = reading.settings
+        // Key overrides apply in the order of their action names, as TOML tables keep them (and as
+        // docbao always applied them): the binding-conflict messages say which one wins.
+        settings.keys.sort { $0.action.rawValue < $1.action.rawValue }
+        let problems = reading.problems + conflicts(in: settings.keys, lines: reading.keyLines)
+        // In line order, problems of one line in the order they were found.
+        let ordered = problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+        return (settings, ordered.map(\.element))
     }
 
-    private static func readReader(_ t: TOMLTable, into s: inout Settings, _ problems: inout [ConfigProblem], _ locate: Locator) {
-        for key in t.keys {
-            let setting = Setting(key: key, value: t[key]!, line: locate.line(of: key, in: "reader"))
+    /// One setting as the file writes it: `section.key` and its value, and the line it is on.
+    private struct Entry {
+        let path: [String]
+        let value: TOMLValueConvertible
+        let line: Int
+    }
+
+    /// Reads statements into settings, recording problems as it goes.
+    private struct Reading {
+        var settings = Settings()
+        var problems: [ConfigProblem] = []
+        /// The line each action's keys are set on.
+        var keyLines: [Action: Int] = [:]
+        /// The line each `section.key` was first set on, and whether it was a plain `key = value`.
+        private var seen: [String: (line: Int, plain: Bool)] = [:]
+        private var unknownSections: Set<String> = []
+
+        mutating func read(_ statements: [Statement]) {
+            // The path of the section header in force; nil after a broken header or an array of
+            // tables, whose settings are skipped (the header is reported).
+            var section: [String]? = []
+            for statement in statements {
+                if statement.isHeader, let column = statement.badHeaderColumn {
+                    // toml++ asserts (and in a release build assumes) that a key starts here.
+                    problems.append(ConfigProblem(line: statement.line, message: "not valid TOML (column \(column)): a section name is letters, digits, - and _, or in quotes"))
+                    section = nil
+                    continue
+                }
+                let table: TOMLTable
+                do {
+                    table = try TOMLTable(string: statement.text)
+                } catch let error as TOMLParseError {
+                    problems.append(ConfigProblem(line: statement.line + error.source.begin.line - 1,
+                                                  message: "not valid TOML (column \(error.source.begin.column)): \(error.description)"))
+                    if statement.isHeader { section = nil }
+                    continue
+                } catch {
+                    problems.append(ConfigProblem(line: statement.line, message: "not valid TOML: \(error)"))
+                    if statement.isHeader { section = nil }
+                    continue
+                }
+                if statement.isHeader {
+                    section = header(table, line: statement.line)
+                    if let section { take(Entry(path: section, value: TOMLTable(), line: statement.line)) }
+                } else if let section {
+                    for entry in flattened(table, under: section, line: statement.line) { take(entry) }
+                }
+            }
+        }
+
+        /// The path a `[a.b]` header opens; nil (with a problem) for an array of tables `[[a]]`.
+        private mutating func header(_ table: TOMLTable, line: Int) -> [String]? {
+            var path: [String] = []
+            var current = table
+            while current.count == 1, let name = current.keys.first, let value = current[name] {
+                path.append(name)
+                if let inner = value.table {
+                    current = inner
+                } else {
+                    problems.append(ConfigProblem(line: line, message: "[[\(path.joined(separator: "."))]] is not a section; write [reader], [search] or [keys]"))
+                    return nil
+                }
+            }
+            return path
+        }
+
+        /// Every value the statement sets, with its full path (dotted keys and inline tables opened).
+        private func flattened(_ table: TOMLTable, under path: [String], line: Int) -> [Entry] {
+            var entries: [Entry] = []
+            for name in table.keys {
+                guard let value = table[name] else { continue }
+                if let inner = value.table, !inner.isEmpty {
+                    entries += flattened(inner, under: path + [name], line: line)
+                } else {
+                    entries.append(Entry(path: path + [name], value: value, line: line))
+                }
+            }
+            return entries
+        }
+
+        private mutating func take(_ entry: Entry) {
+            guard let section = entry.path.first else { return }
+            guard entry.path.count > 1 else {
+                if entry.value.table == nil {
+                    problems.append(ConfigProblem(line: entry.line, message: "'\(section)' must be a section ([reader], [search] or [keys])"))
+                } else if !["reader", "search", "keys"].contains(section) {
+                    unknownSection(section, line: entry.line)
+                }
+                return
+            }
+            guard ["reader", "search", "keys"].contains(section) else {
+                unknownSection(section, line: entry.line)
+                return
+            }
+            let key = entry.path[1]
+            let plain = entry.path.count == 2
+            let id = section + "." + key
+            if let first = seen[id] {
+                if plain && first.plain {
+                    problems.append(ConfigProblem(line: entry.line, message: "\(key) in [\(section)] is already set on line \(first.line)"))
+                }
+                return
+            }
+            seen[id] = (entry.line, plain)
+            // `key.more = …` makes `key` a table, which no setting is.
+            let value = plain ? entry.value : TOMLTable()
+            switch section {
+            case "reader": readReader(key, value, line: entry.line)
+            case "search": readSearch(key, value, line: entry.line)
+            default: readKey(key, value, line: entry.line)
+            }
+        }
+
+        private mutating func unknownSection(_ name: String, line: Int) {
+            guard unknownSections.insert(name).inserted else { return }
+            problems.append(ConfigProblem(line: line, message: "unknown section [\(name)] (known: reader, search, keys)"))
+        }
+
+        private mutating func readReader(_ key: String, _ value: TOMLValueConvertible, line: Int) {
+            let setting = Setting(key: key, value: value, line: line)
             switch key {
-            case "width": s.readingWidth = setting.number(in: 10...1000, &problems)
-            case "sidebar": s.sidebar = setting.flag(&problems)
-            case "theme": s.theme = setting.choice(ThemeName.self, &problems)
+            case "width": settings.readingWidth = setting.number(in: 10...1000, &problems)
+            case "sidebar": settings.sidebar = setting.flag(&problems)
+            case "theme": settings.theme = setting.choice(ThemeName.self, &problems)
             default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme"))
             }
         }
-    }
 
-    private static func readSearch(_ t: TOMLTable, into s: inout Settings, _ problems: inout [ConfigProblem], _ locate: Locator) {
-        for key in t.keys {
-            let setting = Setting(key: key, value: t[key]!, line: locate.line(of: key, in: "search"))
+        private mutating func readSearch(_ key: String, _ value: TOMLValueConvertible, line: Int) {
+            let setting = Setting(key: key, value: value, line: line)
             switch key {
-            case "mode": s.searchMode = setting.choice(SearchOptions.Mode.self, &problems)
-            case "whole_word": s.wholeWord = setting.flag(&problems)
-            case "input": s.inputMethod = setting.choice(InputMethod.self, &problems)
-            case "tones": s.tones = setting.choice(TonePlacement.self, &problems)
+            case "mode": settings.searchMode = setting.choice(SearchOptions.Mode.self, &problems)
+            case "whole_word": settings.wholeWord = setting.flag(&problems)
+            case "input": settings.inputMethod = setting.choice(InputMethod.self, &problems)
+            case "tones": settings.tones = setting.choice(TonePlacement.self, &problems)
             default: problems.append(setting.unknown(in: "search", known: "mode, whole_word, input, tones"))
+            }
+        }
+
+        private mutating func readKey(_ name: String, _ value: TOMLValueConvertible, line: Int) {
+            guard let action = Action(rawValue: name) else {
+                problems.append(ConfigProblem(line: line, message: "unknown action '\(name)' (the help screen and `docbao config --default` list them)"))
+                return
+            }
+            let written: [String]
+            if let one = value.string {
+                written = [one]
+            } else if let array = value.array, array.allSatisfy({ $0.string != nil }) {
+                written = array.map { $0.string! }
+            } else {
+                problems.append(ConfigProblem(line: line, message: "\(name) must be a key name or a list of them, e.g. [\"j\", \"Down\"]"))
+                return
+            }
+            var keys: [Key] = []
+            for w in written {
+                if let key = Key(name: w) { keys.append(key) } else {
+                    problems.append(ConfigProblem(line: line, message: "unknown key name '\(w)' for \(name)"))
+                }
+            }
+            if !keys.isEmpty {
+                settings.keys.append(Settings.KeyOverride(action: action, keys: keys))
+                keyLines[action] = line
             }
         }
     }
@@ -106,32 +231,4 @@ public enum ConfigFile {
             ConfigProblem(line: line, message: "unknown setting '\(key)' in [\(section)] (known: \(known))")
         }
     }
-
-    private static func readKeys(_ t: TOMLTable, into s: inout Settings, _ problems: inout [ConfigProblem], _ locate: Locator) {
-        for name in t.keys {
-            let line = locate.line(of: name, in: "keys")
-            guard let action = Action(rawValue: name) else {
-                problems.append(ConfigProblem(line: line, message: "unknown action '\(name)' (the help screen and `docbao config --default` list them)"))
-                continue
-            }
-            let value = t[name]!
-            let written: [String]
-            if let one = value.string {
-                written = [one]
-            } else if let array = value.array, array.allSatisfy({ $0.string != nil }) {
-                written = array.map { $0.string! }
-            } else {
-                problems.append(ConfigProblem(line: line, message: "\(name) must be a key name or a list of them, e.g. [\"j\", \"Down\"]"))
-                continue
-            }
-            var keys: [Key] = []
-            for w in written {
-                if let key = Key(name: w) { keys.append(key) } else {
-                    problems.append(ConfigProblem(line: line, message: "unknown key name '\(w)' for \(name)"))
-                }
-            }
-            if !keys.isEmpty { s.keys.append(Settings.KeyOverride(action: action, keys: keys)) }
-        }
-    }
-
 }

@@ -9,7 +9,8 @@ public struct Settings: Equatable, Sendable {
     public var wholeWord: Bool?
     public var inputMethod: InputMethod?
     public var tones: TonePlacement?
-    /// Actions bound to new keys, in the file's order.
+    /// Actions bound to new keys, in the order of their names (the order they are applied in:
+    /// where two share a key, `ConfigFile` reports which gets it).
     public var keys: [KeyOverride] = []
 
     public init() {}
@@ -32,4 +33,20 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { line.map { "line \($0): \(message)" } ?? message }
+}
+
+extension ConfigProblem {
+    /// How many problems are printed; the rest are counted (nobody reads ten thousand).
+    public static let printedLimit = 20
+
+    /// The lines that report `problems` in the file at `path`, "PATH:LINE: message; ignored": the
+    /// first `limit`, then one saying how many more there are.
+    public static func reportLines(_ problems: [ConfigProblem], path: String, limit: Int = printedLimit) -> [String] {
+        var lines = problems.prefix(limit).map { p in
+            "\(p.line.map { "\(path):\($0)" } ?? path): \(p.message); ignored"
+        }
+        let more = problems.count - lines.count
+        if more > 0 { lines.append("\(path): and \(more) more problem\(more == 1 ? "" : "s") (not shown)") }
+        return lines
+    }
 }

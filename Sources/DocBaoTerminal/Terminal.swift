@@ -32,6 +32,7 @@ public final class Terminal {
         }
         shim_install_signal_handlers()
         guard let screen = newterm(nil, shim_stdout(), inputFile) else {
+            shim_restore_signal_handlers()
             if let f = inputFile { fclose(f) }
             throw OpenError(description: "unknown terminal type '\(term)'; try TERM=xterm-256color, or use --dump")
         }
@@ -71,12 +72,14 @@ public final class Terminal {
 
     private var ended = false
 
-    /// Leaves curses mode and gives the terminal back as it was. Safe to call more than once.
+    /// Leaves curses mode and gives the terminal back as it was, and the signals their former
+    /// actions (a later SIGPIPE ends the process quietly again). Safe to call more than once.
     public func end() {
         guard !ended else { return }
         ended = true
         endwin()
         shim_set_curses_active(0)
+        shim_restore_signal_handlers()
         delscreen(screen)
         if let f = inputFile { fclose(f) }
         inputFile = nil
@@ -129,7 +132,8 @@ public final class Terminal {
         return character(UInt32(ch))
     }
 
-    /// The terminating signal received (SIGINT, SIGTERM, SIGHUP, SIGQUIT), if any.
+    /// The terminating signal received (SIGINT, SIGTERM, SIGHUP, SIGPIPE, … any whose default action
+    /// ends the process), if any.
     public func takeSignal() -> Int32? {
         let sig = shim_take_signal()
         return sig == 0 ? nil : sig

@@ -37,11 +37,11 @@ struct ConfigLoader {
         return "\(name)\(first.line.map { ":\($0)" } ?? ""): \(first.message) — bỏ qua\(more)"
     }
 
-    /// Every problem, one per line, as "docbao: PATH:LINE: message" (for --dump and `config`).
+    /// The problems, one per line, as "docbao: PATH:LINE: message" (for --dump and `config`): the
+    /// first twenty, then how many more.
     func report(to handle: FileHandle) {
-        for p in problems {
-            let place = p.line.map { "\(path):\($0)" } ?? path
-            handle.write(Data("docbao: \(place): \(p.message); ignored\n".utf8))
+        for line in ConfigProblem.reportLines(problems, path: path) {
+            handle.write(Data("docbao: \(line)\n".utf8))
         }
     }
 }

@@ -87,3 +87,39 @@ def test_dump_is_plain_unless_color_always(tmp_path):
     grep = subprocess.run([str(BINARY), "grep", "--color=always", "hoa binh", "-"], input="giữ vững hòa bình\n",
                           capture_output=True, text=True).stdout
     assert "\x1b[1;31mhòa bình\x1b[0m" in grep
+
+
+def test_a_syntax_error_costs_only_its_own_line(pane, tmp_path):
+    env = write_config(tmp_path, '[reader]\nwidth = 40\ntheme = "dark\n[keys]\nquit = ["Q"\nline-up = "K"\n')
+    r = subprocess.run([str(BINARY), "config"], capture_output=True, text=True, env={**env, "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 1
+    places = [line.split(": ", 2)[1].rsplit(":", 1)[1] for line in r.stdout.splitlines()]
+    assert places == ["3", "5"], r.stdout
+    p = pane(100, 30, env=env)
+    open_reader(p)
+    p.wait_for(lambda s: "config.toml:3: not valid TOML" in s.split("\n")[29], what="the first mistake")
+    assert max(len(row) for row in pane_column(p)[:20]) <= 40, "width 40 on line 2 still applies"
+    p.keys("q")
+    p.wait_exit(0)
+
+
+def test_a_key_bound_to_two_actions_is_a_problem(tmp_path):
+    env = write_config(tmp_path, '[keys]\nquit = ["j"]\nline-down = ["j"]\n')
+    r = subprocess.run([str(BINARY), "config"], capture_output=True, text=True, env={**env, "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 1 and ": ok" not in r.stdout
+    assert re.search(r':[23]: "j" for (quit|line-down) .*(line-down|quit) \(line [23]\)', r.stdout), r.stdout
+
+
+def test_twenty_thousand_unknown_settings_are_checked_at_once(tmp_path):
+    # Finding each setting's line by searching the file was quadratic: 10,000 took over 100 s.
+    text = ("[reader]\n" + "".join(f"unknown{i} = {i}\n" for i in range(10_000))
+            + "[keys]\n" + "".join(f"fly{i} = [\"f\"]\n" for i in range(10_000)))
+    env = write_config(tmp_path, text)
+    r = subprocess.run([str(BINARY), "config"], capture_output=True, text=True, timeout=20,
+                       env={**env, "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    assert len(lines) == 21, "the first 20 problems, then how many more"
+    assert lines[0].endswith("config.toml:2: unknown setting 'unknown0' in [reader] (known: width, sidebar, theme); ignored")
+    assert lines[19].endswith("config.toml:21: unknown setting 'unknown19' in [reader] (known: width, sidebar, theme); ignored")
+    assert lines[20].endswith("config.toml: and 19980 more problems (not shown)")

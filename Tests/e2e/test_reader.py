@@ -1,6 +1,8 @@
 """Real-terminal tests of the reader on the bundled article (issue: the foundation reader)."""
 import os
 import re
+import shlex
+import signal
 import subprocess
 import unicodedata
 
@@ -234,20 +236,29 @@ def test_q_exits_zero_and_the_shell_works(pane):
 
 # QUIT, and the signals of a crash: ILL is what a Swift trap raises on x86-64, SEGV and ABRT
 # the others; the fatal-signal handler restores the terminal before the signal takes its course.
+# Then every other signal whose default action ends the process (signal(7)), real-time ones
+# included: each leaves the terminal as it was and docbao ends with 128 + the signal's number.
+ENDING_SIGNALS = ["USR1", "USR2", "PIPE", "ALRM", "STKFLT", "XCPU", "XFSZ", "VTALRM", "PROF", "IO",
+                  "PWR", "SYS", "RTMIN", "RTMAX"]
+
+
 @pytest.mark.parametrize("sig,status", [("INT", 130), ("TERM", 143), ("HUP", 129), ("QUIT", 131),
-                                        ("ILL", 132), ("SEGV", 139), ("ABRT", 134)])
+                                        ("ILL", 132), ("SEGV", 139), ("ABRT", 134)]
+                         + [(name, 128 + getattr(signal, "SIG" + name)) for name in ENDING_SIGNALS])
 def test_signals_restore_the_terminal(pane, sig, status):
     p = pane(100, 30)
     p.run("stty -g > stty.before")
     p.wait_exit(0)
     p.keys("C-l")
     open_reader(p)
+    assert p.terminal_modes() == {"cursor": "0", "mouse": "1"}
     if sig == "INT":
         p.keys("C-c")
     else:
-        os.kill(p.docbao_pid(), getattr(__import__("signal"), "SIG" + sig))
+        os.kill(p.docbao_pid(), getattr(signal, "SIG" + sig))
     p.wait_exit(status)
     assert not p.alternate_screen()
+    assert p.terminal_modes() == {"cursor": "1", "mouse": "0"}
     p.run("stty -g | cmp -s - stty.before && echo SAME-STTY-$((20+9))")
     p.wait_for("SAME-STTY-29")
 
@@ -319,3 +330,21 @@ def test_a_storm_of_resizes_keeps_the_place_and_the_terminal(pane):
     p.wait_exit(0)
     p.run("stty -a | head -1")
     p.wait_for("EXIT=0")
+
+
+@pytest.mark.parametrize("sig", ["USR1", "PIPE"])
+def test_signals_in_the_library_view_restore_the_terminal(pane, sig):
+    p = pane(100, 30)
+    p.run("stty -g > stty.before")
+    p.wait_exit(0)
+    p.docbao(f"add {shlex.quote(str(SEED))}")
+    p.wait_exit(0)
+    p.keys("C-l")
+    p.docbao("library")
+    p.wait_stable("Thư viện")
+    os.kill(p.docbao_pid(), getattr(signal, "SIG" + sig))
+    p.wait_exit(128 + getattr(signal, "SIG" + sig))
+    assert not p.alternate_screen()
+    assert p.terminal_modes() == {"cursor": "1", "mouse": "0"}
+    p.run("stty -g | cmp -s - stty.before && echo SAME-STTY-$((20+9))")
+    p.wait_for("SAME-STTY-29")

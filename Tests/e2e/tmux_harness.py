@@ -92,6 +92,11 @@ class Pane:
     def alternate_screen(self):
         return self.tmux("display-message", "-p", "-t", "t", "#{alternate_on}").strip() == "1"
 
+    def terminal_modes(self):
+        """Whether the pane shows its cursor and reports the mouse ("1" or "0"), as tmux sees it."""
+        out = self.tmux("display-message", "-p", "-t", "t", "#{cursor_flag} #{mouse_any_flag}").split()
+        return {"cursor": out[0], "mouse": out[1]}
+
     def pane_pid(self):
         return int(self.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").strip())
 

@@ -20,9 +20,12 @@ int shim_is_wheel_up(mmask_t state);
 int shim_is_wheel_down(mmask_t state);
 int shim_is_click(mmask_t state);
 
-/// Installs flag-setting handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT (no SA_RESTART, so a
+/// Installs flag-setting handlers for every signal whose default action ends the process (SIGINT,
+/// SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGPIPE, SIGALRM, … and the real-time ones; no SA_RESTART, so a
 /// blocking read returns), and terminal-restoring handlers for fatal signals (a Swift trap included).
 void shim_install_signal_handlers(void);
+/// Gives every signal shim_install_signal_handlers took back the action it had before.
+void shim_restore_signal_handlers(void);
 /// The last terminating signal received and not yet taken, or 0.
 int shim_take_signal(void);
 /// Whether the terminal is in curses mode (set by the backend so the fatal handler knows to restore).

@@ -48,11 +48,12 @@ public struct KeyMap: Sendable {
         var result = bindings
         for (action, keys) in overrides {
             let contexts = Set(result.filter { $0.action == action }.map(\.context))
+            let taken = Set(keys)
             for i in result.indices {
                 if result[i].action == action {
                     result[i].keys = keys
                 } else if contexts.contains(result[i].context) || contexts.contains(.any) {
-                    result[i].keys.removeAll { keys.contains($0) }
+                    result[i].keys.removeAll { taken.contains($0) }
                 }
             }
         }
