@@ -37,11 +37,12 @@ struct ConfigLoader {
         return "\(name)\(first.line.map { ":\($0)" } ?? ""): \(first.message) — bỏ qua\(more)"
     }
 
-    /// Every problem, one per line, as "docbao: PATH:LINE: message" (for --dump and `config`).
-    func report(to handle: FileHandle) {
+    /// Every problem, one per line, as "docbao: PATH:LINE: message" (for --dump and `config`), each
+    /// given to `write` (`Output.error` or `Output.out`).
+    func report(_ write: (TerminalText) -> Void) {
         for p in problems {
             let place = p.line.map { "\(path):\($0)" } ?? path
-            handle.write(Data("docbao: \(place): \(p.message); ignored\n".utf8))
+            write("docbao: \(place): \(p.message); ignored\n")
         }
     }
 }
