@@ -121,7 +121,12 @@ extension ParsableCommand {
     /// (it may quote an argument, a file name), and ArgumentParser's exit status.
     static func exitReporting(_ error: Error) -> Never {
         let code = exitCode(for: error)
-        let message = fullMessage(for: error, columns: nil)
+        var message = fullMessage(for: error, columns: nil)
+        // The error's own lines are kept, but an argument it quotes is shown on one line: a line
+        // feed in it must not start a line that looks like docbao's.
+        for argument in Main.rawArguments where argument.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            message = message.replacingOccurrences(of: argument, with: TerminalSafe.line(argument))
+        }
         if !message.isEmpty {
             if code == .success { Output.out(TerminalText(verbatim: message + "\n")) } else { Output.error("\(lines: message)") }
         }

@@ -88,6 +88,8 @@ def test_messages_name_hostile_files_as_visible_text(names):
         (["export", missing], "no such file"),
         (["--width", HOSTILE[0]], "␛]2;FNPWN␇"),
         (["grep", "--\x1b[2J", "x", "y"], "Unknown option '--␛[2J'"),
+        # A line feed in a quoted argument does not start a line of its own.
+        (["--width", "1\ndocbao: forged"], "Error: The value '1␊docbao: forged' is invalid"),
     ]:
         status, _, err = run(*args, cwd=names)
         assert status != 0 and message in err, (args, err)
