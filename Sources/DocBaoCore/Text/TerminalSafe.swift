@@ -21,7 +21,7 @@ public enum TerminalSafe {
     /// Article text (cleaned by `TextSanitizer`) as `--dump` and `grep` print it: without the bidi
     /// marks (U+200E LRM, U+200F RLM, U+061C ALM), as the reader shows it. The reader never draws
     /// them (zero-width: `Frame.put` skips them); a terminal that does bidi would reorder the line
-    /// by them. The model keeps them, as it keeps every character the article had.
+    /// by them. The model keeps them, and so does the JSON `export` writes.
     /// - Complexity: O(n), one read-only pass when there is no mark.
     public static func articleText(_ s: String) -> String {
         guard containsBidiMark(s) else { return s }
