@@ -74,7 +74,7 @@ public enum FileBytes {
         }
 
         public init(path: String) throws(ReadError) {
-            fd = open(path, O_RDONLY | O_CLOEXEC)
+            fd = FileName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
             guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
         }
 
@@ -151,7 +151,7 @@ public enum FileBytes {
     /// is not "no such file").
     public static func status(_ path: String) throws(ReadError) -> stat {
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
             let missing = errno == ENOENT || errno == ENOTDIR
             throw ReadError(description: missing ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))",
                             missing: missing)
@@ -163,7 +163,7 @@ public enum FileBytes {
     public static func read(path: String) throws(ReadError) -> [UInt8] {
         let info = try status(path)
         guard info.st_mode & S_IFMT != S_IFDIR else { throw ReadError(description: "is a directory, not an article") }
-        let fd = open(path, O_RDONLY)
+        let fd = FileName.withCString(path) { open($0, O_RDONLY) }
         guard fd >= 0, let bytes = readAll(fd) else {
             let reason = String(cString: strerror(errno))
             if fd >= 0 { close(fd) }

@@ -27,7 +27,7 @@ enum ArticleSource {
         do {
             return try load(path, preview: preview, force: force)
         } catch let error as LoadError {
-            FileHandle.standardError.write(Data("docbao: \(error.description)\n".utf8))
+            Output.error("docbao: \(error.description)")
             throw ExitCode(1)
         }
     }
@@ -35,7 +35,7 @@ enum ArticleSource {
     static func load(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
         if path == "-" || (path == nil && stdinCarriesAnArticle()) {
             if isatty(STDIN_FILENO) != 0 {
-                FileHandle.standardError.write(Data("docbao: reading the article from the terminal; end it with Ctrl-D\n".utf8))
+                Output.error("docbao: reading the article from the terminal; end it with Ctrl-D")
             }
             guard let bytes = FileBytes.readAll(STDIN_FILENO) else { throw LoadError(description: "stdin: cannot be read") }
             return try parse(bytes, name: "stdin", json: nil, preview: preview, force: force)
@@ -61,7 +61,7 @@ enum ArticleSource {
     /// Nil when the file is better read whole (UTF-16, maybe JSON, blank ends). Binary files are
     /// told, like grep does, by a NUL byte in the part read.
     private static func previewFromEnds(path: String, size: Int, json: Bool?, force: Bool) throws -> Loaded? {
-        let fd = open(path, O_RDONLY)
+        let fd = FileName.withCString(path) { open($0, O_RDONLY) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         let span = PlainTextImporter.previewSpan

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocBaoCore
 import DocBaoLibrary
 import Foundation
 
@@ -25,13 +26,17 @@ struct LibraryCheckCommand: ParsableCommand {
 
     func run() throws {
         let path = libraryOption.library ?? LibraryStore.defaultPath()
+        if FileName.carriesBytes(path) {
+            Output.error("docbao library check: \(path): a library's path must be UTF-8 text")
+            throw ExitCode(1)
+        }
         let report = LibraryCheck.check(path: path)
-        Output.out(report.lines.joined(separator: "\n") + "\n")
+        for line in report.lines { Output.out("\(line)\n") }
         guard !report.healthy else { return }
         guard repair else { throw ExitCode(1) }
         do {
             let repaired = try LibraryCheck.repair(path: path)
-            Output.out(repaired.lines.joined(separator: "\n") + "\n")
+            for line in repaired.lines { Output.out("\(line)\n") }
             if !repaired.healthy { throw ExitCode(1) }  // some articles could not be saved
         } catch let error as LibraryError {
             Output.error("docbao library check: \(error)")

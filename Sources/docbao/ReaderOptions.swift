@@ -36,7 +36,7 @@ struct ReaderOptions: Equatable {
             let path = arguments[0]
             var info = stat()
             guard !path.isEmpty, !path.hasPrefix("-"), !Main.commandNames.contains(path),
-                  stat(path, &info) == 0 else { return nil }
+                  FileName.withCString(path, { stat($0, &info) }) == 0 else { return nil }
             return ReaderOptions(file: path)
         default: return nil
         }
@@ -48,7 +48,7 @@ struct ReaderOptions: Equatable {
         do {
             try run()
         } catch {
-            DocBao.exit(withError: error)
+            DocBao.exitReporting(error)
         }
     }
 
@@ -61,7 +61,7 @@ struct ReaderOptions: Equatable {
         let readingWidth = width ?? settings.readingWidth ?? 80
         let themeName = theme ?? settings.theme ?? .dark
         if libraryView, let file {
-            throw ValidationError("docbao library takes no FILE (\(file)); docbao FILE opens one")
+            throw ValidationError("docbao library takes no FILE (\(TerminalSafe.line(file))); docbao FILE opens one")
         }
         if libraryView && dumping {
             // Like a pager again: the list, as `docbao list` prints it.
@@ -73,10 +73,10 @@ struct ReaderOptions: Equatable {
         }
         if dumping {
             let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
-            config.report(to: .standardError)
-            if let notice = loaded.notice { FileHandle.standardError.write(Data("docbao: \(notice)\n".utf8)) }
+            config.report(Output.error)
+            if let notice = loaded.notice { Output.error("docbao: \(notice)") }
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
-            FileHandle.standardOutput.write(Data(StyledDump.render(loaded.article, width: readingWidth, theme: styled).utf8))
+            Output.out(TerminalText(article: StyledDump.render(loaded.article, width: readingWidth, theme: styled)))
             return
         }
         let options = SearchOptions(mode: exact ? .exact : settings.searchMode ?? .smart,
