@@ -53,6 +53,12 @@ public enum LibraryCheck {
             report.lines.append("problem: cannot be read (\(String(cString: strerror(errno))))")
             return
         }
+        if LibraryStore.isEmptyFile(path) {
+            // What a first `docbao add` killed in its first moments leaves: every command takes it
+            // for a new library, which the next `add` fills.
+            report.lines.append("empty: a new library with no articles yet (docbao add fills it)")
+            return
+        }
         do {
             try LibraryStore.checkHeader(path)
         } catch {
