@@ -115,6 +115,35 @@ import Testing
         try expectWhole(lib.open())
     }
 
+    @Test func theDamagedLibrarysWriteAheadLogIsKeptWithItAndNeverMeetsTheRepair() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let ids = try library(lib)
+        // Positions saved in the -wal file, not yet in the library file: copied as a kill -9 leaves them.
+        let store = try lib.open()
+        for (k, id) in ids.prefix(10).enumerated() { try store.savePosition(id, ReadingPosition(offset: 100 + k, progress: 0.3)) }
+        let copy = lib.folder + "/copy"
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        let path = copy + "/library.sqlite"
+        try FileManager.default.copyItem(atPath: lib.path, toPath: path)
+        try FileManager.default.copyItem(atPath: lib.path + "-wal", toPath: path + "-wal")
+        let wal = try Data(contentsOf: URL(fileURLWithPath: path + "-wal"))
+        #expect(wal.count > 4096)
+        try damage(path) { bytes in scribble(&bytes, bytes.count / 2 / 4096 * 4096 ..< (bytes.count / 2 / 4096 + 2) * 4096) }
+        #expect(!LibraryCheck.check(path: path).healthy)
+        let report = try LibraryCheck.repair(path: path, now: Date(timeIntervalSince1970: 5))
+        // The damaged file is kept with its log, and the log is no longer beside the new library.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".broken-5-wal")) == wal)
+        #expect((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")))?.isEmpty ?? true)
+        let repaired = try LibraryStore(path: path)
+        #expect(LibraryCheck.check(path: path).healthy, "\(report.lines)")
+        let saved = Set(try repaired.rows().map(\.id))
+        for (k, id) in ids.prefix(10).enumerated() where saved.contains(id) {
+            #expect(try repaired.position(id)?.offset == 100 + k)
+        }
+        #expect(saved.count > 60 && ids.prefix(10).filter(saved.contains).count >= 5)
+    }
+
     @Test func anEmptyFileIsANewLibraryForTheCheckToo() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }
