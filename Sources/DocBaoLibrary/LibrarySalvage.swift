@@ -60,11 +60,15 @@ enum LibrarySalvage {
                 }
             }
         }
-        if let scan { ids.formUnion(scan.articleIDs.union(scan.contentIDs)) }
+        let met = scan.map { $0.articleIDs.union($0.contentIDs) } ?? []
+        ids.formUnion(met)
         for id in ids.sorted() {
             if stop() { throw Stopped() }
-            guard let content = self.content(id, source, scan), let row = articleRow(id, content, source, scan, now: now) else {
-                counts.lost += 1
+            let listed = source.flatMap { try? Row.fetchOne($0, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]) }
+                .flatMap { try? ArticleRow(row: $0) }
+            guard let content = self.content(id, source, scan), let row = listed ?? rebuiltRow(id, content, scan, now: now) else {
+                // An id SQLite read on a damaged page, with no row behind it on any page, is noise.
+                if listed != nil || met.contains(id) { counts.lost += 1 }
                 continue
             }
             do {
@@ -85,7 +89,12 @@ enum LibrarySalvage {
                 continue
             }
             let read = source.flatMap { try? Row.fetchOne($0, sql: "SELECT offset, progress, at FROM reading WHERE article = ?", arguments: [id]) }
-                .map { (offset: $0[0] as Int64, progress: $0[1] as Double, at: $0[2] as Double) } ?? scan?.positions[id]
+                .flatMap { row -> (offset: Int64, progress: Double, at: Double)? in
+                    // (Values read from a damaged file are converted without trusting their types.)
+                    guard let offset = Int64.fromDatabaseValue(row[0]), let progress = Double.fromDatabaseValue(row[1]),
+                          let at = Double.fromDatabaseValue(row[2]) else { return nil }
+                    return (offset, progress, at)
+                } ?? scan?.positions[id]
             if let r = read, (try? target.write({ db in
                 try db.execute(sql: "INSERT INTO reading (article, offset, progress, at) VALUES (?, ?, ?, ?)",
                                arguments: [id, r.offset, r.progress, r.at])
@@ -94,7 +103,9 @@ enum LibrarySalvage {
             }
             var marks: [String: Int64] = scan?.marks[id] ?? [:]
             if let source, let rows = try? Row.fetchAll(source, sql: "SELECT letter, offset FROM mark WHERE article = ?", arguments: [id]) {
-                for m in rows { marks[m[0]] = m[1] }
+                for m in rows {
+                    if let letter = String.fromDatabaseValue(m[0]), let offset = Int64.fromDatabaseValue(m[1]) { marks[letter] = offset }
+                }
             }
             for (letter, offset) in marks.sorted(by: { $0.key < $1.key }) {
                 if (try? target.write({ db in
@@ -109,15 +120,17 @@ enum LibrarySalvage {
     private static func content(_ id: Int64, _ source: Database?, _ scan: PageScan?) -> PageScan.Content? {
         let read = source.flatMap { try? Row.fetchOne($0, sql: "SELECT original, model, text FROM content WHERE id = ?", arguments: [id]) }
             .flatMap { row -> PageScan.Content? in
-                guard let original = row["original"] as Data?, let model = row["model"] as String?, let text = row["text"] as String?
+                guard let original = Data.fromDatabaseValue(row["original"]), let model = String.fromDatabaseValue(row["model"]),
+                      let text = String.fromDatabaseValue(row["text"])
                 else { return nil }
                 return PageScan.Content(original: [UInt8](original), model: model, text: text)
             }
-        for candidate in [read, scan?.contents[id]] {
-            guard let candidate, let article = try? ArticleJSON.decode(Array(candidate.model.utf8)),
-                  ArticleBytes.plainText(article) == candidate.text else { continue }
-            return candidate
+        func agrees(_ c: PageScan.Content) -> Bool {
+            guard let article = try? ArticleJSON.decode(Array(c.model.utf8)) else { return false }
+            return ArticleBytes.plainText(article) == c.text
         }
+        if let read, agrees(read) { return read }
+        if let found = scan?.content(id), agrees(found) { return found }
         return nil
     }
 
@@ -135,13 +148,9 @@ enum LibrarySalvage {
         }
     }
 
-    /// The article's `article` row: read back through SQLite or from the pages, or rebuilt from its
-    /// model when it is lost.
-    private static func articleRow(_ id: Int64, _ content: PageScan.Content, _ source: Database?, _ scan: PageScan?, now: Double) -> ArticleRow? {
-        if let row = source.flatMap({ try? Row.fetchOne($0, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]) }),
-           let read = try? ArticleRow(row: row) {
-            return read
-        }
+    /// The article's `article` row rebuilt from its model and text, with what its row on the pages
+    /// still says (its title, file and when it was added), if it was found.
+    private static func rebuiltRow(_ id: Int64, _ content: PageScan.Content, _ scan: PageScan?, now: Double) -> ArticleRow? {
         guard var rebuilt = try? ArticleRow(model: content.model, text: content.text, added: now) else { return nil }
         if let facts = scan?.articles[id] {
             if !facts.title.isEmpty { rebuilt.title = facts.title }
@@ -155,11 +164,24 @@ enum LibrarySalvage {
     private struct ArticleRow {
         var hash: Int64, title: String, source: String?, date: String?, url: String?, words: Int, path: String?, added: Double
 
+        /// A row read from a damaged file: each value of its column's type, or the row is not used.
         init(row: Row) throws {
-            guard let title = row["title"] as String?, let words = row["words"] as Int?, let added = row["added"] as Double?,
-                  let hash = row["hash"] as Int64? else { throw PageScan.Unusable() }
-            self.hash = hash; self.title = title; self.words = words; self.added = added
-            source = row["source"]; date = row["date"]; url = row["url"]; path = row["path"]
+            func text(_ column: String) throws -> String? {
+                switch (row[column] as DatabaseValue).storage {
+                case .null: return nil
+                case .string(let s): return s
+                default: throw PageScan.Unusable()
+                }
+            }
+            guard case .int64(let hash) = (row["hash"] as DatabaseValue).storage, let title = try text("title"),
+                  case .int64(let words) = (row["words"] as DatabaseValue).storage else { throw PageScan.Unusable() }
+            switch (row["added"] as DatabaseValue).storage {
+            case .double(let d): added = d
+            case .int64(let i): added = Double(i)
+            default: throw PageScan.Unusable()
+            }
+            self.hash = hash; self.title = title; self.words = Int(words)
+            source = try text("source"); date = try text("date"); url = try text("url"); path = try text("path")
         }
 
         init(model: String, text: String, added: Double) throws {

@@ -9,7 +9,7 @@ import Foundation
 /// page a header, an array of cell pointers and cells; a table leaf's cell is the payload's length,
 /// the rowid and the record (a header of serial types, then the values), its end on a chain of
 /// overflow pages when it does not fit.
-struct PageScan {
+final class PageScan {
     /// One `content` row: (id, original BLOB, model TEXT, text TEXT).
     struct Content {
         var original: [UInt8], model: String, text: String
@@ -24,13 +24,15 @@ struct PageScan {
     struct Unusable: Error {}
 
     private(set) var pageSize = 4096
-    /// The whole `content` rows found, by id (the first copy found of each).
-    private(set) var contents: [Int64: Content] = [:]
+    /// Where the whole `content` rows are, by id (the first copy found of each): read again when
+    /// asked for (`content(_:)`), so that the scan holds no article's text.
+    private var contentCells: [Int64: (page: Int, cell: Int)] = [:]
     /// The ids of every `content` row met, whole or not.
     private(set) var contentIDs = Set<Int64>()
     /// The whole `article` rows found, by id.
     private(set) var articles: [Int64: ArticleFacts] = [:]
-    /// The ids of every `article` row met, whole or not.
+    /// The ids of every `article` row met, whole or not, and of the full-text index's rows that
+    /// count an article's words.
     private(set) var articleIDs = Set<Int64>()
     /// Reading positions: article id → (offset, progress, at).
     private(set) var positions: [Int64: (offset: Int64, progress: Double, at: Double)] = [:]
@@ -43,12 +45,13 @@ struct PageScan {
     private let fd: Int32
     private var pageCount = 0
     private var usable = 4096
+    /// Pages known for what they are: b-tree pages, on an overflow chain, free, zeros.
+    private var accounted: [Bool] = []
 
     /// Scans the file at `path` (nothing is written).
     init?(path: String) {
-        fd = open(path, O_RDONLY)
+        fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         let size = Int(info.st_size)
@@ -64,12 +67,12 @@ struct PageScan {
             usable = pageSize
         }
         pageCount = size / pageSize
-        var accounted = [Bool](repeating: false, count: pageCount + 1)
+        accounted = [Bool](repeating: false, count: pageCount + 1)
         if size % pageSize != 0 { unreadablePages += 1 }
         if declaredPages > pageCount && declaredPages - pageCount < 1 << 24 { unreadablePages += declaredPages - pageCount }
         for n in 1...max(1, pageCount) where n <= pageCount {
             let page = read(at: (n - 1) * pageSize, count: pageSize)
-            if scanBTreePage(page, number: n, &accounted) || page.allSatisfy({ $0 == 0 }) {
+            if scanBTreePage(page, number: n) || page.allSatisfy({ $0 == 0 }) {
                 accounted[n] = true
             } else if let leaves = Self.freeTrunk(page, usable: usable, pageCount: pageCount) {
                 accounted[n] = true
@@ -80,6 +83,18 @@ struct PageScan {
         // of SQLite's, and then nothing is known of the file.
         let anyPage = accounted.dropFirst(2).contains(true)
         unreadablePages += accounted.indices.dropFirst(anyPage ? 2 : 1).filter { !accounted[$0] }.count
+    }
+
+    deinit { close(fd) }
+
+    /// The `content` row `id` found on the pages, read again; nil when none was whole.
+    func content(_ id: Int64) -> Content? {
+        guard let place = contentCells[id], let page = page(place.page),
+              let (rowid, values, whole) = cell(page, at: place.cell, type: 13), rowid == id, whole, values.count == 4,
+              case .blob(let original) = values[1], case .text(let model) = values[2], case .text(let text) = values[3],
+              let model = String(validating: model, as: UTF8.self), let text = String(validating: text, as: UTF8.self)
+        else { return nil }
+        return Content(original: original, model: model, text: text)
     }
 
     // MARK: Pages
@@ -157,29 +172,42 @@ struct PageScan {
 
     /// Reads the rows on a b-tree page, following (and accounting for) its overflow chains. False
     /// when the page is not one.
-    private mutating func scanBTreePage(_ page: [UInt8], number: Int, _ accounted: inout [Bool]) -> Bool {
-        let h = number == 1 ? 100 : 0
-        guard let (type, cells) = Self.cellPointers(page, header: h, usable: usable) else { return false }
+    private func scanBTreePage(_ page: [UInt8], number: Int) -> Bool {
+        guard let (type, cells) = Self.cellPointers(page, header: number == 1 ? 100 : 0, usable: usable) else { return false }
         guard type != 5 else { return true }  // a table's interior page: child pointers and keys only
-        let table = type == 13
-        for cell in cells {
-            var at = cell + (type == 2 ? 4 : 0)
-            guard let size = Self.varint(page, &at), size >= 0, size < 1 << 30 else { continue }
-            var rowid: Int64 = 0
-            if table { guard let id = Self.varint(page, &at) else { continue }; rowid = id }
-            let payload = Int(size)
-            let local = localSize(payload, table: table)
-            guard at + local <= usable else { continue }
-            var bytes = Array(page[at..<(at + local)])
-            if local < payload {
-                guard at + local + 4 <= usable else { continue }
-                let first = Int(Self.be32(page, at + local))
-                bytes += overflow(first, needed: payload - local, &accounted)
+        for offset in cells {
+            guard let (rowid, values, whole) = cell(page, at: offset, type: type) else { continue }
+            if type == 13 {
+                keepTableRow(rowid, values, whole: whole, at: (number, offset))
+            } else {
+                keepIndexRow(values)
             }
-            guard let values = Self.record(bytes, whole: bytes.count == payload) else { continue }
-            if table { keepTableRow(rowid, values, whole: bytes.count == payload) } else { keepIndexRow(values) }
         }
         return true
+    }
+
+    /// The cell at `offset` of a page of `type`: its rowid (0 on an index page), its record's values
+    /// and whether the whole payload was there (else the values are only the types).
+    private func cell(_ page: [UInt8], at offset: Int, type: UInt8) -> (Int64, [Value], Bool)? {
+        let table = type == 13
+        var at = offset + (type == 2 ? 4 : 0)
+        guard let size = Self.varint(page, &at), size >= 0, size < 1 << 30 else { return nil }
+        var rowid: Int64 = 0
+        if table {
+            guard let id = Self.varint(page, &at) else { return nil }
+            rowid = id
+        }
+        let payload = Int(size)
+        let local = localSize(payload, table: table)
+        guard at + local <= usable else { return nil }
+        var bytes = Array(page[at..<(at + local)])
+        if local < payload {
+            guard at + local + 4 <= usable else { return nil }
+            bytes += overflow(Int(Self.be32(page, at + local)), needed: payload - local)
+        }
+        let whole = bytes.count == payload
+        guard let values = Self.record(bytes, whole: whole) else { return nil }
+        return (rowid, values, whole)
     }
 
     /// How much of a payload of `size` bytes is on the b-tree page itself.
@@ -193,7 +221,7 @@ struct PageScan {
 
     /// The bytes on the overflow chain from page `first`, up to `needed` (fewer when the chain is
     /// broken); each page on it is accounted for.
-    private func overflow(_ first: Int, needed: Int, _ accounted: inout [Bool]) -> [UInt8] {
+    private func overflow(_ first: Int, needed: Int) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(needed)
         var next = first, seen = Set<Int>()
@@ -256,17 +284,22 @@ struct PageScan {
     }
 
     /// Keeps a table row that has the shape of a `content`, `article` or `reading` row.
-    private mutating func keepTableRow(_ id: Int64, _ v: [Value], whole: Bool) {
+    private func keepTableRow(_ id: Int64, _ v: [Value], whole: Bool, at place: (page: Int, cell: Int)) {
         switch v.count {
         case 4:
             // content (id, original BLOB, model TEXT, text TEXT) or reading (article, offset, progress, at).
-            if case .null = v[0], case .blob(let original) = v[1], case .text(let model) = v[2], case .text(let text) = v[3] {
+            if case .null = v[0], case .blob = v[1], case .text = v[2], case .text = v[3] {
                 contentIDs.insert(id)
-                guard whole, contents[id] == nil, let model = String(validating: model, as: UTF8.self),
-                      let text = String(validating: text, as: UTF8.self) else { return }
-                contents[id] = Content(original: original, model: model, text: text)
+                if whole && contentCells[id] == nil { contentCells[id] = place }
             } else if whole, case .null = v[0], case .integer(let offset) = v[1], let progress = Self.number(v[2]), let at = Self.number(v[3]) {
                 positions[id] = (offset, progress, at)
+            }
+        case 2:
+            // The full-text index's size of each article (fulltext_docsize: id, one varint): where
+            // both the list and the text of an article are lost, it still tells that there was one.
+            if case .null = v[0], case .blob(let sizes) = v[1], whole, !sizes.isEmpty, sizes.count <= 9 {
+                var at = 0
+                if Self.varint(sizes, &at) != nil, at == sizes.count { articleIDs.insert(id) }
             }
         case 10:
             // article (id, hash, title, source, date, url, words, length, path, added)
@@ -281,7 +314,7 @@ struct PageScan {
     }
 
     /// Keeps an index row that has the shape of a `mark` row (article, letter TEXT, offset).
-    private mutating func keepIndexRow(_ v: [Value]) {
+    private func keepIndexRow(_ v: [Value]) {
         guard v.count == 3, case .integer(let article) = v[0], case .text(let letter) = v[1], case .integer(let offset) = v[2],
               let letter = String(validating: letter, as: UTF8.self), letter.count == 1 else { return }
         marks[article, default: [:]][letter] = offset

@@ -3,6 +3,8 @@ SIGINT at several moments, on a damaged library of 2,000 articles. At every mome
 is the damaged file or the whole repair; a stopped repair says so and leaves nothing behind; a
 killed one's leftover is removed (and said) by the next."""
 import os
+import random
+import re
 import shutil
 import signal
 import subprocess
@@ -15,15 +17,24 @@ from tmux_harness import BINARY, DEADLINE
 
 
 @pytest.fixture(scope="module")
-def damaged(tmp_path_factory):
-    """A 2,000-article library with three pages in its middle overwritten, and what a repair
-    left alone makes of it (its article count)."""
-    folder = tmp_path_factory.mktemp("damaged")
+def sound(tmp_path_factory):
+    """The bytes of a sound library of 2,000 small articles."""
+    folder = tmp_path_factory.mktemp("sound")
     make_articles(folder / "articles", 2000)
     lib = folder / "lib.sqlite"
     added = docbao("add", folder / "articles", library=lib)
     assert added.stdout.strip() == "2000 added, 0 already there", added.stderr
-    data = bytearray(lib.read_bytes())
+    assert not (folder / "lib.sqlite-wal").exists()
+    return lib.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def damaged(tmp_path_factory, sound):
+    """A 2,000-article library with three pages in its middle overwritten, and what a repair
+    left alone makes of it (its article count)."""
+    folder = tmp_path_factory.mktemp("damaged")
+    lib = folder / "lib.sqlite"
+    data = bytearray(sound)
     middle = len(data) // 2 // 4096 * 4096
     data[middle:middle + 3 * 4096] = b"\xa5" * (3 * 4096)
     lib.write_bytes(bytes(data))
@@ -105,3 +116,39 @@ def test_an_interrupted_repair_leaves_the_damaged_library_or_the_whole_repair(tm
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite.repairing")]
     aside = [p for p in tmp_path.iterdir() if ".broken-" in p.name and not p.name.endswith(("-wal", "-shm"))]
     assert len(aside) == 1 and aside[0].read_bytes() == original
+
+
+def saved_and_lost(out):
+    saved = re.search(r"new library at .*: (\d+) articles", out)
+    lost = re.search(r"^(\d+) articles could not be saved", out, re.M)
+    return int(saved.group(1)), int(lost.group(1)) if lost else 0
+
+
+@pytest.mark.parametrize("damage", ["first 100 bytes", "bytes 100-4095", "cut to 60%", "last 10%"])
+def test_repair_saves_what_the_pages_hold_and_counts_what_it_could_not(tmp_path, sound, damage):
+    data = bytearray(sound)
+    noise = random.Random(15)
+    if damage == "first 100 bytes":
+        data[:100] = noise.randbytes(100)
+    elif damage == "bytes 100-4095":
+        data[100:4096] = noise.randbytes(3996)
+    elif damage == "cut to 60%":
+        data = data[: len(data) * 6 // 10]
+    else:
+        start = len(data) * 9 // 10
+        data[start:] = noise.randbytes(len(data) - start)
+    lib = tmp_path / "lib.sqlite"
+    lib.write_bytes(bytes(data))
+    r = docbao("library", "check", "--repair", library=lib)
+    saved, lost = saved_and_lost(r.stdout)
+    assert count(lib) == saved
+    assert docbao("library", "check", library=lib).stdout.strip().endswith("ok")
+    if damage in ("first 100 bytes", "bytes 100-4095"):
+        # Every article's text is still in the file: every article is saved.
+        assert (r.returncode, saved, lost) == (0, 2000, 0), r.stdout + r.stderr
+    elif damage == "cut to 60%":
+        assert r.returncode == 1 and saved > 1200 and lost > 0, r.stdout
+        assert "pages could not be read" in r.stdout
+    else:
+        # The last tenth gone: each article not saved is counted.
+        assert r.returncode == 1 and saved > 1800 and saved + lost == 2000, r.stdout
