@@ -9,13 +9,16 @@ extension LibraryCheck {
     /// with every article, position and mark that can still be read, and only once it is complete
     /// and on disk does it take the library's place; the damaged file is kept as
     /// `path.broken-TIME` (with its -wal file). At every moment `path` is the damaged file or the
-    /// whole repair. A sound, foreign, newer or unreadable file is left as it is.
+    /// whole repair; the one exception, a kill in the instant between taking the damaged file's
+    /// -wal away and renaming, leaves that -wal beside its `.broken-TIME` name, and the next repair
+    /// puts it back (`restoreLog`). A sound, foreign, newer or unreadable file is left as it is.
     /// - Parameter stop: asked between articles; when it says yes the repair is abandoned (its
     ///   file removed) and the library is left as it was (`Report.interrupted`).
     /// - Returns: the report; `healthy` is false when some article could not be saved, or some
     ///   pages could not be read and the list of articles was lost with them.
     public static func repair(path: String, now: Date = Date(), stop: () -> Bool = { false }) throws(LibraryError) -> Report {
         var report = Report()
+        restoreLog(path, &report)
         let found = check(path: path)
         switch found.verdict {
         case .sound:
@@ -148,6 +151,29 @@ extension LibraryCheck {
             guard errno == EEXIST else {
                 throw LibraryError(path: path, problem: .cannotOpen("cannot set it aside: \(errorText())"))
             }
+        }
+    }
+
+    /// Puts back the damaged file's -wal when a repair was killed in the instant between taking it
+    /// away and putting the new library in place: `path` is then still the damaged file (the same
+    /// file as a `path.broken-TIME` beside it, which has the -wal) and has none of its own.
+    private static func restoreLog(_ path: String, _ report: inout Report) {
+        var info = stat(), wal = stat()
+        guard stat(path, &info) == 0, info.st_nlink > 1, stat(path + "-wal", &wal) != 0 || wal.st_size == 0 else { return }
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent + ".broken-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        for candidate in names where candidate.hasPrefix(name) && !candidate.hasSuffix("-wal") && !candidate.hasSuffix("-shm") {
+            let aside = folder.isEmpty ? candidate : folder + "/" + candidate
+            var other = stat(), log = stat()
+            guard stat(aside, &other) == 0, other.st_ino == info.st_ino, other.st_dev == info.st_dev,
+                  stat(aside + "-wal", &log) == 0, log.st_size > 0 else { continue }
+            unlink(path + "-wal")
+            unlink(path + "-shm")
+            if link(aside + "-wal", path + "-wal") == 0 || copyFile(aside + "-wal", path + "-wal") {
+                report.lines.append("put back \(path)-wal from \(aside)-wal: a repair was killed as it put its new library in place")
+            }
+            return
         }
     }
 

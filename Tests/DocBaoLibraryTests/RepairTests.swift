@@ -144,6 +144,32 @@ import Testing
         #expect(saved.count > 60 && ids.prefix(10).filter(saved.contains).count >= 5)
     }
 
+    @Test func aRepairKilledAsItTookTheLogAwayIsFinishedWithTheLogPutBack() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let ids = try library(lib)
+        let store = try lib.open()
+        for id in ids { try store.savePosition(id, ReadingPosition(offset: 7, progress: 0.2)) }
+        let copy = lib.folder + "/copy"
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        let path = copy + "/library.sqlite"
+        try FileManager.default.copyItem(atPath: lib.path, toPath: path)
+        try FileManager.default.copyItem(atPath: lib.path + "-wal", toPath: path + "-wal")
+        try damage(path) { bytes in scribble(&bytes, bytes.count / 2 / 4096 * 4096 ..< (bytes.count / 2 / 4096 + 2) * 4096) }
+        // The instant of the swap where a kill leaves the damaged file without its log: linked
+        // aside with its log, the log taken away, the complete new library not yet in place.
+        #expect(link(path, path + ".broken-9") == 0 && link(path + "-wal", path + ".broken-9-wal") == 0)
+        unlink(path + "-wal")
+        _ = FileManager.default.createFile(atPath: path + ".repairing", contents: Data("a repair's file".utf8))
+        let report = try LibraryCheck.repair(path: path, now: Date(timeIntervalSince1970: 10))
+        #expect(report.lines.contains { $0.hasPrefix("put back \(path)-wal") }, "\(report.lines)")
+        // The positions that were only in the log are in the repair.
+        let repaired = try LibraryStore(path: path)
+        let saved = try repaired.rows().map(\.id)
+        #expect(saved.count > 60)
+        #expect(try saved.filter { try repaired.position($0)?.offset == 7 }.count > 60)
+    }
+
     @Test func anEmptyFileIsANewLibraryForTheCheckToo() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }
