@@ -35,6 +35,7 @@ extension LibraryCheck {
             break
         }
         let temp = path + repairSuffix
+        if stop() { return stopped(path, report) }
         let lock = try claim(temp, path: path, &report)
         defer { close(lock) }
         let counts: LibrarySalvage.Counts
@@ -43,12 +44,7 @@ extension LibraryCheck {
             guard fsync(lock) == 0 else { throw LibraryError(path: temp, problem: .cannotOpen("cannot write it to disk: \(errorText())")) }
         } catch {
             removeFiles(temp)
-            if error is LibrarySalvage.Stopped {
-                report.interrupted = true
-                report.verdict = .damaged
-                report.lines.append("repair interrupted: nothing was changed, \(path) is as it was")
-                return report
-            }
+            if error is LibrarySalvage.Stopped { return stopped(path, report) }
             throw error as? LibraryError ?? LibraryError(path: temp, sqlite: error)
         }
         let aside = try setAside(path, now: now)
@@ -73,6 +69,15 @@ extension LibraryCheck {
             let pages = counts.unreadablePages == 1 ? "1 page" : "\(counts.unreadablePages) pages"
             report.lines.append("\(pages) could not be read: they may have held more articles")
         }
+        return report
+    }
+
+    /// The report of a repair stopped before it was complete.
+    private static func stopped(_ path: String, _ report: Report) -> Report {
+        var report = report
+        report.interrupted = true
+        report.verdict = .damaged
+        report.lines.append("repair interrupted: nothing was changed, \(path) is as it was")
         return report
     }
 

@@ -25,7 +25,7 @@ enum LibrarySalvage {
     /// `old` into `target` (an empty library), checking each against its model first. `stop` is
     /// asked between articles.
     static func copy(from old: String, into target: DatabaseQueue, now: Double, stop: () -> Bool) throws -> Counts {
-        let scan = PageScan(path: old)
+        let scan = try PageScan(path: old, stop: stop)
         var counts = Counts()
         counts.unreadablePages = scan?.unreadablePages ?? 0
         let queue = (try? LibraryStore.checkHeader(old)) != nil ? try? LibraryStore.readOnlyQueue(old) : nil

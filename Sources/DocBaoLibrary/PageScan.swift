@@ -48,8 +48,8 @@ final class PageScan {
     /// Pages known for what they are: b-tree pages, on an overflow chain, free, zeros.
     private var accounted: [Bool] = []
 
-    /// Scans the file at `path` (nothing is written).
-    init?(path: String) {
+    /// Scans the file at `path` (nothing is written); `stop` is asked every few hundred pages.
+    init?(path: String, stop: () -> Bool = { false }) throws {
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         var info = stat()
@@ -71,6 +71,7 @@ final class PageScan {
         if size % pageSize != 0 { unreadablePages += 1 }
         if declaredPages > pageCount && declaredPages - pageCount < 1 << 24 { unreadablePages += declaredPages - pageCount }
         for n in 1...max(1, pageCount) where n <= pageCount {
+            if n % 512 == 0, stop() { throw LibrarySalvage.Stopped() }
             let page = read(at: (n - 1) * pageSize, count: pageSize)
             if scanBTreePage(page, number: n) || page.allSatisfy({ $0 == 0 }) {
                 accounted[n] = true
