@@ -140,7 +140,7 @@ final class PageScan {
 
     /// The cell offsets of a b-tree page whose header and cell pointer array make sense, or nil.
     private static func cellPointers(_ page: [UInt8], header h: Int, usable: Int) -> (type: UInt8, cells: [Int])? {
-        guard page.count >= h + 12 else { return nil }
+        guard page.count >= usable, usable >= h + 12 else { return nil }
         let type = page[h]
         guard [2, 5, 10, 13].contains(type) else { return nil }
         let headerSize = type == 2 || type == 5 ? 12 : 8
@@ -163,7 +163,7 @@ final class PageScan {
 
     /// A free-list trunk page: the next trunk, a count and that many leaf page numbers, then zeros.
     private static func freeTrunk(_ page: [UInt8], usable: Int, pageCount: Int) -> [Int]? {
-        guard page.count >= 8 else { return nil }
+        guard page.count >= usable, usable >= 8 else { return nil }
         let next = Int(be32(page, 0)), count = Int(be32(page, 4))
         guard next <= pageCount, count <= usable / 4 - 2 else { return nil }
         let leaves = (0..<count).map { Int(be32(page, 8 + 4 * $0)) }
@@ -226,7 +226,7 @@ final class PageScan {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(needed)
         var next = first, seen = Set<Int>()
-        while bytes.count < needed, next >= 2, next <= pageCount, seen.insert(next).inserted, let page = page(next) {
+        while bytes.count < needed, next >= 2, next <= pageCount, seen.insert(next).inserted, let page = page(next), page.count >= usable {
             accounted[next] = true
             bytes += page[4..<min(usable, 4 + needed - bytes.count)]
             next = Int(Self.be32(page, 0))
@@ -246,7 +246,7 @@ final class PageScan {
         guard let headerSize = varint(bytes, &at), headerSize >= 1, Int(headerSize) <= bytes.count else { return nil }
         var types: [Int64] = []
         while at < Int(headerSize) {
-            guard let t = varint(bytes, &at), t != 10, t != 11 else { return nil }
+            guard let t = varint(bytes, &at), t >= 0, t != 10, t != 11 else { return nil }
             types.append(t)
         }
         guard at == Int(headerSize) else { return nil }
