@@ -23,6 +23,9 @@ final class App {
     var notice: String?
     /// Why the program ended with status 1, for stderr once the terminal is restored.
     private(set) var failure: String?
+    /// What went wrong without ending the program (a reading position not saved), for stderr once
+    /// the terminal is restored.
+    private(set) var warnings: [String] = []
 
     init(terminal: Terminal, settings: ReaderSettings, store: LibraryStore? = nil, libraryPath: String? = nil) {
         self.terminal = terminal
@@ -41,6 +44,7 @@ final class App {
                     openStore() == nil ? notice.take() : nil
                 }
                 notice = nil
+                if let unsaved = open.keeper?.unsaved { warnings.append(unsaved) }
                 switch outcome {
                 case .quit: return 0
                 case .signal(let n): return 128 + n

@@ -100,6 +100,7 @@ struct ReaderOptions: Equatable {
         app.notice = config.notice
         let code = app.run(start.screen)
         terminal.end()
+        for warning in app.warnings { Output.error("docbao: \(warning)") }
         if let failure = app.failure { Output.error("docbao: \(failure)") }
         if code != 0 { throw ExitCode(code) }
     }

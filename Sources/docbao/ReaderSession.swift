@@ -86,7 +86,10 @@ enum ReaderSession {
                 if let notice = done.notice { state.message = notice }
                 if next == nil { draw() }
             }
-            if let failure = keeper?.saveNow(state, ifOlderThan: 3) { _ = Reader.reduce(&state, .notice(failure)) }
+            if let failure = keeper?.saveNow(state, ifOlderThan: 3) {
+                _ = Reader.reduce(&state, .notice(failure))
+                if next == nil { draw() }  // shown now: the next key clears the status line
+            }
             guard next != nil else { continue }  // idle: nothing to redraw
             while let event = next {
                 if let message = Reader.message(for: event, in: state) {
