@@ -26,11 +26,9 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let article = try ArticleSource.loadOrExit(file).article
-        let output: String
         switch format {
-        case .json: output = try ArticleJSON.encode(article) + "\n"
-        case .text: output = PlainTextDump.render(article, width: width)
+        case .json: FileHandle.standardOutput.write(Data((try ArticleJSON.encode(article) + "\n").utf8))
+        case .text: PlainTextDump.write(article, width: width) { FileHandle.standardOutput.write(Data($0.utf8)) }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
     }
 }

@@ -43,28 +43,23 @@ struct Grep: ParsableCommand {
         var matched = false, failed = false
         var out = ""
         for file in files {
-            let bytes: [UInt8]
-            if file == "-" {
-                bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            } else if let data = FileManager.default.contents(atPath: file) {
-                bytes = [UInt8](data)
-            } else {
-                FileHandle.standardError.write(Data("docbao grep: \(file): cannot be read\n".utf8))
+            var lineCount = 0
+            do {
+                try GrepLines.forEach(in: file, force: force) { n, line in
+                    let ranges = matcher.matches(in: line)
+                    guard !ranges.isEmpty else { return }
+                    lineCount += 1
+                    if !count { out += prefix(file, n, color) + (color ? highlighted(line, ranges) : line) + "\n" }
+                    if out.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+                }
+            } catch where error.binary {
+                FileHandle.standardError.write(Data("docbao grep: \(file): binary file (NUL bytes), skipped; --force searches it\n".utf8))
+                matched = matched || lineCount > 0  // lines before the first NUL byte were printed
+                continue
+            } catch {
+                FileHandle.standardError.write(Data("docbao grep: \(file): \(error)\n".utf8))
                 failed = true
                 continue
-            }
-            if !force, PlainTextImporter.looksBinary(bytes) {
-                FileHandle.standardError.write(Data("docbao grep: \(file): binary file (NUL bytes), skipped; --force searches it\n".utf8))
-                continue
-            }
-            let text = TextSanitizer.clean(PlainTextImporter.decode(bytes).text)
-            var lineCount = 0
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = String(line)
-                let ranges = matcher.matches(in: line)
-                guard !ranges.isEmpty else { continue }
-                lineCount += 1
-                if !count { out += prefix(file, n + 1, color) + (color ? highlighted(line, ranges) : line) + "\n" }
             }
             if count { out += (files.count > 1 ? "\(file):" : "") + "\(lineCount)\n" }
             matched = matched || lineCount > 0

@@ -76,7 +76,11 @@ struct ReaderOptions: Equatable {
             config.report(to: .standardError)
             if let notice = loaded.notice { FileHandle.standardError.write(Data("docbao: \(notice)\n".utf8)) }
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
-            FileHandle.standardOutput.write(Data(StyledDump.render(loaded.article, width: readingWidth, theme: styled).utf8))
+            StyledDump.write(loaded.article, width: readingWidth, theme: styled) { FileHandle.standardOutput.write(Data($0.utf8)) }
+            if loaded.changed {
+                Output.error("docbao: \(file ?? "stdin"): changed while being read; what was printed may be only a part of it")
+                throw ExitCode(1)
+            }
             return
         }
         let options = SearchOptions(mode: exact ? .exact : settings.searchMode ?? .smart,
