@@ -40,12 +40,19 @@ public enum FileBytes {
     /// `streamLimit` bytes. With `refusingBinary`, reading stops at the first NUL byte (but in
     /// UTF-16 or UTF-32) with the `binary` error.
     public static func readAll(_ fd: Int32, refusingBinary: Bool = false) throws(ReadError) -> Contents {
+        try readAll(fd, refusingBinary: refusingBinary, limit: streamLimit)
+    }
+
+    /// `readAll` with another limit for a stream, and `afterHead` called once the first bytes of a
+    /// regular file are read (for tests: a file that changes while being read).
+    static func readAll(_ fd: Int32, refusingBinary: Bool, limit: Int, afterHead: () -> Void = {}) throws(ReadError) -> Contents {
         var sniffer = BinarySniffer(refusing: refusingBinary)
-        guard let before = Version(fd) else { return Contents(bytes: try readStream(fd, sniffer: &sniffer), changed: false) }
+        guard let before = Version(fd) else { return Contents(bytes: try readStream(fd, sniffer: &sniffer, limit: limit), changed: false) }
         var head = [UInt8](repeating: 0, count: min(before.size + 1, sniffSize))
         guard let headCount = head.withUnsafeMutableBytes({ read(fd, into: $0, at: 0) }) else { throw .unreadable() }
         head.removeSubrange(headCount...)
         try sniffer.check(head)
+        afterHead()
         // One more byte than the size: a file that grew is told by it.
         let capacity = max(before.size + 1, headCount)
         var failed = false
@@ -67,8 +74,8 @@ public enum FileBytes {
         return Contents(bytes: bytes, changed: bytes.count != before.size || Version(fd) != before)
     }
 
-    /// A pipe's or a device's bytes, read in pieces up to `streamLimit`.
-    private static func readStream(_ fd: Int32, sniffer: inout BinarySniffer) throws(ReadError) -> [UInt8] {
+    /// A pipe's or a device's bytes, read in pieces up to `limit`.
+    private static func readStream(_ fd: Int32, sniffer: inout BinarySniffer, limit: Int) throws(ReadError) -> [UInt8] {
         var pieces: [[UInt8]] = []
         var total = 0
         while true {
@@ -88,7 +95,7 @@ public enum FileBytes {
             try sniffer.check(piece)
             total += piece.count
             pieces.append(piece)
-            if total > streamLimit { throw .tooLong }
+            if total > limit { throw .tooLong }
             if piece.count < size { break }  // the end
         }
         return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
