@@ -29,6 +29,10 @@ enum GrepLines {
         var wide: Bool?
         func emit(_ raw: ArraySlice<UInt8>) {
             let text = TextSanitizer.clean(PlainTextImporter.decodeUTF8(raw).text)
+            guard text.utf8.contains(0x0A) else {
+                number += 1
+                return body(number, text)
+            }
             // Cleaning made a lone CR a line end: each part is a line, as in the whole text.
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 number += 1
