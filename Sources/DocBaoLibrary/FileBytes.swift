@@ -47,7 +47,10 @@ public enum FileBytes {
     /// regular file are read (for tests: a file that changes while being read).
     static func readAll(_ fd: Int32, refusingBinary: Bool, limit: Int, afterHead: () -> Void = {}) throws(ReadError) -> Contents {
         var sniffer = BinarySniffer(refusing: refusingBinary)
-        guard let before = Version(fd) else { return Contents(bytes: try readStream(fd, sniffer: &sniffer, limit: limit), changed: false) }
+        // A file of size 0 may still hold bytes (/proc's): read as a stream.
+        guard let before = Version(fd), before.size > 0 else {
+            return Contents(bytes: try readStream(fd, sniffer: &sniffer, limit: limit), changed: false)
+        }
         var head = [UInt8](repeating: 0, count: min(before.size + 1, sniffSize))
         guard let headCount = head.withUnsafeMutableBytes({ read(fd, into: $0, at: 0) }) else { throw .unreadable() }
         head.removeSubrange(headCount...)
@@ -61,7 +64,7 @@ public enum FileBytes {
             head.withUnsafeBufferPointer { buffer.baseAddress!.initialize(from: $0.baseAddress!, count: headCount) }
             count = headCount
             // In steps, each checked as it comes: a NUL far in stops the reading there.
-            while count < buffer.count && headCount == head.count {
+            while count < buffer.count {
                 let step = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[count..<min(buffer.count, count + (8 << 20))])
                 guard let n = read(fd, into: step, at: count) else { failed = true; return }
                 if sniffer.holdsBinary(UnsafeRawBufferPointer(rebasing: step[..<n])) { binary = true; return }

@@ -125,6 +125,18 @@ def test_a_cluster_of_two_million_marks_is_linear(tmp_path):
     assert max(len(line.encode()) for line in out.split("\n")) <= 64 * 1024
 
 
+def test_the_reader_goes_to_the_end_of_two_million_marks(pane, tmp_path):
+    marks = tmp_path / "marks.txt"
+    marks.write_bytes(("Tieu de\n\na" + "\u0301" * 2_000_000 + "\n\nKet thuc bai.\n").encode())
+    p = pane(100, 20)
+    p.docbao(str(marks))
+    p.wait_for("Tieu de", timeout=60)
+    p.keys("G")  # carried out once the whole article is in: quadratic, minutes
+    p.wait_for(lambda s: "Ket thuc bai." in s and "100%" in s, timeout=60, what="the end of the article")
+    p.keys("q")
+    p.wait_exit(0)
+
+
 @pytest.mark.parametrize("big_endian", [False, True])
 def test_utf32_is_decoded(tmp_path, big_endian):
     text = "Tiêu đề\n\nĐoạn văn tiếng Việt.\n"
