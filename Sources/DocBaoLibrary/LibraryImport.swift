@@ -67,7 +67,9 @@ public enum LibraryImport {
     /// Reads and prepares one file, or says why it is not an article.
     public static func prepare(_ path: String) -> Result<PreparedArticle, Skipped> {
         do {
-            let bytes = try FileBytes.read(path: path)
+            let contents = try FileBytes.readFile(path: path, refusingBinary: true)
+            if contents.changed { return .failure(Skipped(path: path, reason: "changed while being read")) }
+            let bytes = contents.bytes
             let article = try ArticleBytes.parse(bytes, json: ArticleBytes.isJSON(path: path)).article
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
             // The library keeps text: a name's bytes that are not UTF-8 are kept as U+FFFD.

@@ -28,7 +28,7 @@ struct Export: ParsableCommand {
         let article = try ArticleSource.loadOrExit(file).article
         switch format {
         case .json: Output.out(TerminalText(verbatim: try ArticleJSON.encode(article) + "\n"))
-        case .text: Output.out(TerminalText(article: PlainTextDump.render(article, width: width)))
+        case .text: PlainTextDump.write(article, width: width) { Output.out(TerminalText(article: $0)) }
         }
     }
 }

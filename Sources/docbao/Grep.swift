@@ -44,29 +44,24 @@ struct Grep: ParsableCommand {
         var matched = false, failed = false
         var out = ""
         for file in files {
-            let bytes: [UInt8]
-            if file == "-" {
-                bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            } else if let read = try? FileBytes.read(path: file) {
-                bytes = read
-            } else {
-                Output.error("docbao grep: \(file): cannot be read")
-                failed = true
-                continue
-            }
-            if !force, PlainTextImporter.looksBinary(bytes) {
-                Output.error("docbao grep: \(file): binary file (NUL bytes), skipped; --force searches it")
-                continue
-            }
-            let text = TextSanitizer.clean(PlainTextImporter.decode(bytes).text)
             let name = TerminalSafe.line(file)
             var lineCount = 0
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = String(line)
-                let ranges = matcher.matches(in: line)
-                guard !ranges.isEmpty else { continue }
-                lineCount += 1
-                if !count { out += prefix(name, n + 1, color) + (color ? highlighted(line, ranges) : line) + "\n" }
+            do {
+                try GrepLines.forEach(in: file, force: force) { n, line in
+                    let ranges = matcher.matches(in: line)
+                    guard !ranges.isEmpty else { return }
+                    lineCount += 1
+                    if !count { out += prefix(name, n, color) + (color ? highlighted(line, ranges) : line) + "\n" }
+                    if out.utf8.count > 1 << 16 { Output.out(TerminalText(article: out)); out = "" }
+                }
+            } catch where error.binary {
+                Output.error("docbao grep: \(file): binary file (NUL bytes), skipped; --force searches it")
+                matched = matched || lineCount > 0  // lines before the first NUL byte were printed
+                continue
+            } catch {
+                Output.error("docbao grep: \(file): \(error)")
+                failed = true
+                continue
             }
             if count { out += (files.count > 1 ? "\(name):" : "") + "\(lineCount)\n" }
             matched = matched || lineCount > 0

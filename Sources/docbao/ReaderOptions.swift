@@ -76,7 +76,11 @@ struct ReaderOptions: Equatable {
             config.report(Output.error)
             if let notice = loaded.notice { Output.error("docbao: \(notice)") }
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
-            Output.out(TerminalText(article: StyledDump.render(loaded.article, width: readingWidth, theme: styled)))
+            StyledDump.write(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
+            if loaded.changed {
+                Output.error("docbao: \(file ?? "stdin"): changed while being read; what was printed may be only a part of it")
+                throw ExitCode(1)
+            }
             return
         }
         let options = SearchOptions(mode: exact ? .exact : settings.searchMode ?? .smart,
