@@ -98,7 +98,9 @@ def check_once(doc):
         sys.exit(f"run.py: {doc.word!r} does not occur exactly once in the last half of {doc.path}")
 
 
-def documents(docs_dir, quick):
+def documents(docs_dir, quick, only=None):
+    """The documents measured (with --only: those whose name contains one of `only`)."""
+    wanted = lambda name: not only or any(o.lower() in name.lower() for o in only)
     docs = [Doc("bundled", BUNDLED, False, first_paragraph_words(BUNDLED, 7),
                 # docbao sets the source line's address on its own, less shows the raw line: the
                 # address's end is the last text both show. "doanh" (doanh nghiệp) occurs once, at 92%.
@@ -106,12 +108,15 @@ def documents(docs_dir, quick):
     sizes = [("1 MB", "1mb", False)] + ([] if quick else [("100 MB", "100mb", True)])
     for label, stem, huge in sizes:
         for form in ("nfc", "nfd"):
+            if not wanted(f"{label} {form.upper()}"):
+                continue
             path = os.path.join(docs_dir, f"article-{stem}-{form}.txt")
             if not os.path.exists(path):
                 sys.exit(f"run.py: {path} is missing (scripts/bench makes it)")
             # Benchmarks/make_article.py ends every article with this line.
             docs.append(Doc(f"{label} {form.upper()}", path, huge, first_paragraph_words(path),
                             "zyxwvu kết thúc.", "zyxwvu"))
+    docs = [d for d in docs if wanted(d.name)]
     for d in docs:
         check_once(d)
     return docs
@@ -442,9 +447,7 @@ def main():
                 sys.exit(f"run.py: --compare-search-benchmark {args.compare_search_benchmark}: not an executable file")
     elif args.compare_search_benchmark:
         sys.exit("run.py: --compare-search-benchmark needs --compare")
-    docs = documents(args.docs, args.quick)
-    if args.only:
-        docs = [d for d in docs if any(o.lower() in d.name.lower() for o in args.only)]
+    docs = documents(args.docs, args.quick, args.only)
     samples = {d.name: {p: {} for p in programs} for d in docs}
     about = machine()  # before the run: the commit measured
     started = datetime.datetime.now()
