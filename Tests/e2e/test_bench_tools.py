@@ -109,3 +109,25 @@ def test_compare_runs_both_binaries_and_write_makes_a_run_file_and_the_summary(t
     assert "\nold\n" not in text and "Notes stay." in text and BEGIN in text
     assert f"](Benchmarks/runs/{runs[0].name})" in text
     assert "Before/after in the same run (`--compare`)" in text
+
+
+def test_the_library_summary_has_one_line_per_figure_and_links_the_run():
+    pytest.importorskip("pyte", reason="library.py imports run.py, which needs the terminal emulator pyte")
+    import library
+    ms = 1e-3
+    queries = ["kinh te", "zqxjv"]
+    inproc = {"search": [{"query": "kinh te", "p50_s": 59.6 * ms, "p95_s": 62.9 * ms},
+                         {"query": "zqxjv", "p50_s": 0.2 * ms, "p95_s": 2.5 * ms}],
+              "rows": 35000, "rows_p50_s": 37.8 * ms}
+    proc = {q: {"docbao": [t * ms], "grep": [400 * ms]} for q, t in zip(queries, (68.2, 17.5))}
+    proc["list"] = [87.0 * ms]
+    text = library.summary([("date", "2026-11-29 08:49"), ("docbao commit", "dfdca18 Merge")], 35000, 327.1e6,
+                           {"wall_s": 57.7}, {"file": 1172.1e6, "-wal": 0, "-shm": 0}, inproc, proc,
+                           {"first": [66.9 * ms], "end": [12.6 * ms]}, "Benchmarks/runs/2026-11-29-library.md")
+    assert text.startswith("Latest run: [2026-11-29 08:49](Benchmarks/runs/2026-11-29-library.md), commit dfdca18;")
+    rows = [l for l in text.splitlines() if l.startswith("| ") and not l.startswith("| figure")]
+    assert len(rows) == 9
+    assert "| 57.70 s: 607 articles/s, 5.7 MB/s |" in text and "3.58x the input" in text
+    assert "| 0.2 ms–59.6 ms (p95 at most 62.9 ms) |" in text
+    assert "| `docbao search`, whole process, p50 | 17.5 ms–68.2 ms |" in text
+    assert "| library view: exec to rows shown, p50 | 66.9 ms |" in text
