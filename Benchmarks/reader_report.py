@@ -161,10 +161,22 @@ def change(before, after):
     return r, r > WORSE
 
 
-def fmt_change(before, after):
+def apart(befores, afters):
+    """Whether the samples do not overlap: every after sample more than 5 % above every before
+    one. A worse median whose samples overlap may be the machine's noise."""
+    befores = [x for x in befores if x is not None]
+    afters = [x for x in afters if x is not None]
+    return bool(befores and afters) and min(afters) > max(befores) * WORSE
+
+
+def fmt_change(before, after, befores=(), afters=()):
+    """The after/before cell, the flag and whether the figure is more than 5 % worse. The flag
+    says "samples overlap" when the samples of the two do (see `apart`)."""
     r, worse = change(before, after)
     cell = fmt_ratio(r) if r is not None else ("timeout" if worse else "—")
     flag = f"**{(r - 1) * 100:.0f} % worse**" if worse and r is not None else ("**worse**" if worse else "")
+    if worse and not apart(befores, afters):
+        flag += " (samples overlap)"
     return cell, flag, worse
 
 
@@ -182,17 +194,16 @@ def compare_report(docs, samples, inproc, inproc_before, args):
     for d in docs:
         label = f"{d.name} ({fmt_size(d.size)})"
         for key, title in TASK_FIGURES:
-            b = median(samples[d.name]["before"].get(key, []))
-            a = median(samples[d.name]["docbao"].get(key, []))
-            n = len(samples[d.name]["docbao"].get(key, []))
-            cell, flag, bad = fmt_change(b, a)
+            bs, as_ = samples[d.name]["before"].get(key, []), samples[d.name]["docbao"].get(key, [])
+            b, a, n = median(bs), median(as_), len(as_)
+            cell, flag, bad = fmt_change(b, a, bs, as_)
             if bad:
-                worse.append(f"{d.name}: {title}")
+                worse.append(f"{d.name}: {title}" + ("" if apart(bs, as_) else " (samples overlap)"))
             w(f"| {label} | {title} (n={n}) | {fmt_time(b)} | {fmt_time(a)} | {cell} | {flag} | "
               f"{fmt_time(median(samples[d.name]['less'].get(key, [])))} |")
             label = ""
         b, a = peak(samples, d, "before"), peak(samples, d, "docbao")
-        cell, flag, bad = fmt_change(b or None, a or None)
+        cell, flag, bad = fmt_change(b or None, a or None, [b or None], [a or None])
         if bad:
             worse.append(f"{d.name}: 5. peak RSS")
         w(f"| | 5. peak RSS | {fmt_mb(b)} | {fmt_mb(a)} | {cell} | {flag} | {fmt_mb(peak(samples, d, 'less'))} |")
@@ -208,14 +219,16 @@ def compare_report(docs, samples, inproc, inproc_before, args):
             fa, fb = inproc.get(d.name), inproc_before.get(d.name)
             if not fa or not fb:
                 continue
+            runs_a, runs_b = fa.get("runs", [fa]), fb.get("runs", [fb])
             label = f"{d.name} ({fmt_size(d.size)})"
             for key, title in (("import_s", "import"), ("fold_s", "fold once"),
                                ("layout_s", "layout, 80 columns"), ("count_s", "search (smart)"),
                                ("grep_s", "grep -c (yardstick)")):
                 b, a = fb.get(key), fa.get(key)
-                cell, flag, bad = fmt_change(b, a)
+                bs, as_ = [f.get(key) for f in runs_b], [f.get(key) for f in runs_a]
+                cell, flag, bad = fmt_change(b, a, bs, as_)
                 if bad and key != "grep_s":
-                    worse.append(f"{d.name}: 6. {title}")
+                    worse.append(f"{d.name}: 6. {title}" + ("" if apart(bs, as_) else " (samples overlap)"))
                 elif key == "grep_s":
                     flag = ""
                 w(f"| {label} | {title} | {fmt_time(b)} | {fmt_time(a)} | {cell} | {flag} |")
@@ -223,8 +236,10 @@ def compare_report(docs, samples, inproc, inproc_before, args):
     w("")
     if worse:
         w(f"**{len(worse)} figure{'s' if len(worse) > 1 else ''} more than {(WORSE - 1) * 100:.0f} % worse**: "
-          + "; ".join(worse) + ". (Times under about 10 ms move by more than that between runs on a "
-          "shared machine: run again with more rounds before reading a flag as a regression.)")
+          + "; ".join(worse) + ". (\"samples overlap\": some sample of the after binary is within 5 % of, or "
+          "below, some sample of the before one: likely the machine's noise. Times under about 10 ms move by "
+          "more than 5 % between runs on a shared machine: run again with more rounds before reading a "
+          "flag as a regression.)")
     else:
         w(f"No figure more than {(WORSE - 1) * 100:.0f} % worse.")
     return "\n".join(out) + "\n", worse

@@ -378,7 +378,7 @@ def in_process_pair(after, before, doc, rounds, first_after):
     def lower(fs):
         if not fs:
             return None
-        best = dict(fs[0])
+        best = dict(fs[0], runs=fs)
         for f in fs[1:]:
             for k, v in f.items():
                 if k.endswith("_s") and isinstance(v, (int, float)):

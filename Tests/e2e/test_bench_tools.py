@@ -70,6 +70,15 @@ def test_compare_flags_a_figure_only_when_more_than_5_percent_worse():
     assert reader_report.change(None, 0.1) == (None, False)   # nothing to compare with
 
 
+def test_a_worse_median_whose_samples_overlap_says_so():
+    _, flag, worse = reader_report.fmt_change(0.100, 0.200, [0.090, 0.100, 0.190], [0.120, 0.200, 0.210])
+    assert worse and flag == "**100 % worse** (samples overlap)"
+    _, flag, worse = reader_report.fmt_change(0.100, 0.200, [0.090, 0.100, 0.110], [0.190, 0.200, 0.210])
+    assert worse and flag == "**100 % worse**"
+    _, flag, worse = reader_report.fmt_change(0.100, 0.101, [0.100], [0.101])
+    assert not worse and flag == ""
+
+
 @pytest.mark.parametrize("names", [["docbao", "less"], ["docbao", "before", "less"]])
 def test_every_program_takes_every_place_and_follows_every_other(names):
     pytest.importorskip("pyte", reason="run.py needs the terminal emulator pyte")
