@@ -299,7 +299,7 @@ def main():
     p.add_argument("--raw", metavar="FILE")
     args = p.parse_args()
     docbao = os.path.abspath(args.docbao)
-    about = pty_bench.machine()
+    about = pty_bench.machine(docbao)
     started = datetime.datetime.now()
     began = time.perf_counter()
     files, in_bytes = folder_bytes(args.articles)

@@ -47,8 +47,7 @@ except ImportError:
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import publish  # noqa: E402
-from reader_report import (SEARCH_QUERY, compare_report, fmt_mb, fmt_ratio, fmt_size,  # noqa: E402,F401
-                           fmt_time, median, ratio, report, summary)
+from reader_report import SEARCH_QUERY, compare_report, fmt_mb, fmt_time, report, summary  # noqa: E402
 
 ROWS, COLS = 40, 120
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -318,7 +317,9 @@ def in_process(search_benchmark, doc, rounds):
 # The machine
 
 
-def machine():
+def machine(docbao=None):
+    """The run's description. The commit is that of the checkout the docbao binary lies in (its
+    .build), or of this one when the binary lies outside any."""
     def first_line(cmd):
         try:
             out = subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()
@@ -338,8 +339,12 @@ def machine():
             mem = f"{kb / 1024 / 1024:.1f} GiB"
     except (OSError, StopIteration):
         pass
-    commit = first_line(["git", "-C", ROOT, "log", "-1", "--format=%h %s"])
-    if first_line(["git", "-C", ROOT, "status", "--porcelain", "--", "Sources", "Package.swift"]) != "?":
+    root = ROOT
+    if docbao:
+        top = first_line(["git", "-C", os.path.dirname(os.path.abspath(docbao)), "rev-parse", "--show-toplevel"])
+        root = top if os.path.isdir(top) else ROOT
+    commit = first_line(["git", "-C", root, "log", "-1", "--format=%h %s"])
+    if first_line(["git", "-C", root, "status", "--porcelain", "--", "Sources", "Package.swift"]) != "?":
         commit += " (with uncommitted changes to Sources)"
     return [
         ("date", datetime.datetime.now().strftime("%Y-%m-%d %H:%M")),
@@ -449,7 +454,7 @@ def main():
         sys.exit("run.py: --compare-search-benchmark needs --compare")
     docs = documents(args.docs, args.quick, args.only)
     samples = {d.name: {p: {} for p in programs} for d in docs}
-    about = machine()  # before the run: the commit measured
+    about = machine(args.docbao)  # before the run: the commit measured
     started = datetime.datetime.now()
     if args.compare:
         about += [binary_about("after (docbao)", args.docbao), binary_about("before (--compare)", args.compare)]
