@@ -7,7 +7,8 @@ import GRDB
 /// full-text search, and the reader's positions and marks.
 ///
 /// The database is never replaced or reset behind the user's back: a file that is not a docbao
-/// library is refused with a message naming `docbao library check`.
+/// library is refused with a message naming `docbao library check`. Its schema is made and
+/// upgraded by `LibrarySchema`'s steps, when it is opened.
 public final class LibraryStore: Sendable {
     /// Where the database is.
     public let path: String
@@ -218,7 +219,7 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
         case .cannotOpen(let reason): what = "cannot be opened (\(reason))"
         case .readOnly(let reason): what = "is read-only (\(reason)): it can be listed, searched and read, not changed"
         case .needsUpgrade(let from, let to, let reason):
-            what = "has schema \(from) and this docbao needs schema \(to): it is upgraded when opened with write access, and it cannot be written (\(reason))"
+            what = "has schema \(from) and this docbao needs schema \(to), an upgrade it cannot write (\(reason)): open it once with write access, or use the docbao that made it"
         case .sqlite(let reason): what = "failed: \(reason)"
         }
         return what
