@@ -1,97 +1,147 @@
-import ArgumentParser
 import DocBaoCore
-import DocBaoLibrary
 import Foundation
 
-/// Where an article comes from: a file, stdin, or the bundled article; and how it is parsed.
-enum ArticleSource {
-    struct Loaded {
-        var article: Article
-        /// Something the status line should say about the input (replaced bytes…).
-        var notice: String?
-        /// For a huge article opened on a preview (`article` is its head and tail): where the tail
-        /// starts, and what imports the whole.
-        var tailStart: Int? = nil
-        var whole: (@Sendable () -> (article: Article, notice: String?))?
-        /// Whether the file changed while it was read (it shrank, grew or was written): what was
-        /// read may be a part of it. For an article whose text stays in its file (`textFile`), asked
-        /// again after the text was read back.
-        var changed: Bool { readChanged || (textFile?.changedSinceOpened ?? false) || (textFile?.hasChanged ?? false) }
-        var readChanged = false
-        var textFile: FileBytes.OpenFile? = nil
-    }
+/// Where an article comes from. Later: a URL.
+public enum ArticleInput: Sendable, Equatable {
+    /// A file (or a device, a named pipe) at a path.
+    case file(String)
+    /// Standard input (`-`, or a pipe).
+    case standardInput
+    /// Text the program holds (the bundled article), with the name it is known by.
+    case text(String, name: String)
 
-    /// A failure to read an article, printed as "docbao: …" with exit status 1.
-    struct LoadError: Error, CustomStringConvertible {
-        let description: String
-    }
+    /// "-": stdin; any other path: that file.
+    public static func path(_ path: String) -> ArticleInput { path == "-" ? .standardInput : .file(path) }
 
-    /// Loads the article, or prints "docbao: reason" on stderr and exits with status 1.
-    /// With `preview`, a huge plain-text article comes back as its head and tail plus `whole`, so the
-    /// reader can show the first screen at once.
-    static func loadOrExit(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
-        do {
-            return try load(path, preview: preview, force: force)
-        } catch let error as LoadError {
-            Output.error("docbao: \(error.description)")
-            throw ExitCode(1)
+    /// The name its kind is decided by (nil: stdin, which has none) and said in messages.
+    var name: String? {
+        switch self {
+        case .file(let path): return path
+        case .standardInput: return nil
+        case .text(_, let name): return name
         }
     }
+}
 
-    static func load(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
-        if path == "-" || (path == nil && stdinCarriesAnArticle()) {
-            if isatty(STDIN_FILENO) != 0 {
-                Output.error("docbao: reading the article from the terminal; end it with Ctrl-D")
-            }
+/// An article loaded from an input, and what the reader should say about it.
+public struct LoadedArticle {
+    public var article: Article
+    /// The kind it was read as.
+    public var kind: ArticleKind
+    /// Something the status line should say about the input (replaced bytes…).
+    public var notice: String?
+    /// For a huge article opened on a preview (`article` is its head and tail): where the tail
+    /// starts, and what imports the whole.
+    public var tailStart: Int? = nil
+    public var whole: (@Sendable () -> (article: Article, notice: String?))?
+    /// Whether the file changed while it was read (it shrank, grew or was written): what was
+    /// read may be a part of it. For an article whose text stays in its file (`textFile`), asked
+    /// again after the text was read back.
+    public var changed: Bool { readChanged || (textFile?.changedSinceOpened ?? false) || (textFile?.hasChanged ?? false) }
+    public var readChanged = false
+    public var textFile: FileBytes.OpenFile? = nil
+
+    public init(article: Article, kind: ArticleKind = .plainText, notice: String? = nil, tailStart: Int? = nil,
+                whole: (@Sendable () -> (article: Article, notice: String?))? = nil, textFile: FileBytes.OpenFile? = nil) {
+        self.article = article
+        self.kind = kind
+        self.notice = notice
+        self.tailStart = tailStart
+        self.whole = whole
+        self.textFile = textFile
+    }
+}
+
+/// A failure to read an article: "NAME: reason", and the hint that --force reads a binary file.
+public struct LoadError: Error, CustomStringConvertible {
+    public let name: String
+    /// Why, as a phrase ("empty file", "no such file"…).
+    public let reason: String
+    public let binary: Bool
+
+    public var description: String { "\(name): \(reason)" + (binary ? "; --force opens it anyway" : "") }
+}
+
+/// Input → bytes → kind → importer → `Article`, for every command that reads an article: the
+/// reader and `--dump`, `export` (`load`), `add` and `docbao DIR` (`loadWhole`); `grep` reads
+/// lines through `ArticleLines`, which decides the kind the same way (`ArticleImporters.decide`).
+public enum ArticleLoader {
+    /// Loads the article. With `preview`, a huge plain-text article comes back as its head and tail
+    /// plus `whole`, so the reader can show the first screen at once; without, a huge plain-text
+    /// file is imported in pieces, its text left in the file.
+    public static func load(_ input: ArticleInput, preview: Bool = false, force: Bool = false) throws(LoadError) -> LoadedArticle {
+        switch input {
+        case .text(let text, let name):
+            return try parse(Array(text.utf8), name: name, decisionName: name, preview: false, force: false)
+        case .standardInput:
             let contents: FileBytes.Contents
             do { contents = try FileBytes.readAll(STDIN_FILENO, refusingBinary: !force) } catch {
-                throw LoadError(description: "stdin: \(error)" + (error.binary ? "; --force opens it anyway" : ""))
+                throw LoadError(name: "stdin", reason: error.description, binary: error.binary)
             }
-            var loaded = try parse(contents.bytes, name: "stdin", json: nil, preview: preview, force: force)
+            var loaded = try parse(contents.bytes, name: "stdin", decisionName: nil, preview: preview, force: force)
             loaded.readChanged = contents.changed
             return loaded
+        case .file(let path):
+            do {
+                return try load(path: path, preview: preview, force: force)
+            } catch let error as FileBytes.ReadError {
+                throw LoadError(name: path, reason: error.description, binary: error.binary)
+            } catch let error as LoadError {
+                throw error
+            } catch {
+                throw LoadError(name: path, reason: "\(error)", binary: false)
+            }
         }
-        guard let path else {
-            return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false, preview: false, force: false)
+    }
+
+    private static func load(path: String, preview: Bool, force: Bool) throws -> LoadedArticle {
+        let info = try FileBytes.status(path)
+        let named = ArticleImporters.importer(forName: path)
+        if named == nil || named?.kind == .plainText, Platform.fileType(info) == .regular,
+           Int(info.st_size) > PlainTextImporter.previewThreshold {
+            let loaded = preview ? try previewFromEnds(path: path, size: Int(info.st_size), force: force)
+                                 : try importInPlace(path: path, force: force)
+            if let loaded { return loaded }
         }
+        let contents = try FileBytes.readFile(path: path, refusingBinary: !force)
+        var loaded = try parse(contents.bytes, name: path, decisionName: path, preview: preview, force: force)
+        loaded.readChanged = contents.changed
+        return loaded
+    }
+
+    /// The whole of the file at `path` and its article, for the library (`add`, `docbao DIR`): a
+    /// binary file, or one that changed while it was read, is refused.
+    public static func loadWhole(path: String) throws(LoadError) -> (imported: ImportedArticle, bytes: [UInt8]) {
+        let contents: FileBytes.Contents
+        do { contents = try FileBytes.readFile(path: path, refusingBinary: true) } catch {
+            throw LoadError(name: path, reason: error.description, binary: false)
+        }
+        if contents.changed { throw LoadError(name: path, reason: "changed while being read", binary: false) }
         do {
-            let info = try FileBytes.status(path)
-            let json = ArticleBytes.isJSON(path: path)
-            if preview, json != true, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > PlainTextImporter.previewThreshold,
-               let loaded = try previewFromEnds(path: path, size: Int(info.st_size), json: json, force: force) {
-                return loaded
-            }
-            if !preview, json != true, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > PlainTextImporter.previewThreshold,
-               let loaded = try importInPlace(path: path, json: json, force: force) {
-                return loaded
-            }
-            let contents = try FileBytes.readFile(path: path, refusingBinary: !force)
-            var loaded = try parse(contents.bytes, name: path, json: json, preview: preview, force: force)
-            loaded.readChanged = contents.changed
-            return loaded
-        } catch let error as FileBytes.ReadError {
-            throw LoadError(description: "\(path): \(error)" + (error.binary ? "; --force opens it anyway" : ""))
+            return (try ArticleImporters.importArticle(contents.bytes, name: path), contents.bytes)
+        } catch {
+            throw LoadError(name: path, reason: error.description, binary: false)
         }
     }
 
     /// A huge plain-text file imported in pieces, its text left in the file (`Block.isFiled`) and
     /// read back as it is laid out: `--dump` and `export` of 100 MB hold the article's shape, not
-    /// its bytes. Nil when the file is better read whole (UTF-16 or UTF-32, maybe JSON, a blank start).
-    private static func importInPlace(path: String, json: Bool?, force: Bool) throws -> Loaded? {
+    /// its bytes. Nil when the file is better read whole (UTF-16 or UTF-32, maybe another kind, a blank start).
+    private static func importInPlace(path: String, force: Bool) throws -> LoadedArticle? {
         let pieces = try FileBytes.Pieces(path: path, refusingBinary: !force)
         let head = pieces.file.bytes(at: 0, count: PlainTextImporter.previewSpan)
         guard !PlainTextImporter.Encoding(start: Array(head.prefix(4))).isWide,
-              !(json == nil && ArticleBytes.startsLikeJSON(head)),
+              ArticleImporters.decide(name: path, head: head).kind == .plainText,
               head.contains(where: { $0 > 0x20 }) else { return nil }
-        let (article, replaced) = try PlainTextImporter.importArticle(source: pieces)
-        return Loaded(article: article, notice: replacedNotice(replaced), textFile: pieces.file)
+        let imported = try ArticleImporters.fallback.importArticle(pieces: pieces)
+        return LoadedArticle(article: imported.article, kind: .plainText, notice: replacedNotice(imported.replacedBytes), textFile: pieces.file)
     }
 
     /// A huge file's preview from two small reads, its first and last bytes, and the rest read and
     /// imported in the background: the first screen of 100 MB costs what the first of 100 KB does.
-    /// Nil when the file is better read whole (UTF-16, maybe JSON, blank ends). Binary files are
-    /// told, like grep does, by a NUL byte in the part read.
-    private static func previewFromEnds(path: String, size: Int, json: Bool?, force: Bool) throws -> Loaded? {
+    /// Nil when the file is better read whole (UTF-16, maybe another kind, blank ends). Binary files
+    /// are told, like grep does, by a NUL byte in the part read.
+    private static func previewFromEnds(path: String, size: Int, force: Bool) throws -> LoadedArticle? {
         let fd = FileName.withCString(path) { open($0, O_RDONLY) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -99,59 +149,67 @@ enum ArticleSource {
         guard let head = FileBytes.readAt(fd, offset: 0, count: span), let tail = FileBytes.readAt(fd, offset: size - span, count: span),
               head.count == span, tail.count == span,
               PlainTextImporter.wantsPreview(count: size, start: head),
-              !(json == nil && head.first(where: { $0 > 0x20 }) == UInt8(ascii: "{")),
+              ArticleImporters.decide(name: path, head: head).kind == .plainText,
               (head + tail).contains(where: { $0 > 0x20 }) else { return nil }
         if !force, PlainTextImporter.looksBinary(head) || PlainTextImporter.looksBinary(tail) {
-            throw LoadError(description: "\(path): binary file (it holds NUL bytes), not an article; --force opens it anyway")
+            throw LoadError(name: path, reason: ArticleBytes.Failure.binary.description, binary: true)
         }
         let shown = PlainTextImporter.preview(head: head, tail: tail)
         let article = shown.article
-        return Loaded(article: article, notice: nil, tailStart: shown.tailStart, whole: {
+        return LoadedArticle(article: article, kind: .plainText, tailStart: shown.tailStart, whole: {
             // Read in pieces, twice, rather than whole: the import holds the article, not the bytes.
             do {
                 let pieces = try FileBytes.Pieces(path: path, refusingBinary: !force)
-                let (whole, replaced) = try PlainTextImporter.importArticle(source: pieces)
-                return (whole, pieces.file.changedSinceOpened ? changedNotice : replacedNotice(replaced))
+                let imported = try ArticleImporters.fallback.importArticle(pieces: pieces)
+                return (imported.article, pieces.file.changedSinceOpened ? changedNotice : replacedNotice(imported.replacedBytes))
             } catch {
                 return (article, "Không đọc được phần còn lại của tệp (\(error))")
             }
         })
     }
 
-    /// Whether stdin is a pipe or a file (as in `cmd | docbao` or `docbao < file`), rather than a
-    /// terminal or /dev/null: only then does docbao read the article from it.
-    static func stdinCarriesAnArticle() -> Bool {
-        var info = stat()
-        guard fstat(STDIN_FILENO, &info) == 0 else { return false }
-        let type = info.st_mode & S_IFMT
-        return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
-    }
-
-    private static func parse(_ bytes: [UInt8], name: String, json: Bool?, preview: Bool, force: Bool) throws -> Loaded {
+    /// The article in `bytes`, its kind decided by `decisionName` (nil: by content only).
+    private static func parse(_ bytes: [UInt8], name: String, decisionName: String?, preview: Bool, force: Bool) throws(LoadError) -> LoadedArticle {
         do {
             try ArticleBytes.check(bytes, force: force)
-            if preview, json == false || (json == nil && !ArticleBytes.startsLikeJSON(bytes)),
-               let shown = PlainTextImporter.preview(of: bytes) {
+            let decision = ArticleImporters.decide(name: decisionName, head: bytes)
+            if preview, decision.kind == .plainText, let shown = PlainTextImporter.preview(of: bytes) {
                 // The bytes are handed over once, so they are freed when the import is done rather
                 // than kept alive by the closure for the whole session.
-                let input = Mailbox(bytes)
-                return Loaded(article: shown.article, notice: nil, tailStart: shown.tailStart, whole: {
+                let input = Handover(bytes)
+                return LoadedArticle(article: shown.article, kind: .plainText, tailStart: shown.tailStart, whole: {
                     let (article, replaced) = PlainTextImporter.importArticle(bytes: input.take()!)
                     return (article, replacedNotice(replaced))
                 })
             }
-            let (article, replaced) = try ArticleBytes.article(from: bytes, json: json)
-            return Loaded(article: article, notice: replacedNotice(replaced))
+            let imported = try ArticleImporters.importArticle(bytes, as: decision)
+            return LoadedArticle(article: imported.article, kind: imported.kind, notice: replacedNotice(imported.replacedBytes))
         } catch {
-            throw LoadError(description: "\(name): \(error)" + (error == .binary ? "; --force opens it anyway" : ""))
+            throw LoadError(name: name, reason: error.description, binary: error == .binary)
         }
     }
 
     /// What the status line says when the file changed while it was read.
-    static let changedNotice = "Tệp đã thay đổi trong khi đọc: bài có thể thiếu một phần"
+    public static let changedNotice = "Tệp đã thay đổi trong khi đọc: bài có thể thiếu một phần"
 
     /// What the status line says when bytes were not valid UTF-8.
-    static func replacedNotice(_ replaced: Int) -> String? {
+    public static func replacedNotice(_ replaced: Int) -> String? {
         replaced > 0 ? "\(replaced) byte không hợp lệ (UTF-8) đã được thay bằng �" : nil
+    }
+}
+
+/// Bytes handed to another thread once: `take()` lets go of them, so a 100 MB input is freed as
+/// soon as its import has it. (The executable's `Mailbox` does the same; it is to move here.)
+private final class Handover: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: [UInt8]?
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func take() -> [UInt8]? {
+        lock.withLock {
+            defer { bytes = nil }
+            return bytes
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocBaoLibrary
+import DocBaoLoading
 import Foundation
 
 /// `docbao add`: articles into the library.

@@ -1,4 +1,4 @@
-import DocBaoLibrary
+import DocBaoLoading
 import ArgumentParser
 import DocBaoCore
 import Foundation
@@ -47,7 +47,7 @@ struct Grep: ParsableCommand {
             let name = TerminalSafe.line(file)
             var lineCount = 0
             do {
-                try GrepLines.forEach(in: file, force: force) { n, line in
+                try ArticleLines.forEach(in: file, force: force) { n, line in
                     let ranges = matcher.matches(in: line)
                     guard !ranges.isEmpty else { return }
                     lineCount += 1

@@ -1,0 +1,46 @@
+import ArgumentParser
+import DocBaoCore
+import DocBaoLoading
+import Foundation
+
+/// The article the reader, `--dump` and `export` open: a thin use of the loading layer
+/// (`ArticleLoader`), which decides what the input is and reads it. Here: which input a command
+/// line means, and the one message for a terminal on stdin.
+enum ArticleSource {
+    typealias Loaded = LoadedArticle
+
+    /// Loads the article, or prints "docbao: reason" on stderr and exits with status 1.
+    /// With `preview`, a huge plain-text article comes back as its head and tail plus `whole`, so the
+    /// reader can show the first screen at once.
+    static func loadOrExit(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
+        do {
+            return try load(path, preview: preview, force: force)
+        } catch let error as LoadError {
+            Output.error("docbao: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// `path` ("-": stdin), stdin when it carries an article and no path is given, or the bundled article.
+    static func load(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
+        let input: ArticleInput
+        if path == "-" || (path == nil && stdinCarriesAnArticle()) {
+            if Platform.isTerminal(STDIN_FILENO) {
+                Output.error("docbao: reading the article from the terminal; end it with Ctrl-D")
+            }
+            input = .standardInput
+        } else if let path {
+            input = .file(path)
+        } else {
+            input = .text(BundledArticle.text, name: BundledArticle.fileName)
+        }
+        return try ArticleLoader.load(input, preview: preview, force: force)
+    }
+
+    /// Whether stdin is a pipe or a file (as in `cmd | docbao` or `docbao < file`), rather than a
+    /// terminal or /dev/null: only then does docbao read the article from it.
+    static func stdinCarriesAnArticle() -> Bool { Platform.standardInputCarriesData }
+
+    /// What the status line says when the file changed while it was read.
+    static let changedNotice = ArticleLoader.changedNotice
+}
