@@ -9,7 +9,8 @@ struct Grep: ParsableCommand {
         abstract: "Print the lines of articles that match a query (Vietnamese-aware, like grep).",
         usage: "docbao grep [--exact] [--word] [-c] QUERY FILE...",
         discussion: """
-        Lines are the files' own lines, cleaned (NFC, controls made visible).
+        Lines are the files' own lines, cleaned (NFC, controls made visible); a JSON article is
+        read as the reader reads it, and the lines of its text are searched.
         Exit status: 0 when something matched, 1 when nothing did, 2 on an error.
 
         Examples:
