@@ -66,7 +66,7 @@ extension ReaderOptions {
             bar.clear()
             guard !summary.added.isEmpty else {
                 start.cleanUp()
-                Output.error("docbao: \(folder): no article (.txt or .json) in this folder")
+                Output.error("docbao: \(folder): no article (\(ArticleFiles.extensionsPhrase)) in this folder")
                 throw ExitCode(1)
             }
             return Start(screen: .library(select: nil), store: store, temporary: temporary)

@@ -33,6 +33,7 @@ import Testing
         #expect(ArticleImporters.importer(forName: "a.md") == nil)
         #expect(ArticleImporters.importer(forName: "a.json")?.kind == .json)
         #expect(ArticleImporters.importer(of: .json).kind == .json)
+        #expect(ArticleFiles.extensionsPhrase == ".txt or .json")
     }
 
     @Test func aWrongGuessIsReadAsTextButANamedKindSaysItsError() throws {
