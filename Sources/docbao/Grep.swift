@@ -68,8 +68,8 @@ struct Grep: ParsableCommand {
             if out.utf8.count > 1 << 16 { Output.out(TerminalText(article: out)); out = "" }
         }
         Output.out(TerminalText(article: out))
-        if failed { throw ExitCode(2) }
-        if !matched { throw ExitCode(1) }
+        if failed { throw Failure.reported(status: 2) }  // each unreadable file was named as it came
+        if !matched { throw Failure.nothingMatched }
     }
 
     /// "NAME:LINE:" (the name when there are several files), `name` already neutralised.

@@ -41,8 +41,7 @@ struct SearchCommand: ParsableCommand {
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao search", failure: 2)
         let results: LibrarySearchResults
         do { results = try store.search(FileName.readable(query), options: matching.options, limit: max(1, limit)) } catch {
-            Output.error("docbao search: \(error)")
-            throw ExitCode(2)
+            throw Failure("docbao search: \(error)", status: 2)
         }
         if json {
             Output.out(TerminalText(verbatim: try Self.json(results) + "\n"))
@@ -54,7 +53,7 @@ struct SearchCommand: ParsableCommand {
             Output.out(out)
             if !results.complete { Output.error("docbao search: more articles match; --limit shows more") }
         }
-        if results.hits.isEmpty { throw ExitCode(1) }
+        if results.hits.isEmpty { throw Failure.nothingMatched }
     }
 
     /// One result: its title, hits and source, then the snippet; the library's text neutralised
