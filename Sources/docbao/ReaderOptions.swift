@@ -75,7 +75,7 @@ struct ReaderOptions: Equatable {
             config.report(Output.error)
             if let notice = loaded.notice { Output.error("docbao: \(notice)") }
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
-            StyledDump.write(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
+            StyledText.dump(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
             if loaded.changed {
                 throw Failure("docbao: \(file ?? "stdin"): changed while being read; what was printed may be only a part of it")
             }

@@ -61,21 +61,12 @@ struct SearchCommand: ParsableCommand {
     static func text(_ hit: LibrarySearchHit, color: Bool) -> TerminalText {
         let count = hit.hits == 1 ? "1 hit" : "\(hit.hits) hits"
         let source: TerminalText = hit.source.map { " · \($0)" } ?? ""
-        let title: TerminalText = color ? "\u{1B}[1m\(hit.title)\u{1B}[0m" : "\(hit.title)"
-        return "\(hit.id)\t\(title) (\(count)\(source))\n\t\(highlighted(hit, color: color))\n"
-    }
-
-    private static func highlighted(_ hit: LibrarySearchHit, color: Bool) -> TerminalText {
-        guard color else { return "\(hit.snippet)" }
-        let bytes = Array(hit.snippet.utf8)
-        var result: TerminalText = "", at = 0
-        for r in hit.highlights {
-            result.append("\(String(decoding: bytes[at..<r.lowerBound], as: UTF8.self))")
-            result.append("\u{1B}[1;31m\(String(decoding: bytes[r], as: UTF8.self))\u{1B}[0m")
-            at = r.upperBound
-        }
-        result.append("\(String(decoding: bytes[at...], as: UTF8.self))")
-        return result
+        var title = StyledText(colored: color, neutralising: TerminalSafe.line)
+        title.append(hit.title, in: .title)
+        var snippet = StyledText(colored: color, neutralising: TerminalSafe.line)
+        snippet.append(hit.snippet, highlighting: hit.highlights)
+        // Each piece of the library's text was neutralised as it was written.
+        return "\(hit.id)\t\(TerminalText(verbatim: title.text)) (\(count)\(source))\n\t\(TerminalText(verbatim: snippet.text))\n"
     }
 
     struct Record: Encodable {
