@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// How a command ends when it does not succeed: what stderr is told, and the exit status.

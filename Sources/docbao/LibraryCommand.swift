@@ -3,9 +3,10 @@ import DocBaoCore
 import DocBaoLibrary
 import Foundation
 
-/// `docbao library`: the library view, full screen; its help and completions, and `library check`
-/// under it. It is run as the reader started in the library view (`Subcommand.table`'s entry), so
-/// it takes the reader's options; it declares the one that names the library.
+/// `docbao library`: the library view's help and completions, with `library check` under it.
+///
+/// It is run as the reader started in the library view (`Subcommand.table`'s entry), so it takes
+/// the reader's options; it declares the one that names the library.
 struct LibraryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "library",
@@ -14,9 +15,9 @@ struct LibraryCommand: ParsableCommand {
         discussion: """
         Opens the library view: one line per article (title, source, date, reading time, how \
         far you have read); & filters the titles as you type, / searches the text of every \
-        article, Enter opens one at your place, ? lists the keys. The reader's options apply too (--width, --theme, --tones, --input…: see \
-        docbao --help). When stdout is not a terminal, the library is printed as docbao list \
-        prints it.
+        article, Enter opens one at your place, ? lists the keys. The reader's options apply \
+        too (--width, --theme, --tones, --input…: see docbao --help). When stdout is not a \
+        terminal, the library is printed as docbao list prints it.
 
         docbao library check [--repair] checks the library file (docbao help library check).
         """,
