@@ -28,13 +28,16 @@ let package = Package(
         .target(name: "DocBaoLibrary", dependencies: ["DocBaoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Thin ncurses backend: Frame -> screen, keys/mouse/resize -> InputEvent.
         .target(name: "DocBaoTerminal", dependencies: ["DocBaoCore", "CNcursesw", "CursesShim"]),
+        // The full-screen program: the reader and the library view run on the core's event loop,
+        // their effects (saving, searching the library, background imports) run against the store.
+        .target(name: "DocBaoApp", dependencies: ["DocBaoCore", "DocBaoLibrary"]),
         // Build tool: turns Resources/*.txt into a Swift source so the binary carries its article.
         .executableTarget(name: "EmbedResource"),
         .plugin(name: "EmbedArticlePlugin", capability: .buildTool(), dependencies: ["EmbedResource"]),
         .executableTarget(
             name: "docbao",
             dependencies: [
-                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLibrary",
+                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLibrary", "DocBaoApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds link libstdc++ (the Swift runtime's and toml++'s) statically when
@@ -66,5 +69,7 @@ let package = Package(
         .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
         .testTarget(name: "DocBaoConfigTests", dependencies: ["DocBaoConfig"]),
         .testTarget(name: "DocBaoLibraryTests", dependencies: ["DocBaoLibrary"]),
+        // Whole runs of the reader and the library view on the in-memory terminal, with a real library.
+        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoLibrary", "DocBaoCore"]),
     ]
 )

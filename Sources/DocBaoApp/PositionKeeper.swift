@@ -4,14 +4,14 @@ import Foundation
 
 /// Keeps an article's reading position and marks in the library: restored when it opens, saved
 /// every few seconds while the position changes and when the reader leaves it.
-final class PositionKeeper {
+public final class PositionKeeper {
     let store: LibraryStore
     let id: Int64
     private var saved: ReadingPosition?
     private var savedAt = Date()
     private var failed = false
 
-    init(store: LibraryStore, id: Int64) {
+    public init(store: LibraryStore, id: Int64) {
         self.store = store
         self.id = id
     }

@@ -1,9 +1,9 @@
 import DocBaoLibrary
 
 /// Where docbao keeps its files, following the XDG base directory specification.
-enum StatePaths {
+public enum StatePaths {
     /// `$XDG_STATE_HOME/docbao`, default `~/.local/state/docbao`.
-    static var stateFolder: String { Environment.xdgFolder("XDG_STATE_HOME", fallback: ".local/state") + "/docbao" }
+    public static var stateFolder: String { Environment.xdgFolder("XDG_STATE_HOME", fallback: ".local/state") + "/docbao" }
 
-    static var searchHistory: String { stateFolder + "/search-history" }
+    public static var searchHistory: String { stateFolder + "/search-history" }
 }

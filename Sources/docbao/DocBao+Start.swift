@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocBaoCore
 import DocBaoLibrary
+import DocBaoApp
 import Foundation
 
 /// What the full-screen program shows first, and the library it works on.

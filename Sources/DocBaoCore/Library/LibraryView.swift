@@ -79,6 +79,10 @@ public enum LibraryView {
             state.showingHelp = false
         case .notice(let text):
             state.message = text
+        case .history(let queries):
+            state.history = queries
+        case .signal(let n):
+            return [.signalled(n)]
         }
         return []
     }

@@ -40,6 +40,10 @@ public enum Reader {
 
     /// Applies `message` to `state`.
     public static func reduce(_ state: inout ReaderState, _ message: Message) -> [Effect] {
+        if case .settle = message {
+            settle(&state)
+            return []
+        }
         state.message = nil
         if case .resize = message {} else { state.resizeAnchor = nil }
         let g = state.geometry
@@ -69,6 +73,10 @@ public enum Reader {
             return markKey(&state, key)
         case .marksListKey(let key):
             return marksListKey(&state, key)
+        case .signal(let n):
+            return [.signalled(n)]
+        case .settle:
+            break  // handled above
         case .action(let action):
             // A big jump remembers where it started, for ''.
             let origin = bigJumps.contains(action) ? state.place : nil
