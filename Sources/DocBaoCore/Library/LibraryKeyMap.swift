@@ -63,12 +63,7 @@ public enum LibraryKeyMap {
     public static let promptKeys: [(keys: String, help: String)] = [
         ("Enter", "lọc: giữ bộ lọc · tìm: tìm trong các bài"),
         ("Esc", "lọc: bỏ bộ lọc · tìm: đóng ô tìm"),
-        ("Tab", "chế độ thông minh ↔ chính xác"),
-        ("C-w", "chỉ tìm cả từ (bật/tắt)"),
-        ("C-t", "kiểu gõ: tắt → Telex → VNI"),
-        ("↑ ↓", "lịch sử tìm kiếm"),
-        ("C-u", "xoá ô"),
-    ]
+    ] + PromptEditor.editingKeys + [("C-u", "xoá ô")]
 
     /// The help overlay's lines: the key table, then the prompt's keys.
     public static var helpLines: [(text: String, style: Style)] {

@@ -127,7 +127,7 @@ public enum LibraryView {
             if !state.filter.isEmpty { setFilter(&state, "", state.filterOptions) }
         case .filter:
             var prompt = LibraryPrompt(kind: .filter, text: state.filter, defaults: state.promptDefaults)
-            if !state.filter.isEmpty { prompt.options = state.filterOptions }
+            if !state.filter.isEmpty { prompt.editor.options = state.filterOptions }
             state.prompt = prompt
         case .search:
             state.prompt = LibraryPrompt(kind: .search, defaults: state.promptDefaults)
