@@ -35,7 +35,7 @@ extension ConfigFile {
     /// Which action each key reaches with `focus`: what `KeyMap.action(for:focus:)` answers, for
     /// every key at once.
     private static func dispatch(_ map: KeyMap, focus: Focus) -> [Key: Action] {
-        let specific: KeyBinding.Context = focus == .sidebar ? .sidebar : .article
+        let specific: KeyContext = focus == .sidebar ? .sidebar : .article
         var result: [Key: Action] = [:]
         for context in [specific, .any] {
             for binding in map.bindings where binding.context == context {

@@ -33,7 +33,7 @@ extension ConfigFile {
             let keys = keyMap.bindings.filter { $0.action == binding.action }.flatMap(\.keys)
             let list = keys.map { "\"\(configName($0))\"" }.joined(separator: ", ")
             let line = "# \(binding.action.rawValue) = [\(list)]"
-            out += line + String(repeating: " ", count: max(1, 46 - line.count)) + "# \(binding.help)\n"
+            out += line + String(repeating: " ", count: max(1, 46 - line.count)) + "# \(keyMap.helpText(binding))\n"
         }
         return out
     }

@@ -3,7 +3,7 @@ public enum LibraryMessage: Equatable, Sendable {
     case action(LibraryAction)
     /// A key typed into the open prompt.
     case promptKey(Key)
-    /// Any key or click while the help overlay shows, but j/k and ↓/↑, which scroll it (`.scroll`).
+    /// Any key or click while the help overlay shows, but the line-down and line-up keys, which scroll it (`.scroll`).
     case dismissHelp
     /// Scroll by a number of rows (mouse wheel).
     case scroll(Int)

@@ -6,13 +6,7 @@ public enum Reader {
         case .resize(let size): return .resize(size)
         case .key(let key):
             if state.prompt != nil { return .promptKey(key) }
-            if state.showingHelp {
-                switch key {
-                case .char("j"), .down: return .scroll(1)
-                case .char("k"), .up: return .scroll(-1)
-                default: return .dismissHelp
-                }
-            }
+            if state.showingHelp { return state.keyMap.helpScroll(for: key).map(Message.scroll) ?? .dismissHelp }
             if state.marksList != nil { return .marksListKey(key) }
             if state.pendingMark != nil { return .markKey(key) }
             return state.keyMap.action(for: key, focus: state.focus).map(Message.action)
