@@ -23,7 +23,7 @@ struct LibraryScreen: Program {
     static func state(_ store: LibraryStore, size: Size, settings: ReaderSettings, select: Int64?,
                       historyPath: String) throws(LibraryError) -> LibraryViewState {
         var state = LibraryViewState(entries: try store.rows(), size: size, history: SearchHistoryStore.load(from: historyPath).queries,
-                                     promptDefaults: settings.promptDefaults)
+                                     promptDefaults: settings.promptDefaults, keyMap: settings.libraryKeyMap)
         if let select { _ = LibraryView.reduce(&state, .select(id: select)) }
         return state
     }

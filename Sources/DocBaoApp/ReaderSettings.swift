@@ -8,12 +8,15 @@ public struct ReaderSettings {
     /// Whether the sidebar shows at start.
     public var sidebar = true
     public var keyMap = KeyMap()
+    /// The library view's keys.
+    public var libraryKeyMap = LibraryKeyMap()
 
     public init(readingWidth: Int = 80, promptDefaults: Prompt.Defaults = Prompt.Defaults(), sidebar: Bool = true,
-                keyMap: KeyMap = KeyMap()) {
+                keyMap: KeyMap = KeyMap(), libraryKeyMap: LibraryKeyMap = LibraryKeyMap()) {
         self.readingWidth = readingWidth
         self.promptDefaults = promptDefaults
         self.sidebar = sidebar
         self.keyMap = keyMap
+        self.libraryKeyMap = libraryKeyMap
     }
 }

@@ -77,3 +77,14 @@ import Testing
         #expect(h.run(.library(select: nil), Script.keys("j") + [.signal(1)]) == 128 + 1)
     }
 }
+
+extension LibraryRunTests {
+    @Test func theLibraryViewTakesItsKeysFromTheSettings() throws {
+        let h = AppHarness()
+        try h.add([Self.dantri])
+        h.settings.libraryKeyMap = LibraryKeyMap().remapped([(.lineDown, [.char("n")]), (.quit, [.char("x")])])
+        #expect(h.run(.library(select: nil), Script.keys("n n") + Script.keys("q") + Script.keys("x")) == 0)
+        #expect(h.terminal.frames[0].lines.last!.contains("x thoát"))
+        #expect(h.statusLine.trimmingCharacters(in: .whitespaces).hasPrefix("3/26"), "n moves down; q does not quit")
+    }
+}
