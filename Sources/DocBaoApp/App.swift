@@ -25,6 +25,9 @@ public final class App {
     public var notice: String?
     /// Why the program ended with status 1, for stderr once the terminal is restored.
     public private(set) var failure: String?
+    /// What went wrong without ending the program (a reading position not saved), for stderr once
+    /// the terminal is restored.
+    public private(set) var warnings: [String] = []
 
     public init(terminal: any TerminalBackend, settings: ReaderSettings, store: LibraryStore? = nil, libraryPath: String? = nil,
                 historyPath: String = StatePaths.searchHistory) {
@@ -48,7 +51,9 @@ public final class App {
                     openStore() == nil ? notice.take() : nil
                 }
                 var loop = EventLoop(program, state: state, on: terminal)
-                switch loop.run() {
+                let outcome = loop.run()
+                if let unsaved = open.keeper?.unsaved { warnings.append(unsaved) }
+                switch outcome {
                 case .quit: return 0
                 case .signal(let n): return 128 + n
                 case .library: screen = .library(select: open.keeper?.id)

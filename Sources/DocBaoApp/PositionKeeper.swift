@@ -10,6 +10,9 @@ public final class PositionKeeper {
     private var saved: ReadingPosition?
     private var savedAt = Date()
     private var failed = false
+    /// Why the last save failed, while the library does not hold the reader's position: said on
+    /// stderr when the program ends, once the terminal is restored.
+    public private(set) var unsaved: String?
 
     public init(store: LibraryStore, id: Int64) {
         self.store = store
@@ -37,10 +40,12 @@ public final class PositionKeeper {
             try store.savePosition(id, now)
             saved = now
             failed = false
+            unsaved = nil
             return nil
         } catch {
+            unsaved = "the reading position could not be saved: \(error)"
             defer { failed = true }
-            return failed ? nil : "Không lưu được vị trí đọc: \(error)"
+            return failed ? nil : "Không lưu được vị trí đọc: \(Self.why(error))"
         }
     }
 
@@ -55,7 +60,13 @@ public final class PositionKeeper {
             try store.saveMarks(id, marks)
             return nil
         } catch {
-            return "Không lưu được dấu trang: \(error)"
+            return "Không lưu được dấu trang: \(Self.why(error))"
         }
+    }
+
+    /// Why a save failed, short enough for the status line (the path is left out).
+    private static func why(_ error: LibraryError) -> String {
+        if case .readOnly(let reason) = error.problem { return "thư viện chỉ đọc được (\(reason))" }
+        return error.summary
     }
 }

@@ -5,29 +5,123 @@ import Synchronization
 /// Reading files into byte arrays with read(2) and pread(2): no Foundation `Data` in between, so a
 /// 100 MB article is not copied twice, and a huge file's ends can be read without the rest.
 public enum FileBytes {
-    /// Everything `fd` holds, read straight into one array (a 100 MB article is not copied twice).
-    /// A regular file is read into an array of its size; a pipe into arrays that double.
-    public static func readAll(_ fd: Int32) -> [UInt8]? {
-        var info = stat()
-        let size = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 0
-        var bytes: [UInt8] = []
-        // One more byte than the size: the read that finds the end then returns 0 without another array.
-        var capacity = size > 0 ? size + 1 : 1 << 16
+    /// The most docbao reads from a pipe or a device (stdin, `/dev/zero`): no article is this long,
+    /// and an endless stream would otherwise fill the memory. The README's "Untrusted and huge
+    /// files" names it.
+    public static let streamLimit = 256 << 20
+    /// How many bytes are read first and looked at for NUL bytes before the rest is read, so that a
+    /// binary file (a 2 GB disk image, `/dev/urandom`) is refused after its first bytes.
+    public static let sniffSize = 64 << 10
+
+    /// What `readFile` read: the bytes, and whether the file changed while being read (it shrank or
+    /// grew, or its time of change moved): the bytes are then not one version of it.
+    public struct Contents {
+        public var bytes: [UInt8]
+        public var changed: Bool
+    }
+
+    /// The identity of a file's contents: its size and time of last change.
+    struct Version: Equatable {
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+
+        init?(_ fd: Int32) {
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            size = Int(info.st_size)
+            seconds = Int(info.st_mtim.tv_sec)
+            nanoseconds = Int(info.st_mtim.tv_nsec)
+        }
+    }
+
+    /// Everything `fd` holds. A regular file is read into one array of its size (a 100 MB article
+    /// is not copied twice), after its first `sniffSize` bytes; a pipe or a device in pieces, up to
+    /// `streamLimit` bytes. With `refusingBinary`, reading stops at the first NUL byte (but in
+    /// UTF-16 or UTF-32) with the `binary` error.
+    public static func readAll(_ fd: Int32, refusingBinary: Bool = false) throws(ReadError) -> Contents {
+        try readAll(fd, refusingBinary: refusingBinary, limit: streamLimit)
+    }
+
+    /// `readAll` with another limit for a stream, and `afterHead` called once the first bytes of a
+    /// regular file are read (for tests: a file that changes while being read).
+    static func readAll(_ fd: Int32, refusingBinary: Bool, limit: Int, afterHead: () -> Void = {}) throws(ReadError) -> Contents {
+        var sniffer = BinarySniffer(refusing: refusingBinary)
+        // A file of size 0 may still hold bytes (/proc's): read as a stream.
+        guard let before = Version(fd), before.size > 0 else {
+            return Contents(bytes: try readStream(fd, sniffer: &sniffer, limit: limit), changed: false)
+        }
+        var head = [UInt8](repeating: 0, count: min(before.size + 1, sniffSize))
+        guard let headCount = head.withUnsafeMutableBytes({ read(fd, into: $0, at: 0) }) else { throw .unreadable() }
+        head.removeSubrange(headCount...)
+        try sniffer.check(head)
+        afterHead()
+        // One more byte than the size: a file that grew is told by it.
+        let capacity = max(before.size + 1, headCount)
+        var failed = false
+        var binary = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            head.withUnsafeBufferPointer { buffer.baseAddress!.initialize(from: $0.baseAddress!, count: headCount) }
+            count = headCount
+            // In steps, each checked as it comes: a NUL far in stops the reading there.
+            while count < buffer.count {
+                let step = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[count..<min(buffer.count, count + (8 << 20))])
+                guard let n = read(fd, into: step, at: count) else { failed = true; return }
+                if sniffer.holdsBinary(UnsafeRawBufferPointer(rebasing: step[..<n])) { binary = true; return }
+                count += n
+                if n < step.count { return }
+            }
+        }
+        if failed { throw .unreadable() }
+        if binary { throw .binary }
+        return Contents(bytes: bytes, changed: bytes.count != before.size || Version(fd) != before)
+    }
+
+    /// A pipe's or a device's bytes, read in pieces up to `limit`.
+    private static func readStream(_ fd: Int32, sniffer: inout BinarySniffer, limit: Int) throws(ReadError) -> [UInt8] {
+        var pieces: [[UInt8]] = []
+        var total = 0
         while true {
-            var failed = false, atEnd = false
-            let part = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            let size = total < sniffSize ? sniffSize : 1 << 20
+            var failed = false
+            let piece = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 count = 0
                 while count < buffer.count {
                     let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
                     if n < 0 { if errno == EINTR { continue }; failed = true; return }
-                    if n == 0 { atEnd = true; return }
+                    if n == 0 { return }
                     count += n
                 }
             }
-            if failed { return nil }
-            if bytes.isEmpty { bytes = part } else { bytes += part }
-            if atEnd { return bytes }
-            capacity = max(bytes.count, 1 << 16)
+            if failed { throw .unreadable() }
+            if piece.isEmpty { break }
+            try sniffer.check(piece)
+            total += piece.count
+            pieces.append(piece)
+            if total > limit { throw .tooLong }
+            if piece.count < size { break }  // the end
+        }
+        return pieces.count == 1 ? pieces[0] : Array(pieces.joined())
+    }
+
+    /// Tells NUL bytes in bytes read in order. The first bytes given (the first piece read, whole
+    /// unless the input is shorter) say the encoding: UTF-16 and UTF-32 hold NUL bytes as text.
+    struct BinarySniffer {
+        let refusing: Bool
+        private var wide: Bool?
+
+        init(refusing: Bool) { self.refusing = refusing }
+
+        /// Whether `bytes`, the next ones read, hold a NUL byte that makes the input binary.
+        mutating func holdsBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard refusing, let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            if wide == nil { wide = PlainTextImporter.Encoding(start: Array(bytes.prefix(4))).isWide }
+            return wide == false && memchr(base, 0, bytes.count) != nil
+        }
+
+        /// Throws `binary` when `bytes`, the next ones read, hold a NUL byte that makes the input binary.
+        mutating func check(_ bytes: [UInt8]) throws(ReadError) {
+            if bytes.withUnsafeBytes({ holdsBinary($0) }) { throw .binary }
         }
     }
 
@@ -36,21 +130,28 @@ public enum FileBytes {
     /// its blocks back from it (`textFile`) instead of holding that.
     public struct Pieces: PlainTextSource {
         public let file: OpenFile
+        /// Whether a NUL byte (but in UTF-16 or UTF-32) stops a reading with the `binary` error.
+        public let refusingBinary: Bool
 
         /// Opens the file (once: every read is of the same file, even if its name is given to another).
-        public init(path: String) throws(ReadError) { file = try OpenFile(path: path) }
+        public init(path: String, refusingBinary: Bool = false) throws(ReadError) {
+            file = try OpenFile(path: path)
+            self.refusingBinary = refusingBinary
+        }
 
         public var textFile: (any TextFile)? { file }
 
         public func read(_ body: (UnsafeRawBufferPointer) -> Void) throws(ReadError) {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
             defer { buffer.deallocate() }
+            var sniffer = BinarySniffer(refusing: refusingBinary)
             var offset = 0
             while true {
                 guard let n = FileBytes.read(file.fd, into: buffer, at: offset) else {
                     throw ReadError(description: String(cString: strerror(errno)))
                 }
                 if n == 0 { return }
+                if sniffer.holdsBinary(UnsafeRawBufferPointer(rebasing: buffer[..<n])) { throw .binary }
                 body(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
                 offset += n
             }
@@ -73,12 +174,23 @@ public enum FileBytes {
             var bytes: [UInt8] = []
         }
 
+        /// The file's size and time of change when it was opened.
+        private let opened: Version?
+
         public init(path: String) throws(ReadError) {
-            fd = open(path, O_RDONLY | O_CLOEXEC)
+            fd = FileName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
             guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
+            opened = Version(fd)
         }
 
         deinit { close(fd) }
+
+        /// Whether the file's size or time of change is no longer what it was when it was opened:
+        /// what was read from it may be parts of two versions, or a part of one.
+        public var changedSinceOpened: Bool { opened != nil && Version(fd) != opened }
+
+        /// Up to `count` bytes from `offset`.
+        public func bytes(at offset: Int, count: Int) -> [UInt8] { FileBytes.readAt(fd, offset: offset, count: count) ?? [] }
 
         public func noteChanged() { changed.store(true, ordering: .relaxed) }
         public var hasChanged: Bool { changed.load(ordering: .relaxed) }
@@ -144,6 +256,23 @@ public enum FileBytes {
         public let description: String
         /// `status` (and so `read(path:)`) found that the file, or a folder on its way, does not exist.
         public var missing = false
+        /// The reading was stopped at a NUL byte: a binary file, which `--force` reads anyway.
+        public var binary = false
+
+        public init(description: String, missing: Bool = false, binary: Bool = false) {
+            self.description = description
+            self.missing = missing
+            self.binary = binary
+        }
+
+        /// A NUL byte was found, as `ArticleBytes.Failure.binary` says.
+        public static var binary: ReadError { ReadError(description: ArticleBytes.Failure.binary.description, binary: true) }
+        /// More than `streamLimit` bytes came from a pipe or a device.
+        public static var tooLong: ReadError {
+            ReadError(description: "more than \(streamLimit >> 20) MB from a pipe or a device, not an article (docbao reads at most that much)")
+        }
+        /// The system's reason, from `errno`.
+        static func unreadable() -> ReadError { ReadError(description: "cannot be read (\(String(cString: strerror(errno))))") }
     }
 
     /// Facts about `path` (following links), or why there are none: "no such file" when it or a
@@ -151,7 +280,7 @@ public enum FileBytes {
     /// is not "no such file").
     public static func status(_ path: String) throws(ReadError) -> stat {
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
             let missing = errno == ENOENT || errno == ENOTDIR
             throw ReadError(description: missing ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))",
                             missing: missing)
@@ -159,17 +288,19 @@ public enum FileBytes {
         return info
     }
 
-    /// The whole of the file at `path`; a directory is an error.
-    public static func read(path: String) throws(ReadError) -> [UInt8] {
+    /// The whole of the file at `path` (`readAll`); a directory is an error.
+    public static func readFile(path: String, refusingBinary: Bool = false) throws(ReadError) -> Contents {
         let info = try status(path)
         guard info.st_mode & S_IFMT != S_IFDIR else { throw ReadError(description: "is a directory, not an article") }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0, let bytes = readAll(fd) else {
-            let reason = String(cString: strerror(errno))
-            if fd >= 0 { close(fd) }
-            throw ReadError(description: "cannot be read (\(reason))")
-        }
-        close(fd)
-        return bytes
+        let fd = FileName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { throw .unreadable() }
+        defer { close(fd) }
+        return try readAll(fd, refusingBinary: refusingBinary)
+    }
+
+    /// The whole of the file at `path`, whether or not it changed while being read (a setting, a
+    /// history); a directory is an error.
+    public static func read(path: String) throws(ReadError) -> [UInt8] {
+        try readFile(path: path).bytes
     }
 }

@@ -2,9 +2,9 @@ import DocBaoCore
 import Foundation
 import GRDB
 
-/// `docbao library check`: what is wrong with a library file, read-only; with `--repair`, the
-/// way out for a damaged one: the file is set aside (never deleted) and a new library gets what
-/// can be read of it.
+/// `docbao library check`: what is wrong with a library file, read-only; with `--repair`
+/// (LibraryRepair.swift), the way out for a damaged one: a new library gets what can be read of
+/// it and takes its place, the file itself set aside (never deleted).
 public enum LibraryCheck {
     /// What the check found.
     public enum Verdict: Equatable, Sendable {
@@ -24,6 +24,8 @@ public enum LibraryCheck {
         public var verdict = Verdict.sound
         public var healthy: Bool { verdict == .sound }
         public var newer: Bool { verdict == .newer }
+        /// A repair stopped by a signal before it was complete: the library is as it was.
+        public var interrupted = false
     }
 
     /// Looks at the library at `path` without changing it.
@@ -34,6 +36,9 @@ public enum LibraryCheck {
             return report
         }
         report.lines.append("library: \(path)")
+        if FileManager.default.fileExists(atPath: path + repairSuffix) {
+            report.lines.append("note: \(path + repairSuffix) is an unfinished repair left by an interrupted `--repair`; the library does not use it, and the next --repair removes it")
+        }
         inspect(path, &report)
         switch report.verdict {
         case .sound: report.lines.append("ok")
@@ -51,6 +56,12 @@ public enum LibraryCheck {
         guard access(path, R_OK) == 0 else {
             report.verdict = .unreadable
             report.lines.append("problem: cannot be read (\(String(cString: strerror(errno))))")
+            return
+        }
+        if LibraryStore.isEmptyFile(path) {
+            // What a first `docbao add` killed in its first moments leaves: every command takes it
+            // for a new library, which the next `add` fills.
+            report.lines.append("empty: a new library with no articles yet (docbao add fills it)")
             return
         }
         do {
@@ -100,47 +111,4 @@ public enum LibraryCheck {
             report.lines.append("problem: \(problem.summary)")
         }
     }
-
-    /// Sets the damaged library at `path` aside (renamed, with its -wal and -shm files) and makes
-    /// a new one there holding every article, position and mark that can still be read from the
-    /// old. A sound, foreign, newer or unreadable file is left as it is.
-    /// - Returns: the report; `healthy` is false when some article could not be saved.
-    public static func repair(path: String, now: Date = Date()) throws(LibraryError) -> Report {
-        var report = Report()
-        let found = check(path: path)
-        switch found.verdict {
-        case .sound:
-            report.lines.append("\(path): sound; nothing to repair")
-            return report
-        case .foreign:
-            throw LibraryError(path: path, problem: .cannotOpen("not a docbao library; --repair leaves other programs' databases alone"))
-        case .newer:
-            let version = (try? LibraryStore.readOnlyQueue(path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }) ?? nil
-            throw LibraryError(path: path, problem: .newerSchema(version ?? 0))
-        case .unreadable:
-            throw LibraryError(path: path, problem: .cannotOpen(found.lines.last { $0.hasPrefix("problem:") } ?? "cannot be read"))
-        case .damaged:
-            break
-        }
-        // A free name: two repairs in the same second do not overwrite the first one's file.
-        var aside = "\(path).broken-\(Int(now.timeIntervalSince1970))"
-        var n = 1
-        while FileManager.default.fileExists(atPath: aside) {
-            n += 1
-            aside = "\(path).broken-\(Int(now.timeIntervalSince1970))-\(n)"
-        }
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            guard rename(path + suffix, aside + suffix) == 0 else {
-                throw LibraryError(path: path, problem: .cannotOpen("cannot set it aside: \(String(cString: strerror(errno)))"))
-            }
-        }
-        report.lines.append("set aside as \(aside) (not deleted); repair when no docbao is using the library")
-        let store = try LibraryStore(path: path)
-        let saved = LibrarySalvage.copy(from: aside, into: store, now: now.timeIntervalSince1970)
-        report.lines.append("new library at \(path): \(saved.articles) articles, \(saved.positions) reading positions, \(saved.marks) marks saved"
-                            + (saved.lost > 0 ? "; \(saved.lost) articles could not be read" : ""))
-        if saved.lost > 0 { report.verdict = .damaged }
-        return report
-    }
-
 }

@@ -45,20 +45,14 @@ public enum LibraryImport {
                 }
                 continue
             }
-            guard let walker = FileManager.default.enumerator(atPath: path) else {
+            guard let entries = FolderWalk.entries(under: path) else {
                 skipped.append(Skipped(path: path, reason: "cannot be read"))
                 continue
             }
             var found: [String] = []
-            while let name = walker.nextObject() as? String {
-                let last = (name as NSString).lastPathComponent
-                if last.hasPrefix(".") {
-                    if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
-                    continue
-                }
-                guard ArticleBytes.isJSON(path: last) != nil else { continue }
+            for full in entries {
+                guard ArticleBytes.isJSON(path: (full as NSString).lastPathComponent) != nil else { continue }
                 // Only regular files (or links to them): a named pipe called x.txt would never end.
-                let full = (path as NSString).appendingPathComponent(name)
                 guard let info = try? FileBytes.status(full), info.st_mode & S_IFMT == S_IFREG else {
                     skipped.append(Skipped(path: full, reason: "not a regular file"))
                     continue
@@ -73,12 +67,15 @@ public enum LibraryImport {
     /// Reads and prepares one file, or says why it is not an article.
     public static func prepare(_ path: String) -> Result<PreparedArticle, Skipped> {
         do {
-            let bytes = try FileBytes.read(path: path)
+            let contents = try FileBytes.readFile(path: path, refusingBinary: true)
+            if contents.changed { return .failure(Skipped(path: path, reason: "changed while being read")) }
+            let bytes = contents.bytes
             let article = try ArticleBytes.parse(bytes, json: ArticleBytes.isJSON(path: path)).article
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            return .success(try PreparedArticle(article: article, original: bytes, path: (absolute as NSString).standardizingPath,
-                                                fallbackTitle: name))
+            // The library keeps text: a name's bytes that are not UTF-8 are kept as U+FFFD.
+            let name = FileName.readable(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+            return .success(try PreparedArticle(article: article, original: bytes,
+                                                path: FileName.readable((absolute as NSString).standardizingPath), fallbackTitle: name))
         } catch let error as FileBytes.ReadError {
             return .failure(Skipped(path: path, reason: error.description))
         } catch let error as ArticleBytes.Failure {

@@ -104,7 +104,8 @@ extension LibraryStore {
 
     /// Runs `body` in an immediate write transaction, turning SQLite's errors into `LibraryError`.
     func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
-        try mappingErrors { try pool.write(body) }
+        if let readOnlyReason { throw LibraryError(path: path, problem: .readOnly(readOnlyReason)) }
+        return try mappingErrors { try pool.write(body) }
     }
 
     /// Runs `body` on a read snapshot, turning SQLite's errors into `LibraryError`.

@@ -12,6 +12,9 @@ public final class LibraryStore: Sendable {
     /// Where the database is.
     public let path: String
     let pool: DatabasePool
+    /// Why the library was opened read-only (its file cannot be written), or nil: it can be listed,
+    /// searched and read, and every change is refused with `LibraryError.Problem.readOnly`.
+    public let readOnlyReason: String?
 
     /// "dblb" in the database header (`PRAGMA application_id`): how a docbao library is told
     /// from any other SQLite file.
@@ -19,9 +22,11 @@ public final class LibraryStore: Sendable {
     /// The schema this code writes (`PRAGMA user_version`); a higher one is from a newer docbao.
     static let schemaVersion = 1
 
-    /// Opens the library at `path`, creating it (and its folder) when there is none.
+    /// Opens the library at `path`, creating it (and its folder) when there is none; read-only when
+    /// the file is there but cannot be written.
     public init(path: String) throws(LibraryError) {
         self.path = path
+        readOnlyReason = Self.unwritable(path)
         // "library.sqlite" (in the current folder) has no folder to create.
         let folder = (path as NSString).deletingLastPathComponent
         do {
@@ -33,13 +38,19 @@ public final class LibraryStore: Sendable {
         // Another docbao writing (an import, a position being saved) holds the lock briefly; wait.
         configuration.busyMode = .timeout(10)
         configuration.label = "docbao library"
+        configuration.readonly = readOnlyReason != nil
         // Two processes opening a new library at once: one of them switching it to WAL, or reading
         // its first schema while the other writes it, gets SQLITE_BUSY at once (SQLite returns it
         // without the busy handler where waiting could deadlock). Such an opening is tried again.
         var attempt = 0
         while true {
             do {
-                pool = try Self.openPool(path, configuration)
+                let opened = try Self.openPool(path, configuration)
+                if let readOnlyReason, try opened.read({ try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }).isEmpty {
+                    // An empty file cannot be given its tables: there is nothing to read either.
+                    throw LibraryError(path: path, problem: .readOnly("empty, and \(readOnlyReason)"))
+                }
+                pool = opened
                 return
             } catch let error as LibraryError {
                 throw error
@@ -59,6 +70,10 @@ public final class LibraryStore: Sendable {
         // it changes nothing, and the schema is checked below all the same (a third of the opening).
         if try !checkHeader(path) { try checkExisting(path) }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        if configuration.readonly {
+            _ = try pool.read { db in try checkSchema(db, path: path, allowEmpty: true) }
+            return pool
+        }
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try prepareSchema(db, path: path)
@@ -66,6 +81,13 @@ public final class LibraryStore: Sendable {
             }
         }
         return pool
+    }
+
+    /// Why the existing file at `path` cannot be written ("permission denied"…), or nil when it can
+    /// be (or is not there yet: it is then created).
+    static func unwritable(_ path: String) -> String? {
+        guard access(path, F_OK) == 0, access(path, W_OK) != 0 else { return nil }
+        return String(cString: strerror(errno)).lowercased()
     }
 
     /// `$XDG_DATA_HOME/docbao/library.sqlite`, default `~/.local/share/docbao/library.sqlite`.
@@ -96,11 +118,18 @@ public final class LibraryStore: Sendable {
     /// Looks at an existing file read-only before the library is opened for writing (which turns
     /// on WAL mode, a change to the file): a database that is not docbao's is left exactly as it was.
     static func checkExisting(_ path: String) throws {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_size > 0 else { return }
+        guard access(path, F_OK) == 0, !isEmptyFile(path) else { return }
         let queue = try readOnlyQueue(path)
         _ = try queue.read { db in try checkSchema(db, path: path, allowEmpty: true) }
         try queue.close()
+    }
+
+    /// True when the file at `path` is there and empty (0 bytes, with no write-ahead log holding
+    /// its first pages): a new library, everywhere in docbao.
+    static func isEmptyFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size == 0 else { return false }
+        return stat(path + "-wal", &info) != 0 || info.st_size == 0
     }
 
     /// The file opened read-only (a look that changes nothing), waiting for a writer's lock.
@@ -191,6 +220,8 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
         case newerSchema(Int)
         case missingTables([String])
         case cannotOpen(String)
+        /// A change asked of a library opened read-only: why its file cannot be written.
+        case readOnly(String)
         case sqlite(String)
     }
 
@@ -221,7 +252,7 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
     public var isDamage: Bool {
         switch problem {
         case .notADatabase, .corrupt, .foreign, .missingTables: return true
-        case .newerSchema, .cannotOpen, .sqlite: return false
+        case .newerSchema, .cannotOpen, .readOnly, .sqlite: return false
         }
     }
 
@@ -246,6 +277,7 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
         case .newerSchema(let v): what = "was made by a newer docbao (schema \(v)); this one knows schema \(LibraryStore.schemaVersion)"
         case .missingTables(let t): what = "is a docbao library with missing tables (\(t.joined(separator: ", ")))"
         case .cannotOpen(let reason): what = "cannot be opened (\(reason))"
+        case .readOnly(let reason): what = "is read-only (\(reason)): it can be listed, searched and read, not changed"
         case .sqlite(let reason): what = "failed: \(reason)"
         }
         return what

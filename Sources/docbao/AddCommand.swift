@@ -42,7 +42,7 @@ struct AddCommand: ParsableCommand {
         for skip in summary.skipped { Output.error("docbao add: \(skip.path): \(skip.reason)") }
         if let stopped { Output.error("docbao add: stopped: \(stopped)") }
         if files.isEmpty && unreadable.isEmpty { Output.error("docbao add: no .txt or .json file found") }
-        Output.out(summary.line + "\n")
+        Output.out("\(summary.line)\n")
         if stopped != nil || !summary.skipped.isEmpty { throw ExitCode(1) }
     }
 }
@@ -55,11 +55,10 @@ struct ProgressBar {
         guard enabled, total > 0 else { return }
         let width = 30
         let filled = done * width / total
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] \(done)/\(total)\u{1B}[K"
-        FileHandle.standardError.write(Data(line.utf8))
+        Output.status("\r[\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] \(done)/\(total)\u{1B}[K")
     }
 
     func clear() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if enabled { Output.status("\r\u{1B}[K") }
     }
 }

@@ -14,6 +14,12 @@ enum ArticleSource {
         /// starts, and what imports the whole.
         var tailStart: Int? = nil
         var whole: (@Sendable () -> (article: Article, notice: String?))?
+        /// Whether the file changed while it was read (it shrank, grew or was written): what was
+        /// read may be a part of it. For an article whose text stays in its file (`textFile`), asked
+        /// again after the text was read back.
+        var changed: Bool { readChanged || (textFile?.changedSinceOpened ?? false) || (textFile?.hasChanged ?? false) }
+        var readChanged = false
+        var textFile: FileBytes.OpenFile? = nil
     }
 
     /// A failure to read an article, printed as "docbao: …" with exit status 1.
@@ -28,7 +34,7 @@ enum ArticleSource {
         do {
             return try load(path, preview: preview, force: force)
         } catch let error as LoadError {
-            FileHandle.standardError.write(Data("docbao: \(error.description)\n".utf8))
+            Output.error("docbao: \(error.description)")
             throw ExitCode(1)
         }
     }
@@ -36,10 +42,15 @@ enum ArticleSource {
     static func load(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
         if path == "-" || (path == nil && stdinCarriesAnArticle()) {
             if isatty(STDIN_FILENO) != 0 {
-                FileHandle.standardError.write(Data("docbao: reading the article from the terminal; end it with Ctrl-D\n".utf8))
+                Output.error("docbao: reading the article from the terminal; end it with Ctrl-D")
             }
-            guard let bytes = FileBytes.readAll(STDIN_FILENO) else { throw LoadError(description: "stdin: cannot be read") }
-            return try parse(bytes, name: "stdin", json: nil, preview: preview, force: force)
+            let contents: FileBytes.Contents
+            do { contents = try FileBytes.readAll(STDIN_FILENO, refusingBinary: !force) } catch {
+                throw LoadError(description: "stdin: \(error)" + (error.binary ? "; --force opens it anyway" : ""))
+            }
+            var loaded = try parse(contents.bytes, name: "stdin", json: nil, preview: preview, force: force)
+            loaded.readChanged = contents.changed
+            return loaded
         }
         guard let path else {
             return try parse(Array(BundledArticle.text.utf8), name: BundledArticle.fileName, json: false, preview: false, force: false)
@@ -51,10 +62,30 @@ enum ArticleSource {
                let loaded = try previewFromEnds(path: path, size: Int(info.st_size), json: json, force: force) {
                 return loaded
             }
-            return try parse(try FileBytes.read(path: path), name: path, json: json, preview: preview, force: force)
+            if !preview, json != true, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > PlainTextImporter.previewThreshold,
+               let loaded = try importInPlace(path: path, json: json, force: force) {
+                return loaded
+            }
+            let contents = try FileBytes.readFile(path: path, refusingBinary: !force)
+            var loaded = try parse(contents.bytes, name: path, json: json, preview: preview, force: force)
+            loaded.readChanged = contents.changed
+            return loaded
         } catch let error as FileBytes.ReadError {
-            throw LoadError(description: "\(path): \(error)")
+            throw LoadError(description: "\(path): \(error)" + (error.binary ? "; --force opens it anyway" : ""))
         }
+    }
+
+    /// A huge plain-text file imported in pieces, its text left in the file (`Block.isFiled`) and
+    /// read back as it is laid out: `--dump` and `export` of 100 MB hold the article's shape, not
+    /// its bytes. Nil when the file is better read whole (UTF-16 or UTF-32, maybe JSON, a blank start).
+    private static func importInPlace(path: String, json: Bool?, force: Bool) throws -> Loaded? {
+        let pieces = try FileBytes.Pieces(path: path, refusingBinary: !force)
+        let head = pieces.file.bytes(at: 0, count: PlainTextImporter.previewSpan)
+        guard !PlainTextImporter.Encoding(start: Array(head.prefix(4))).isWide,
+              !(json == nil && ArticleBytes.startsLikeJSON(head)),
+              head.contains(where: { $0 > 0x20 }) else { return nil }
+        let (article, replaced) = try PlainTextImporter.importArticle(source: pieces)
+        return Loaded(article: article, notice: replacedNotice(replaced), textFile: pieces.file)
     }
 
     /// A huge file's preview from two small reads, its first and last bytes, and the rest read and
@@ -62,7 +93,7 @@ enum ArticleSource {
     /// Nil when the file is better read whole (UTF-16, maybe JSON, blank ends). Binary files are
     /// told, like grep does, by a NUL byte in the part read.
     private static func previewFromEnds(path: String, size: Int, json: Bool?, force: Bool) throws -> Loaded? {
-        let fd = open(path, O_RDONLY)
+        let fd = FileName.withCString(path) { open($0, O_RDONLY) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         let span = PlainTextImporter.previewSpan
@@ -79,8 +110,9 @@ enum ArticleSource {
         return Loaded(article: article, notice: nil, tailStart: shown.tailStart, whole: {
             // Read in pieces, twice, rather than whole: the import holds the article, not the bytes.
             do {
-                let (whole, replaced) = try PlainTextImporter.importArticle(source: FileBytes.Pieces(path: path))
-                return (whole, replacedNotice(replaced))
+                let pieces = try FileBytes.Pieces(path: path, refusingBinary: !force)
+                let (whole, replaced) = try PlainTextImporter.importArticle(source: pieces)
+                return (whole, pieces.file.changedSinceOpened ? changedNotice : replacedNotice(replaced))
             } catch {
                 return (article, "Không đọc được phần còn lại của tệp (\(error))")
             }
@@ -115,6 +147,9 @@ enum ArticleSource {
             throw LoadError(description: "\(name): \(error)" + (error == .binary ? "; --force opens it anyway" : ""))
         }
     }
+
+    /// What the status line says when the file changed while it was read.
+    static let changedNotice = "Tệp đã thay đổi trong khi đọc: bài có thể thiếu một phần"
 
     /// What the status line says when bytes were not valid UTF-8.
     static func replacedNotice(_ replaced: Int) -> String? {

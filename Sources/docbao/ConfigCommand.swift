@@ -27,20 +27,20 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         if printDefault {
-            print(ConfigFile.defaultText(), terminator: "")
+            Output.out(TerminalText(verbatim: ConfigFile.defaultText()))
             return
         }
         let loaded = ConfigLoader.load(explicitPath: config)
         if path {
-            print(loaded.path)
+            Output.out("\(loaded.path)\n")
             return
         }
         guard loaded.exists else {
-            print("no config file at \(loaded.path) (docbao config --default > \(loaded.path) starts one)")
+            Output.out("no config file at \(loaded.path) (docbao config --default > \(loaded.path) starts one)\n")
             if !loaded.problems.isEmpty { throw ExitCode(1) }
             return
         }
-        loaded.report(to: .standardOutput)
-        if loaded.problems.isEmpty { print("\(loaded.path): ok") } else { throw ExitCode(1) }
+        loaded.report(Output.out)
+        if loaded.problems.isEmpty { Output.out("\(loaded.path): ok\n") } else { throw ExitCode(1) }
     }
 }

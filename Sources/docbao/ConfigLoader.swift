@@ -38,10 +38,10 @@ struct ConfigLoader {
     }
 
     /// The problems, one per line, as "docbao: PATH:LINE: message" (for --dump and `config`): the
-    /// first twenty, then how many more.
-    func report(to handle: FileHandle) {
+    /// first twenty, then how many more; each given to `write` (`Output.error` or `Output.out`).
+    func report(_ write: (TerminalText) -> Void) {
         for line in ConfigProblem.reportLines(problems, path: path) {
-            handle.write(Data("docbao: \(line)\n".utf8))
+            write("docbao: \(line)\n")
         }
     }
 }

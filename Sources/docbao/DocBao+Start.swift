@@ -27,7 +27,8 @@ extension ReaderOptions {
             return try temporaryLibrary(file)
         }
         if file != nil || (!libraryView && ArticleSource.stdinCarriesAnArticle()) {
-            let loaded = try ArticleSource.loadOrExit(file, preview: true, force: force)
+            var loaded = try ArticleSource.loadOrExit(file, preview: true, force: force)
+            if loaded.changed { loaded.notice = ArticleSource.changedNotice }
             return Start(screen: .read(OpenArticle(loaded: loaded, search: search)))
         }
         let store = try LibraryAccess.open(library, command: "docbao")

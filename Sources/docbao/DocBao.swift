@@ -9,38 +9,50 @@ import Foundation
 /// ArgumentParser parses a command's own arguments before it looks for a subcommand, so with the
 /// reader's FILE argument on the root command `docbao grep …` would open a file named "grep".
 /// The first word is therefore matched here.
+///
+/// Every command is run with `runAsMain`, so that what ArgumentParser prints goes through `Output`.
 @main
 enum Main {
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        Output.holdStandardDescriptors()
+        let arguments = Array(rawArguments.dropFirst())
         switch arguments.first {
-        case "export": Export.main(Array(arguments.dropFirst()))
-        case "grep": Grep.main(Array(arguments.dropFirst()))
-        case "config": ConfigCommand.main(Array(arguments.dropFirst()))
-        case "add": AddCommand.main(Array(arguments.dropFirst()))
-        case "list": ListCommand.main(Array(arguments.dropFirst()))
-        case "search": SearchCommand.main(Array(arguments.dropFirst()))
-        case "library" where arguments.dropFirst().first == "check": LibraryCheckCommand.main(Array(arguments.dropFirst(2)))
+        case "export": Export.runAsMain(Array(arguments.dropFirst()))
+        case "grep": Grep.runAsMain(Array(arguments.dropFirst()))
+        case "config": ConfigCommand.runAsMain(Array(arguments.dropFirst()))
+        case "add": AddCommand.runAsMain(Array(arguments.dropFirst()))
+        case "list": ListCommand.runAsMain(Array(arguments.dropFirst()))
+        case "search": SearchCommand.runAsMain(Array(arguments.dropFirst()))
+        case "library" where arguments.dropFirst().first == "check": LibraryCheckCommand.runAsMain(Array(arguments.dropFirst(2)))
         case "library" where arguments.count == 1: ReaderOptions(libraryView: true).runAsMain()
-        case "library": DocBao.main(["--library-view"] + arguments.dropFirst())
+        case "library": DocBao.runAsMain(["--library-view"] + arguments.dropFirst())
         case "help":
             switch arguments.dropFirst().first {
-            case "export": Export.main(["--help"])
-            case "grep": Grep.main(["--help"])
-            case "config": ConfigCommand.main(["--help"])
-            case "add": AddCommand.main(["--help"])
-            case "list": ListCommand.main(["--help"])
-            case "search": SearchCommand.main(["--help"])
-            case "library": LibraryCheckCommand.main(["--help"])
-            default: DocBao.main(["--help"])
+            case "export": Export.runAsMain(["--help"])
+            case "grep": Grep.runAsMain(["--help"])
+            case "config": ConfigCommand.runAsMain(["--help"])
+            case "add": AddCommand.runAsMain(["--help"])
+            case "list": ListCommand.runAsMain(["--help"])
+            case "search": SearchCommand.runAsMain(["--help"])
+            case "library": LibraryCheckCommand.runAsMain(["--help"])
+            default: DocBao.runAsMain(["--help"])
             }
         default:
             // `docbao` and `docbao FILE`, the commonest, skip ArgumentParser (ReaderOptions.fastPath).
             if let options = ReaderOptions.fastPath(arguments) {
                 options.runAsMain()
             } else {
-                DocBao.main(arguments)
+                DocBao.runAsMain(arguments)
             }
+        }
+    }
+
+    /// The program's arguments with their bytes: `CommandLine.arguments` replaces what is not
+    /// UTF-8 with U+FFFD, and a file named so could not be opened (`FileName`).
+    static var rawArguments: [String] {
+        (0..<Int(CommandLine.argc)).compactMap { i in
+            guard let argument = CommandLine.unsafeArgv[i] else { return nil }
+            return FileName.string(fromBytes: UnsafeRawBufferPointer(start: argument, count: strlen(argument)))
         }
     }
 

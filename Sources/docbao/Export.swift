@@ -26,11 +26,9 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let article = try ArticleSource.loadOrExit(file).article
-        let output: String
         switch format {
-        case .json: output = try ArticleJSON.encode(article) + "\n"
-        case .text: output = PlainTextDump.render(article, width: width)
+        case .json: Output.out(TerminalText(verbatim: try ArticleJSON.encode(article) + "\n"))
+        case .text: PlainTextDump.write(article, width: width) { Output.out(TerminalText(article: $0)) }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
     }
 }

@@ -36,47 +36,45 @@ struct Grep: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        let matcher = Matcher(query, options: matching.options)
+        Output.failureStatus = 2
+        let matcher = Matcher(FileName.readable(query), options: matching.options)
         let color = color == .always
             || (color == .auto && isatty(STDOUT_FILENO) != 0
                 && Environment.colorsAllowed)
         var matched = false, failed = false
         var out = ""
         for file in files {
-            let bytes: [UInt8]
-            if file == "-" {
-                bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            } else if let data = FileManager.default.contents(atPath: file) {
-                bytes = [UInt8](data)
-            } else {
-                FileHandle.standardError.write(Data("docbao grep: \(file): cannot be read\n".utf8))
+            let name = TerminalSafe.line(file)
+            var lineCount = 0
+            do {
+                try GrepLines.forEach(in: file, force: force) { n, line in
+                    let ranges = matcher.matches(in: line)
+                    guard !ranges.isEmpty else { return }
+                    lineCount += 1
+                    if !count { out += prefix(name, n, color) + (color ? highlighted(line, ranges) : line) + "\n" }
+                    if out.utf8.count > 1 << 16 { Output.out(TerminalText(article: out)); out = "" }
+                }
+            } catch where error.binary {
+                Output.error("docbao grep: \(file): binary file (NUL bytes), skipped; --force searches it")
+                matched = matched || lineCount > 0  // lines before the first NUL byte were printed
+                continue
+            } catch {
+                Output.error("docbao grep: \(file): \(error)")
                 failed = true
                 continue
             }
-            if !force, PlainTextImporter.looksBinary(bytes) {
-                FileHandle.standardError.write(Data("docbao grep: \(file): binary file (NUL bytes), skipped; --force searches it\n".utf8))
-                continue
-            }
-            let text = TextSanitizer.clean(PlainTextImporter.decode(bytes).text)
-            var lineCount = 0
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = String(line)
-                let ranges = matcher.matches(in: line)
-                guard !ranges.isEmpty else { continue }
-                lineCount += 1
-                if !count { out += prefix(file, n + 1, color) + (color ? highlighted(line, ranges) : line) + "\n" }
-            }
-            if count { out += (files.count > 1 ? "\(file):" : "") + "\(lineCount)\n" }
+            if count { out += (files.count > 1 ? "\(name):" : "") + "\(lineCount)\n" }
             matched = matched || lineCount > 0
-            if out.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+            if out.utf8.count > 1 << 16 { Output.out(TerminalText(article: out)); out = "" }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.out(TerminalText(article: out))
         if failed { throw ExitCode(2) }
         if !matched { throw ExitCode(1) }
     }
 
-    private func prefix(_ file: String, _ line: Int, _ color: Bool) -> String {
-        let name = files.count > 1 ? file + ":" : ""
+    /// "NAME:LINE:" (the name when there are several files), `name` already neutralised.
+    private func prefix(_ name: String, _ line: Int, _ color: Bool) -> String {
+        let name = files.count > 1 ? name + ":" : ""
         return color ? "\u{1B}[35m\(name)\u{1B}[32m\(line)\u{1B}[36m:\u{1B}[0m" : "\(name)\(line):"
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocBaoCore
 import DocBaoLibrary
 import Foundation
 
@@ -6,21 +7,18 @@ import Foundation
 /// cannot be used is reported (with the way out) and the command exits with status 1.
 enum LibraryAccess {
     static func open(_ explicitPath: String?, command: String, failure: Int32 = 1) throws -> LibraryStore {
+        let path = explicitPath ?? LibraryStore.defaultPath()
+        if FileName.carriesBytes(path) {
+            Output.error("\(command): \(path): a library's path must be UTF-8 text")
+            throw ExitCode(failure)
+        }
         do {
-            return try LibraryStore(path: explicitPath ?? LibraryStore.defaultPath())
+            return try LibraryStore(path: path)
         } catch {
             Output.error("\(command): \(error)")
             throw ExitCode(failure)
         }
     }
-}
-
-/// Writing to stdout and stderr without Foundation's `print` buffering surprises.
-enum Output {
-    static func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-    static func error(_ text: String) { FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8)) }
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
-    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 }
 
 /// The `--library PATH` option every library command takes.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocBaoCore
 import DocBaoLibrary
 import Foundation
 
@@ -9,11 +10,15 @@ struct LibraryCheckCommand: ParsableCommand {
         abstract: "Check the library file; with --repair, set a damaged one aside and start a new library with what can be read.",
         usage: "docbao library check [--repair]",
         discussion: """
-        The check only reads. --repair renames the file (and its -wal and -shm files) to \
-        library.sqlite.broken-TIME, never deletes it, and copies every article, reading \
-        position and mark that can still be read into a new library.
+        The check only reads. --repair makes a new library beside the file \
+        (library.sqlite.repairing) with every article, reading position and mark that can still \
+        be read, through SQLite or from the file's pages one by one, and only when it is complete \
+        puts it in the file's place; the file itself is kept as library.sqlite.broken-TIME (with \
+        its -wal file), never deleted. Interrupted (Ctrl-C, SIGTERM, SIGHUP, or killed), it leaves \
+        the library as it was.
 
-        Exit status: 0 when the library is sound (or was repaired), 1 when it is damaged.
+        Exit status: 0 when the library is sound (or was repaired with nothing lost), 1 when it is \
+        damaged or some articles could not be saved, 128+N when signal N stopped the repair.
 
         docbao library, without check, opens the library view.
         """)
@@ -25,17 +30,48 @@ struct LibraryCheckCommand: ParsableCommand {
 
     func run() throws {
         let path = libraryOption.library ?? LibraryStore.defaultPath()
+        if FileName.carriesBytes(path) {
+            Output.error("docbao library check: \(path): a library's path must be UTF-8 text")
+            throw ExitCode(1)
+        }
         let report = LibraryCheck.check(path: path)
-        Output.out(report.lines.joined(separator: "\n") + "\n")
+        for line in report.lines { Output.out("\(line)\n") }
         guard !report.healthy else { return }
         guard repair else { throw ExitCode(1) }
         do {
-            let repaired = try LibraryCheck.repair(path: path)
-            Output.out(repaired.lines.joined(separator: "\n") + "\n")
+            // SIGINT, SIGTERM or SIGHUP stop the repair between two articles, leaving the library
+            // as it was; one that comes once the new library is complete lets it be put in place.
+            RepairSignals.catchStops()
+            defer { RepairSignals.restore() }
+            let repaired = try LibraryCheck.repair(path: path, stop: { RepairSignals.received != 0 })
+            if repaired.interrupted {
+                for line in repaired.lines { Output.error("docbao library check: \(line)") }
+                throw ExitCode(128 + RepairSignals.received)
+            }
+            for line in repaired.lines { Output.out("\(line)\n") }
+            if RepairSignals.received != 0 {
+                Output.error("docbao library check: signal \(RepairSignals.received) came as the repair was finishing; it is complete and in place")
+            }
             if !repaired.healthy { throw ExitCode(1) }  // some articles could not be saved
         } catch let error as LibraryError {
             Output.error("docbao library check: \(error)")
             throw ExitCode(1)
         }
+    }
+}
+
+/// The signals that stop a repair, caught while it runs: their number, 0 when none came.
+enum RepairSignals {
+    nonisolated(unsafe) static var received: Int32 = 0
+    private static let caught = [SIGINT, SIGTERM, SIGHUP]
+
+    static func catchStops() {
+        for signal in caught {
+            _ = Glibc.signal(signal) { number in RepairSignals.received = number }
+        }
+    }
+
+    static func restore() {
+        for signal in caught { _ = Glibc.signal(signal, SIG_DFL) }
     }
 }

@@ -23,13 +23,14 @@ struct ListCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            Output.out(try Self.json(rows) + "\n")
+            Output.out(TerminalText(verbatim: try Self.json(rows) + "\n"))
             return
         }
-        var out = ""
+        // The fields come from the library file, which another program may have written: neutralised.
+        var out: TerminalText = ""
         for row in rows {
             let progress = row.progress.map { "\(Int(($0 * 100).rounded(.down)))%" } ?? "new"
-            out += "\(row.id)\t\(progress)\t\(row.date ?? "-")\t\(row.source ?? "-")\t\(row.title)\n"
+            out.append("\(row.id)\t\(progress)\t\(row.date ?? "-")\t\(row.source ?? "-")\t\(row.title)\n")
         }
         Output.out(out)
     }
@@ -62,7 +63,9 @@ struct ListCommand: ParsableCommand {
     static func json(_ rows: [LibraryEntry]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let records = rows.map { Record(id: $0.id, title: $0.title, source: $0.source, date: $0.date, words: $0.words,
+        // Neutralised as on the terminal: the JSON is read there too, and JSON escapes only C0 controls.
+        let records = rows.map { Record(id: $0.id, title: TerminalSafe.line($0.title), source: $0.source.map(TerminalSafe.line),
+                                        date: $0.date.map(TerminalSafe.line), words: $0.words,
                                         progress: $0.progress, lastRead: $0.lastRead, added: $0.added) }
         return String(decoding: try encoder.encode(records), as: UTF8.self)
     }

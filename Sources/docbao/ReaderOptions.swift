@@ -37,7 +37,7 @@ struct ReaderOptions: Equatable {
             let path = arguments[0]
             var info = stat()
             guard !path.isEmpty, !path.hasPrefix("-"), !Main.commandNames.contains(path),
-                  stat(path, &info) == 0 else { return nil }
+                  FileName.withCString(path, { stat($0, &info) }) == 0 else { return nil }
             return ReaderOptions(file: path)
         default: return nil
         }
@@ -49,7 +49,7 @@ struct ReaderOptions: Equatable {
         do {
             try run()
         } catch {
-            DocBao.exit(withError: error)
+            DocBao.exitReporting(error)
         }
     }
 
@@ -62,7 +62,7 @@ struct ReaderOptions: Equatable {
         let readingWidth = width ?? settings.readingWidth ?? 80
         let themeName = theme ?? settings.theme ?? .dark
         if libraryView, let file {
-            throw ValidationError("docbao library takes no FILE (\(file)); docbao FILE opens one")
+            throw ValidationError("docbao library takes no FILE (\(TerminalSafe.line(file))); docbao FILE opens one")
         }
         if libraryView && dumping {
             // Like a pager again: the list, as `docbao list` prints it.
@@ -74,10 +74,14 @@ struct ReaderOptions: Equatable {
         }
         if dumping {
             let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
-            config.report(to: .standardError)
-            if let notice = loaded.notice { FileHandle.standardError.write(Data("docbao: \(notice)\n".utf8)) }
+            config.report(Output.error)
+            if let notice = loaded.notice { Output.error("docbao: \(notice)") }
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
-            FileHandle.standardOutput.write(Data(StyledDump.render(loaded.article, width: readingWidth, theme: styled).utf8))
+            StyledDump.write(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
+            if loaded.changed {
+                Output.error("docbao: \(file ?? "stdin"): changed while being read; what was printed may be only a part of it")
+                throw ExitCode(1)
+            }
             return
         }
         let options = SearchOptions(mode: exact ? .exact : settings.searchMode ?? .smart,
@@ -102,6 +106,7 @@ struct ReaderOptions: Equatable {
         app.notice = config.notice
         let code = app.run(start.screen)
         terminal.end()
+        for warning in app.warnings { Output.error("docbao: \(warning)") }
         if let failure = app.failure { Output.error("docbao: \(failure)") }
         if code != 0 { throw ExitCode(code) }
     }

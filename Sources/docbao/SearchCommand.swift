@@ -37,40 +37,46 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var libraryOption: LibraryOption
 
     func run() throws {
+        Output.failureStatus = 2
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao search", failure: 2)
         let results: LibrarySearchResults
-        do { results = try store.search(query, options: matching.options, limit: max(1, limit)) } catch {
+        do { results = try store.search(FileName.readable(query), options: matching.options, limit: max(1, limit)) } catch {
             Output.error("docbao search: \(error)")
             throw ExitCode(2)
         }
         if json {
-            Output.out(try Self.json(results) + "\n")
+            Output.out(TerminalText(verbatim: try Self.json(results) + "\n"))
         } else {
             let colored = color == .always || (color == .auto && Output.stdoutIsTerminal
                 && Environment.colorsAllowed)
-            Output.out(results.hits.map { Self.text($0, color: colored) }.joined())
+            var out: TerminalText = ""
+            for hit in results.hits { out.append(Self.text(hit, color: colored)) }
+            Output.out(out)
             if !results.complete { Output.error("docbao search: more articles match; --limit shows more") }
         }
         if results.hits.isEmpty { throw ExitCode(1) }
     }
 
-    static func text(_ hit: LibrarySearchHit, color: Bool) -> String {
+    /// One result: its title, hits and source, then the snippet; the library's text neutralised
+    /// (another program may have written the file), docbao's colour codes kept.
+    static func text(_ hit: LibrarySearchHit, color: Bool) -> TerminalText {
         let count = hit.hits == 1 ? "1 hit" : "\(hit.hits) hits"
-        let source = hit.source.map { " · \($0)" } ?? ""
-        let title = color ? "\u{1B}[1m\(hit.title)\u{1B}[0m" : hit.title
+        let source: TerminalText = hit.source.map { " · \($0)" } ?? ""
+        let title: TerminalText = color ? "\u{1B}[1m\(hit.title)\u{1B}[0m" : "\(hit.title)"
         return "\(hit.id)\t\(title) (\(count)\(source))\n\t\(highlighted(hit, color: color))\n"
     }
 
-    private static func highlighted(_ hit: LibrarySearchHit, color: Bool) -> String {
-        guard color else { return hit.snippet }
+    private static func highlighted(_ hit: LibrarySearchHit, color: Bool) -> TerminalText {
+        guard color else { return "\(hit.snippet)" }
         let bytes = Array(hit.snippet.utf8)
-        var result = "", at = 0
+        var result: TerminalText = "", at = 0
         for r in hit.highlights {
-            result += String(decoding: bytes[at..<r.lowerBound], as: UTF8.self)
-            result += "\u{1B}[1;31m" + String(decoding: bytes[r], as: UTF8.self) + "\u{1B}[0m"
+            result.append("\(String(decoding: bytes[at..<r.lowerBound], as: UTF8.self))")
+            result.append("\u{1B}[1;31m\(String(decoding: bytes[r], as: UTF8.self))\u{1B}[0m")
             at = r.upperBound
         }
-        return result + String(decoding: bytes[at...], as: UTF8.self)
+        result.append("\(String(decoding: bytes[at...], as: UTF8.self))")
+        return result
     }
 
     struct Record: Encodable {
@@ -97,7 +103,9 @@ struct SearchCommand: ParsableCommand {
     static func json(_ results: LibrarySearchResults) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let records = results.hits.map { Record(id: $0.id, title: $0.title, source: $0.source, hits: $0.hits, offset: $0.firstOffset, snippet: $0.snippet) }
+        // Neutralised as on the terminal: the JSON is read there too, and JSON escapes only C0 controls.
+        let records = results.hits.map { Record(id: $0.id, title: TerminalSafe.line($0.title), source: $0.source.map(TerminalSafe.line),
+                                                hits: $0.hits, offset: $0.firstOffset, snippet: TerminalSafe.line($0.snippet)) }
         return String(decoding: try encoder.encode(records), as: UTF8.self)
     }
 }

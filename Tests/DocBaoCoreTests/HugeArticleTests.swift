@@ -62,6 +62,25 @@ import Testing
         }
     }
 
+    /// A grapheme cluster of 300,000 marks (issue 15: 'a' + a million U+0301 took 38 s, quadratic) is
+    /// cut into pieces at scalar boundaries: every mark is kept, in order, and no piece is too long.
+    @Test func aClusterOfAbsurdLengthIsCutWithoutLosingAMark() {
+        let n = 300_000
+        let article = PlainTextImporter.importArticle("Tiêu đề\n\n a" + String(repeating: "\u{301}", count: n) + " \n")
+        let body = article.blocks.dropFirst()
+        #expect(body.count == (n * 2 + PlainTextImporter.maxBlockBytes - 1) / PlainTextImporter.maxBlockBytes)
+        #expect(body.allSatisfy { $0.text.utf8.count <= PlainTextImporter.maxBlockBytes })
+        // NFC composes the first mark with the "a"; the rest stay marks.
+        #expect(body.map(\.text).joined() == "á" + String(repeating: "\u{301}", count: n - 1))
+    }
+
+    @Test func trimmingKeepsASpaceThatMarksFollow() {
+        #expect(LineShape.trimmed("  tin  ") == "tin")
+        #expect(LineShape.trimmed(" \u{301}tin ") == " \u{301}tin")
+        #expect(LineShape.trimmed("   ") == "")
+        #expect(LineShape.trimmed("  ngoại giao  "[...].dropFirst()) == "ngoại giao")
+    }
+
     @Test func previewShowsHeadAndTailAndTheTailIsTheWholesEnd() throws {
         let bytes = Array(Self.bigText(paragraphs: 20_000).utf8)
         let preview = try #require(PlainTextImporter.preview(of: bytes))

@@ -24,6 +24,26 @@ import Testing
         #expect(lone.text == "A\u{FFFD}B\u{FFFD}" && lone.replacedBytes == 3)
     }
 
+    @Test func utf32WithBOM() throws {
+        let text = try TestData.text(TestData.seed)
+        let values = text.unicodeScalars.map(\.value)
+        let little: [UInt8] = [0xFF, 0xFE, 0, 0] + values.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+        let big: [UInt8] = [0, 0, 0xFE, 0xFF] + values.flatMap { v in (0..<4).reversed().map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+        let expected = PlainTextImporter.importArticle(text)
+        #expect(PlainTextImporter.importArticle(bytes: little) == (expected, 0))
+        #expect(PlainTextImporter.importArticle(bytes: big) == (expected, 0))
+        // Streamed in small pieces too, and not taken for binary for its NUL bytes.
+        let streamed = little.withUnsafeBytes { PlainTextImporter.importArticle(source: BufferSource(bytes: $0, pieceSize: 3)) }
+        #expect(streamed == (expected, 0))
+        #expect(!PlainTextImporter.looksBinary(little) && !PlainTextImporter.looksBinary(big))
+        #expect(throws: Never.self) { try ArticleBytes.check(little) }
+        // A surrogate, a value past U+10FFFF and a final short unit are replaced and counted.
+        let bad = PlainTextImporter.decode([0xFF, 0xFE, 0, 0, 0x41, 0, 0, 0, 0x00, 0xD8, 0, 0, 0, 0, 0x11, 0, 0x42, 0, 0, 0, 0x43, 0])
+        #expect(bad.text == "A\u{FFFD}\u{FFFD}B\u{FFFD}" && bad.replacedBytes == 10)
+        // FF FE followed by a scalar other than U+0000 is UTF-16.
+        #expect(PlainTextImporter.decode([0xFF, 0xFE, 0x41, 0x00]).text == "A")
+    }
+
     @Test func invalidBytesAreReplacedAndCounted() {
         #expect(PlainTextImporter.decode([0x41, 0xFF, 0x42]) == ("A\u{FFFD}B", 1))
         #expect(PlainTextImporter.decode([0x41, 0xE1, 0xBB]) == ("A\u{FFFD}", 2))

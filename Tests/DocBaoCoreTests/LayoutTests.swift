@@ -75,6 +75,23 @@ import Testing
         }
     }
 
+    /// `--dump` writes as it lays out, a piece at a time: the pieces are the layout's lines in order.
+    @Test func dumpWrittenInPiecesIsTheLayout() throws {
+        let article = try Fixtures.seedArticle()
+        let layout = Layout(article: article, width: 50)
+        var expected = ""
+        for block in 0..<layout.blockCount {
+            for line in layout.lines(ofBlock: block) {
+                expected += (line.text.isEmpty ? "" : String(repeating: " ", count: line.indent)) + line.text + "\n"
+            }
+        }
+        var pieces: [String] = []
+        PlainTextDump.write(article, width: 50, pieceSize: 300) { pieces.append($0) }
+        #expect(pieces.joined() == expected)
+        #expect(pieces.count > 5 && pieces.dropLast().allSatisfy { $0.utf8.count >= 300 && $0.hasSuffix("\n") })
+        #expect(PlainTextDump.render(article, width: 50) == expected)
+    }
+
     @Test func captionCreditAndSourceAddressAreLaidOut() throws {
         let dump = PlainTextDump.render(try Fixtures.seedArticle(), width: 60)
         #expect(dump.contains("  Ảnh: VGP/Hải Minh\n"))

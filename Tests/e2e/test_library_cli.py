@@ -78,7 +78,9 @@ def test_a_damaged_or_foreign_library_is_reported_never_reset(tmp_path):
     check = docbao("library", "check", library=lib)
     assert check.returncode == 1 and "--repair" in check.stdout
     repair = docbao("library", "check", "--repair", library=lib)
-    assert repair.returncode == 0, repair.stdout + repair.stderr
+    # Nothing in it could be read: said, with status 1, the file kept aside.
+    assert repair.returncode == 1, repair.stdout + repair.stderr
+    assert "0 articles" in repair.stdout and "could not be read" in repair.stdout
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite.broken-")]
     assert len(aside) == 1 and aside[0].read_bytes() == before
     assert docbao("add", SEED, library=lib).stdout.strip() == "1 added, 0 already there"

@@ -16,11 +16,21 @@ enum LineShape {
         "đồng thời", "tương tự", "hơn nữa", "ngược lại", "trước đó", "sau đó", "như vậy", "cùng với đó",
     ]
 
-    /// The line without leading and trailing spaces.
-    static func trimmed(_ s: some StringProtocol) -> String {
-        guard let first = s.firstIndex(where: { $0 != " " }) else { return "" }
-        let last = s.lastIndex(where: { $0 != " " })!
-        return String(s[first...last])
+    /// The line without leading and trailing spaces. Read as bytes, not Characters: a Character
+    /// step costs the length of its grapheme cluster, and a piece cut from a cluster of a million
+    /// marks is inside one. A space that marks follow is a Character of its own ("␠◌́") and stays.
+    static func trimmed(_ s: String) -> String { trimmed(s[...]) }
+
+    /// `trimmed` of a part of a line.
+    static func trimmed(_ text: Substring) -> String {
+        let utf8 = text.utf8
+        guard var first = utf8.firstIndex(where: { $0 != 0x20 }) else { return "" }
+        if first > utf8.startIndex, utf8[first] >= 0xCC, let scalar = text.unicodeScalars[first...].first,
+           scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark {
+            first = utf8.index(before: first)
+        }
+        let last = utf8.lastIndex(where: { $0 != 0x20 })!
+        return String(Substring(utf8[first...last]))
     }
 
     /// `s.hasSuffix(suffix)` compared byte by byte: `String.hasSuffix` compares Characters, which

@@ -1,31 +1,56 @@
 import Foundation
 
 extension PlainTextImporter {
-    /// Imports an article from raw bytes: UTF-8 (a leading BOM is skipped), or UTF-16 when the bytes
-    /// start with a UTF-16 byte order mark. Invalid sequences become U+FFFD.
+    /// Imports an article from raw bytes: UTF-8 (a leading BOM is skipped), or UTF-16 or UTF-32 when
+    /// the bytes start with that encoding's byte order mark. Invalid sequences become U+FFFD.
     /// - Returns: the article and how many input bytes were invalid and replaced.
     /// The bytes are read a chunk at a time (`importArticle(source:)`): no decoded copy of them all.
     public static func importArticle(bytes: [UInt8]) -> (article: Article, replacedBytes: Int) {
         bytes.withUnsafeBytes { importArticle(source: BufferSource(bytes: $0)) }
     }
 
+    /// The encodings a text file is read in: UTF-8, or what its byte order mark says.
+    public enum Encoding: Equatable, Sendable {
+        case utf8, utf16(bigEndian: Bool), utf32(bigEndian: Bool)
+
+        /// The encoding of bytes starting with `start` (their first four bytes are enough). UTF-32's
+        /// little-endian mark starts like UTF-16's, FF FE, and wins: text never holds U+0000.
+        /// (An array, not a generic collection: see `wantsPreview`.)
+        public init(start: [UInt8]) {
+            func at(_ i: Int) -> Int { i < start.count ? Int(start[i]) : -1 }
+            switch (at(0), at(1), at(2), at(3)) {
+            case (0xFF, 0xFE, 0, 0): self = .utf32(bigEndian: false)
+            case (0, 0, 0xFE, 0xFF): self = .utf32(bigEndian: true)
+            case (0xFF, 0xFE, _, _): self = .utf16(bigEndian: false)
+            case (0xFE, 0xFF, _, _): self = .utf16(bigEndian: true)
+            default: self = .utf8
+            }
+        }
+
+        /// UTF-16 and UTF-32: decoded whole, never huge in practice, and NUL bytes are their text.
+        public var isWide: Bool { self != .utf8 }
+    }
+
     /// Whether the bytes look like a binary file rather than text: they hold a NUL byte (and are not
-    /// UTF-16, which starts with a byte order mark). Text never holds NUL; most binary formats do.
+    /// UTF-16 or UTF-32, which start with a byte order mark). Text never holds NUL; most binary formats do.
     public static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) else { return false }
+        guard !Encoding(start: bytes).isWide else { return false }
         return bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
     }
 
-    /// Decodes bytes as UTF-8 or, after a UTF-16 byte order mark, UTF-16; counts invalid bytes.
+    /// Decodes bytes as UTF-8 or, after a byte order mark, UTF-16 or UTF-32; counts invalid bytes.
     public static func decode(_ bytes: [UInt8]) -> (text: String, replacedBytes: Int) {
-        if bytes.starts(with: [0xFF, 0xFE]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: false) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: true) }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return decodeUTF8(bytes.dropFirst(3)) }
-        return decodeUTF8(bytes[...])
+        switch Encoding(start: bytes) {
+        case .utf32(let bigEndian): return decodeUTF32(bytes.dropFirst(4), bigEndian: bigEndian)
+        case .utf16(let bigEndian): return decodeUTF16(bytes.dropFirst(2), bigEndian: bigEndian)
+        case .utf8:
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return decodeUTF8(bytes.dropFirst(3)) }
+            return decodeUTF8(bytes[...])
+        }
     }
 
     /// UTF-8 with U+FFFD for each maximal invalid subpart (the Unicode "best practice"), counting its bytes.
-    static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (text: String, replacedBytes: Int) {
+    public static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (text: String, replacedBytes: Int) {
         // Valid UTF-8, the usual case, is copied in one validating pass.
         if let text = String(validating: bytes, as: UTF8.self) { return (text, 0) }
         var scalars = String.UnicodeScalarView()
@@ -86,6 +111,22 @@ extension PlainTextImporter {
             }
         }
         if replaced % 2 == 1 { scalars.append("\u{FFFD}") }
+        return (String(scalars), replaced)
+    }
+
+    /// UTF-32 in the given byte order; a value that is no scalar (a surrogate, past U+10FFFF) or
+    /// final bytes short of four become U+FFFD.
+    private static func decodeUTF32(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> (text: String, replacedBytes: Int) {
+        var scalars = String.UnicodeScalarView()
+        var replaced = 0
+        var i = bytes.startIndex
+        while i + 3 < bytes.endIndex {
+            let (a, b, c, d) = (UInt32(bytes[i]), UInt32(bytes[i + 1]), UInt32(bytes[i + 2]), UInt32(bytes[i + 3]))
+            let value = bigEndian ? a << 24 | b << 16 | c << 8 | d : d << 24 | c << 16 | b << 8 | a
+            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) } else { scalars.append("\u{FFFD}"); replaced += 4 }
+            i += 4
+        }
+        if i < bytes.endIndex { scalars.append("\u{FFFD}"); replaced += bytes.endIndex - i }
         return (String(scalars), replaced)
     }
 }

@@ -12,12 +12,11 @@ extension PlainTextImporter {
     public static let previewSpan = 2 * previewSize
 
     /// Whether input of `count` bytes starting with `start` opens on a preview: it is larger than
-    /// `previewThreshold` and not UTF-16 (which is never huge in practice).
+    /// `previewThreshold` and not UTF-16 or UTF-32 (never huge in practice).
     /// (An array, not a generic collection: a generic call from another module is not specialised,
     /// and its first `starts(with:)` costs a scan of every conformance in the binary.)
     public static func wantsPreview(count: Int, start: [UInt8]) -> Bool {
-        let bom = start.count >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF))
-        return count > previewThreshold && !bom
+        count > previewThreshold && !Encoding(start: start).isWide
     }
 
     /// Where to cut `bytes` for a preview, or nil when the input is small enough to import at once.
@@ -107,18 +106,29 @@ extension PlainTextImporter {
     }
 
     /// The last grapheme cluster boundary at or before the UTF-8 position `limit` and after `start`;
-    /// in a run of marks too long to be a character, the last scalar boundary.
-    private static func clusterBoundary(in text: String, atOrBefore limit: String.Index, after start: String.Index) -> String.Index {
+    /// in a run of marks too long to be a character, the last scalar boundary. Only the scalars just
+    /// before `limit` are looked at, as a string of their own: asking the whole text whether an index
+    /// is a boundary costs the length of the cluster around it, and a cluster of a million marks cut
+    /// in pieces made that quadratic.
+    static func clusterBoundary(in text: String, atOrBefore limit: String.Index, after start: String.Index) -> String.Index {
         let scalars = text.unicodeScalars
         var scalar = limit
         while scalar > start, text.utf8[scalar] & 0xC0 == 0x80 { scalar = text.utf8.index(before: scalar) }
+        guard scalar > start else { return limit }
+        // The 32 scalars before the cut, 32 more before them for context, and the one after it.
+        let from = scalars.index(scalar, offsetBy: -64, limitedBy: start) ?? start
+        let to = scalars.index(scalar, offsetBy: 1, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let local = String(scalars[from..<to])
+        let localScalars = local.unicodeScalars
         var cut = scalar
+        var localCut = localScalars.index(localScalars.startIndex, offsetBy: scalars.distance(from: from, to: scalar))
         for _ in 0..<32 {
-            if cut.samePosition(in: text) != nil { return cut }
             guard cut > start else { break }
+            if localCut.samePosition(in: local) != nil { return cut }
             cut = scalars.index(before: cut)
+            localCut = localScalars.index(before: localCut)
         }
-        return scalar > start ? scalar : limit
+        return scalar
     }
 
     private static func pieces(of text: String) -> [String] {

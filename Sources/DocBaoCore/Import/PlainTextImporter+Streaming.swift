@@ -36,7 +36,7 @@ extension PlainTextImporter {
     /// About how many bytes are decoded and cleaned at once (each step of cleaning may copy them).
     public static let chunkSize = 256 << 10
 
-    /// Imports an article from UTF-8 (or, after a UTF-16 byte order mark, UTF-16) read from `source`,
+    /// Imports an article from UTF-8 (or, after a byte order mark, UTF-16 or UTF-32) read from `source`,
     /// in two passes: the first finds the blank lines from the raw bytes (`LineMap.RawScanner`),
     /// the second decodes and cleans about `chunkSize` bytes at a time and gives the lines to an
     /// `Assembler`. Only the paragraphs are ever held whole: a 100 MB file costs its article, not
@@ -47,11 +47,11 @@ extension PlainTextImporter {
         var scanner = LineMap.RawScanner()
         var start: [UInt8] = []
         try source.read { piece in
-            if start.count < 2 { start += piece.prefix(2 - start.count) }
+            if start.count < 4 { start += piece.prefix(4 - start.count) }
             scanner.feed(piece)
         }
-        if start == [0xFF, 0xFE] || start == [0xFE, 0xFF] {
-            // UTF-16, never huge in practice: decoded whole.
+        if Encoding(start: start).isWide {
+            // UTF-16 or UTF-32, never huge in practice: decoded whole.
             var bytes: [UInt8] = []
             try source.read { bytes += $0 }
             let (text, replaced) = decode(bytes)
