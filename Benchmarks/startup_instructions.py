@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Instructions from exec to the first screen, counted with callgrind (BENCHMARKS.md, "What start-up
-is made of"): reproducible where times are not.
+"""Instructions from exec to the first screen, counted with callgrind (Benchmarks/NOTES.md, "What
+start-up is made of"): reproducible where times are not.
 
     python3 Benchmarks/startup_instructions.py BINARY [ARGS...]     e.g. .build/release/docbao Resources/hoi-nghi-ngoai-giao-29.txt
 

@@ -73,9 +73,10 @@ def test_install_debug_keeps_the_debug_information_beside_the_binary(tmp_path):
     installed, debug = prefix / "bin" / "docbao", prefix / "bin" / ".debug" / "docbao.debug"
     assert ".debug_info" in sections(debug)
     assert ".debug_info" not in sections(installed) and ".gnu_debuglink" in sections(installed)
+    # The section is the file's name, then its CRC (binary: read as bytes).
     link = subprocess.run(["readelf", "-W", "--string-dump=.gnu_debuglink", str(installed)],
-                          capture_output=True, text=True, check=True).stdout
-    assert "docbao.debug" in link
+                          capture_output=True, check=True).stdout
+    assert b"docbao.debug" in link
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     runs_and_fails_cleanly(installed, elsewhere)
