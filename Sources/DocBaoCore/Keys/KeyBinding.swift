@@ -35,9 +35,6 @@ public struct KeyGroup: Hashable, Sendable {
 
 /// One key binding: the keys, the action they trigger, where, and the help text that describes it.
 public struct KeyBinding<Action: KeyAction>: Sendable {
-    public typealias Context = KeyContext
-    public typealias Group = KeyGroup
-
     public var keys: [Key]
     public var action: Action
     public var context: KeyContext
