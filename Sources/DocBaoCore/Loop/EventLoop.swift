@@ -3,31 +3,38 @@
 ///
 /// Keys typed ahead are all handled before the next frame (one frame for the lot), signals are
 /// checked between every two events, and the program is polled for outside news after every wait.
+///
+/// Inlinable so that it is specialised for each program in the module that runs it (the reader's
+/// keys would otherwise go through unspecialised generic code, a little slower).
 public struct EventLoop<P: Program> {
     public var program: P
     /// The program's state: read it after `run` to see how the run left it.
-    public private(set) var state: P.State
+    public var state: P.State { current }
+    /// The state itself, changed only through the program's reducer.
+    @usableFromInline var current: P.State
     public let terminal: any TerminalBackend
 
+    @inlinable
     public init(_ program: P, state: P.State, on terminal: any TerminalBackend) {
         self.program = program
-        self.state = state
+        current = state
         self.terminal = terminal
     }
 
     /// Runs until an effect ends the run (quit, a signal, another screen), and returns its outcome.
+    @inlinable
     public mutating func run() -> P.Outcome {
         if let outcome = draw() { return outcome }
         while true {
             if let outcome = takeSignal() { return outcome }
             // Block for the next event (waking to poll for signals and outside news), then drain
             // everything already typed before drawing.
-            var next = terminal.nextEvent(timeout: program.waitTimeout(state))
-            let news = program.poll(state)
+            var next = terminal.nextEvent(timeout: program.waitTimeout(current))
+            let news = program.poll(current)
             if let outcome = dispatch(news) { return outcome }
             guard next != nil || !news.isEmpty else { continue }  // idle: nothing to redraw
             while let event = next {
-                if let message = program.message(for: event, in: state), let outcome = dispatch([message]) {
+                if let message = program.message(for: event, in: current), let outcome = dispatch([message]) {
                     return outcome
                 }
                 if let outcome = takeSignal() { return outcome }
@@ -38,11 +45,12 @@ public struct EventLoop<P: Program> {
     }
 
     /// Reduces `messages` in order, running each effect as it comes; the outcome if one ends the run.
+    @inlinable
     public mutating func dispatch(_ messages: [P.Message]) -> P.Outcome? {
         var queue = messages[...]
         while let message = queue.popFirst() {
-            for effect in program.reduce(&state, message) {
-                switch program.perform(effect, in: state) {
+            for effect in program.reduce(&current, message) {
+                switch program.perform(effect, in: current) {
                 case .done: break
                 case .send(let answers): queue.append(contentsOf: answers)
                 case .repaint: terminal.invalidate()
@@ -54,20 +62,22 @@ public struct EventLoop<P: Program> {
     }
 
     /// A signal received, as a message through the reducer: the outcome it ends the run with.
-    private mutating func takeSignal() -> P.Outcome? {
+    @usableFromInline
+    mutating func takeSignal() -> P.Outcome? {
         guard let signal = terminal.takeSignal() else { return nil }
         return dispatch([program.message(forSignal: signal)])
     }
 
     /// A frame: the state brought up to date, drawn, and drawn again if the frame met something to
     /// say.
-    private mutating func draw() -> P.Outcome? {
-        if let message = program.messageBeforeFrame(state), let outcome = dispatch([message]) { return outcome }
-        terminal.present(program.render(state))
-        let after = program.messagesAfterFrame(state)
+    @usableFromInline
+    mutating func draw() -> P.Outcome? {
+        if let message = program.messageBeforeFrame(current), let outcome = dispatch([message]) { return outcome }
+        terminal.present(program.render(current))
+        let after = program.messagesAfterFrame(current)
         guard !after.isEmpty else { return nil }
         if let outcome = dispatch(after) { return outcome }
-        terminal.present(program.render(state))
+        terminal.present(program.render(current))
         return nil
     }
 }
