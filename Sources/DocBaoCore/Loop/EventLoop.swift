@@ -34,7 +34,7 @@ public struct EventLoop<P: Program> {
             if let outcome = dispatch(news) { return outcome }
             guard next != nil || !news.isEmpty else { continue }  // idle: nothing to redraw
             while let event = next {
-                if let message = program.message(for: event, in: current), let outcome = dispatch([message]) {
+                if let message = program.message(for: event, in: current), let outcome = dispatch(message) {
                     return outcome
                 }
                 if let outcome = takeSignal() { return outcome }
@@ -44,18 +44,25 @@ public struct EventLoop<P: Program> {
         }
     }
 
-    /// Reduces `messages` in order, running each effect as it comes; the outcome if one ends the run.
+    /// Reduces `messages` in order; the outcome if one ends the run.
     @inlinable
     public mutating func dispatch(_ messages: [P.Message]) -> P.Outcome? {
-        var queue = messages[...]
-        while let message = queue.popFirst() {
-            for effect in program.reduce(&current, message) {
-                switch program.perform(effect, in: current) {
-                case .done: break
-                case .send(let answers): queue.append(contentsOf: answers)
-                case .repaint: terminal.invalidate()
-                case .finish(let outcome): return outcome
-                }
+        for message in messages {
+            if let outcome = dispatch(message) { return outcome }
+        }
+        return nil
+    }
+
+    /// Reduces `message` and runs its effects in order; the messages an effect answers with are
+    /// reduced before the next effect runs. The outcome if one ends the run.
+    @inlinable
+    public mutating func dispatch(_ message: P.Message) -> P.Outcome? {
+        for effect in program.reduce(&current, message) {
+            switch program.perform(effect, in: current) {
+            case .done: break
+            case .send(let answers): if let outcome = dispatch(answers) { return outcome }
+            case .repaint: terminal.invalidate()
+            case .finish(let outcome): return outcome
             }
         }
         return nil
@@ -65,14 +72,14 @@ public struct EventLoop<P: Program> {
     @usableFromInline
     mutating func takeSignal() -> P.Outcome? {
         guard let signal = terminal.takeSignal() else { return nil }
-        return dispatch([program.message(forSignal: signal)])
+        return dispatch(program.message(forSignal: signal))
     }
 
     /// A frame: the state brought up to date, drawn, and drawn again if the frame met something to
     /// say.
     @usableFromInline
     mutating func draw() -> P.Outcome? {
-        if let message = program.messageBeforeFrame(current), let outcome = dispatch([message]) { return outcome }
+        if let message = program.messageBeforeFrame(current), let outcome = dispatch(message) { return outcome }
         terminal.present(program.render(current))
         let after = program.messagesAfterFrame(current)
         guard !after.isEmpty else { return nil }
