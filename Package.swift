@@ -34,13 +34,16 @@ let package = Package(
         .target(name: "DocBaoLibrary", dependencies: ["DocBaoCore", "DocBaoLoading", .product(name: "GRDB", package: "GRDB.swift")]),
         // Thin ncurses backend: Frame -> screen, keys/mouse/resize -> InputEvent.
         .target(name: "DocBaoTerminal", dependencies: ["DocBaoCore", "CNcursesw", "CursesShim"]),
+        // The full-screen program: the reader and the library view run on the core's event loop,
+        // their effects (saving, searching the library, background imports) run against the store.
+        .target(name: "DocBaoApp", dependencies: ["DocBaoCore", "DocBaoLoading", "DocBaoLibrary"]),
         // Build tool: turns Resources/*.txt into a Swift source so the binary carries its article.
         .executableTarget(name: "EmbedResource"),
         .plugin(name: "EmbedArticlePlugin", capability: .buildTool(), dependencies: ["EmbedResource"]),
         .executableTarget(
             name: "docbao",
             dependencies: [
-                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLoading", "DocBaoLibrary",
+                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLoading", "DocBaoLibrary", "DocBaoApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds link libstdc++ (the Swift runtime's and toml++'s) statically when
@@ -74,5 +77,7 @@ let package = Package(
         .testTarget(name: "DocBaoLoadingTests", dependencies: ["DocBaoLoading"]),
         // Fixtures/: libraries written by earlier docbaos, read by path (MigrationTests).
         .testTarget(name: "DocBaoLibraryTests", dependencies: ["DocBaoLibrary", "DocBaoLoading"], exclude: ["Fixtures"]),
+        // Whole runs of the reader and the library view on the in-memory terminal, with a real library.
+        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoLibrary", "DocBaoCore"]),
     ]
 )

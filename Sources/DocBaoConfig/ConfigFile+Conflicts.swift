@@ -3,10 +3,10 @@ import DocBaoCore
 extension ConfigFile {
     /// A problem for each key the file gives an action that reaches another action instead: the
     /// same key bound to two actions that answer with the same focus. Found by dispatching each key
-    /// through the key map the reader will use, so the message names the action that really gets it.
-    static func conflicts(in overrides: [Settings.KeyOverride], lines: [Action: Int]) -> [ConfigProblem] {
+    /// through the key table the screen will use, so the message names the action that really gets it.
+    static func conflicts<Action: KeyAction>(in overrides: [KeyOverride<Action>], lines: [Action: Int]) -> [ConfigProblem] {
         guard overrides.count > 1 else { return [] }
-        let defaults = KeyMap()
+        let defaults = KeyTable<Action>()
         let map = defaults.remapped(overrides.map { ($0.action, $0.keys) })
         let article = dispatch(map, focus: .article)
         let sidebar = dispatch(map, focus: .sidebar)
@@ -32,10 +32,10 @@ extension ConfigFile {
         return problems
     }
 
-    /// Which action each key reaches with `focus`: what `KeyMap.action(for:focus:)` answers, for
+    /// Which action each key reaches with `focus`: what `KeyTable.action(for:in:)` answers, for
     /// every key at once.
-    private static func dispatch(_ map: KeyMap, focus: Focus) -> [Key: Action] {
-        let specific: KeyBinding.Context = focus == .sidebar ? .sidebar : .article
+    private static func dispatch<Action: KeyAction>(_ map: KeyTable<Action>, focus: Focus) -> [Key: Action] {
+        let specific: KeyContext = focus == .sidebar ? .sidebar : .article
         var result: [Key: Action] = [:]
         for context in [specific, .any] {
             for binding in map.bindings where binding.context == context {

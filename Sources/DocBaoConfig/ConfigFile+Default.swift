@@ -3,8 +3,8 @@ import DocBaoCore
 extension ConfigFile {
     /// A commented config file with every setting at its default, and every action with its
     /// default keys (commented out, so the file changes nothing until a line is uncommented).
-    /// Made from the key table, so it always lists the actions the help screen lists.
-    public static func defaultText(keyMap: KeyMap = KeyMap()) -> String {
+    /// Made from the key tables, so it always lists the actions the help screens list.
+    public static func defaultText(keyMap: KeyMap = KeyMap(), libraryKeyMap: LibraryKeyMap = LibraryKeyMap()) -> String {
         var out = """
         # docbao config: $XDG_CONFIG_HOME/docbao/config.toml (default ~/.config/docbao/config.toml)
         # Every line below is a default. Uncomment a line and change it to use it. A mistake in this
@@ -27,13 +27,26 @@ extension ConfigFile {
         # End, Enter, Tab, S-Tab, Esc, Backspace, F1..F12, C-a..C-z (Ctrl plus a letter).
 
         """
+        out += actionLines(keyMap)
+        out += """
+
+        [library-keys]
+        # The same for the library view (docbao library): an action name, then its keys.
+
+        """
+        out += actionLines(libraryKeyMap)
+        return out
+    }
+
+    /// "# action = [keys]   # help" for each action of `table`, commented out, in table order.
+    private static func actionLines<Action: KeyAction>(_ table: KeyTable<Action>) -> String {
+        var out = ""
         var seen = Set<Action>()
-        for binding in keyMap.bindings where !seen.contains(binding.action) {
+        for binding in table.bindings where !seen.contains(binding.action) {
             seen.insert(binding.action)
-            let keys = keyMap.bindings.filter { $0.action == binding.action }.flatMap(\.keys)
-            let list = keys.map { "\"\(configName($0))\"" }.joined(separator: ", ")
+            let list = table.keys(for: binding.action).map { "\"\(configName($0))\"" }.joined(separator: ", ")
             let line = "# \(binding.action.rawValue) = [\(list)]"
-            out += line + String(repeating: " ", count: max(1, 46 - line.count)) + "# \(binding.help)\n"
+            out += line + String(repeating: " ", count: max(1, 46 - line.count)) + "# \(table.helpText(binding))\n"
         }
         return out
     }

@@ -18,6 +18,9 @@ import TOMLKit
 ///
 /// [keys]                # action = ["key", …]; names as in the help screen
 /// line-down = ["j", "Down", "C-e"]
+///
+/// [library-keys]        # the same for the library view's actions
+/// filter = ["&", "f"]
 /// ```
 public enum ConfigFile {
     /// The settings the file makes, and every problem with it in line order. Each statement is
@@ -29,10 +32,19 @@ public enum ConfigFile {
         // Key overrides apply in the order of their action names, as TOML tables keep them (and as
         // docbao always applied them): the binding-conflict messages say which one wins.
         settings.keys.sort { $0.action.rawValue < $1.action.rawValue }
+        settings.libraryKeys.sort { $0.action.rawValue < $1.action.rawValue }
         let problems = reading.problems + conflicts(in: settings.keys, lines: reading.keyLines)
+            + conflicts(in: settings.libraryKeys, lines: reading.libraryKeyLines)
         // In line order, problems of one line in the order they were found.
         let ordered = problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
         return (settings, ordered.map(\.element))
+    }
+
+    /// The sections the file may have.
+    static let sections = ["reader", "search", "keys", "library-keys"]
+    /// "[reader], [search], [keys] or [library-keys]".
+    static var sectionList: String {
+        sections.dropLast().map { "[\($0)]" }.joined(separator: ", ") + " or [\(sections.last!)]"
     }
 
     /// One setting as the file writes it: `section.key` and its value, and the line it is on.
@@ -46,8 +58,9 @@ public enum ConfigFile {
     private struct Reading {
         var settings = Settings()
         var problems: [ConfigProblem] = []
-        /// The line each action's keys are set on.
+        /// The line each action's keys are set on, in `[keys]` and in `[library-keys]`.
         var keyLines: [Action: Int] = [:]
+        var libraryKeyLines: [LibraryAction: Int] = [:]
         /// The line each `section.key` was first set on, and whether it was a plain `key = value`.
         private var seen: [String: (line: Int, plain: Bool)] = [:]
         private var unknownSections: Set<String> = []
@@ -94,7 +107,7 @@ public enum ConfigFile {
                 if let inner = value.table {
                     current = inner
                 } else {
-                    problems.append(ConfigProblem(line: line, message: "[[\(path.joined(separator: "."))]] is not a section; write [reader], [search] or [keys]"))
+                    problems.append(ConfigProblem(line: line, message: "[[\(path.joined(separator: "."))]] is not a section; write \(ConfigFile.sectionList)"))
                     return nil
                 }
             }
@@ -119,13 +132,13 @@ public enum ConfigFile {
             guard let section = entry.path.first else { return }
             guard entry.path.count > 1 else {
                 if entry.value.table == nil {
-                    problems.append(ConfigProblem(line: entry.line, message: "'\(section)' must be a section ([reader], [search] or [keys])"))
-                } else if !["reader", "search", "keys"].contains(section) {
+                    problems.append(ConfigProblem(line: entry.line, message: "'\(section)' must be a section (\(ConfigFile.sectionList))"))
+                } else if !ConfigFile.sections.contains(section) {
                     unknownSection(section, line: entry.line)
                 }
                 return
             }
-            guard ["reader", "search", "keys"].contains(section) else {
+            guard ConfigFile.sections.contains(section) else {
                 unknownSection(section, line: entry.line)
                 return
             }
@@ -144,13 +157,22 @@ public enum ConfigFile {
             switch section {
             case "reader": readReader(key, value, line: entry.line)
             case "search": readSearch(key, value, line: entry.line)
-            default: readKey(key, value, line: entry.line)
+            case "keys":
+                if let o: KeyOverride<Action> = Self.readKey(key, value, line: entry.line, &problems) {
+                    settings.keys.append(o)
+                    keyLines[o.action] = entry.line
+                }
+            default:
+                if let o: KeyOverride<LibraryAction> = Self.readKey(key, value, line: entry.line, &problems) {
+                    settings.libraryKeys.append(o)
+                    libraryKeyLines[o.action] = entry.line
+                }
             }
         }
 
         private mutating func unknownSection(_ name: String, line: Int) {
             guard unknownSections.insert(name).inserted else { return }
-            problems.append(ConfigProblem(line: line, message: "unknown section [\(name)] (known: reader, search, keys)"))
+            problems.append(ConfigProblem(line: line, message: "unknown section [\(name)] (known: \(ConfigFile.sections.joined(separator: ", ")))"))
         }
 
         private mutating func readReader(_ key: String, _ value: TOMLValueConvertible, line: Int) {
@@ -174,10 +196,12 @@ public enum ConfigFile {
             }
         }
 
-        private mutating func readKey(_ name: String, _ value: TOMLValueConvertible, line: Int) {
-            guard let action = Action(rawValue: name) else {
+        /// An action's keys, for the table of `A`'s actions (`[keys]` or `[library-keys]`).
+        private static func readKey<A: KeyAction>(_ name: String, _ value: TOMLValueConvertible, line: Int,
+                                                  _ problems: inout [ConfigProblem]) -> KeyOverride<A>? {
+            guard let action = A(rawValue: name) else {
                 problems.append(ConfigProblem(line: line, message: "unknown action '\(name)' (the help screen and `docbao config --default` list them)"))
-                return
+                return nil
             }
             let written: [String]
             if let one = value.string {
@@ -186,7 +210,7 @@ public enum ConfigFile {
                 written = array.map { $0.string! }
             } else {
                 problems.append(ConfigProblem(line: line, message: "\(name) must be a key name or a list of them, e.g. [\"j\", \"Down\"]"))
-                return
+                return nil
             }
             var keys: [Key] = []
             for w in written {
@@ -194,10 +218,7 @@ public enum ConfigFile {
                     problems.append(ConfigProblem(line: line, message: "unknown key name '\(w)' for \(name)"))
                 }
             }
-            if !keys.isEmpty {
-                settings.keys.append(Settings.KeyOverride(action: action, keys: keys))
-                keyLines[action] = line
-            }
+            return keys.isEmpty ? nil : KeyOverride(action: action, keys: keys)
         }
     }
 

@@ -12,12 +12,23 @@ public struct Settings: Equatable, Sendable {
     /// Actions bound to new keys, in the order of their names (the order they are applied in:
     /// where two share a key, `ConfigFile` reports which gets it).
     public var keys: [KeyOverride] = []
+    /// The library view's actions bound to new keys (`[library-keys]`), in the same order.
+    public var libraryKeys: [LibraryKeyOverride] = []
 
     public init() {}
 
-    public struct KeyOverride: Equatable, Sendable {
-        public var action: Action
-        public var keys: [Key]
+    public typealias KeyOverride = DocBaoConfig.KeyOverride<Action>
+    public typealias LibraryKeyOverride = DocBaoConfig.KeyOverride<LibraryAction>
+}
+
+/// An action of a screen's key table bound by the config file to exactly these keys.
+public struct KeyOverride<Action: KeyAction>: Equatable, Sendable {
+    public var action: Action
+    public var keys: [Key]
+
+    public init(action: Action, keys: [Key]) {
+        self.action = action
+        self.keys = keys
     }
 }
 

@@ -4,7 +4,7 @@ import DocBaoCore
 import Glibc
 
 /// The ncurses backend: draws `Frame`s and turns terminal input into `InputEvent`s. Nothing else.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     /// Why the terminal could not be opened.
     public struct OpenError: Error, CustomStringConvertible {
         public let description: String

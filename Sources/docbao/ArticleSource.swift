@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocBaoCore
+import DocBaoApp
 import DocBaoLoading
 import Foundation
 

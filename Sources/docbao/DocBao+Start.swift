@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocBaoCore
 import DocBaoLibrary
+import DocBaoApp
 import DocBaoLoading
 import Foundation
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import DocBaoCore
+import DocBaoApp
+import DocBaoLibrary
 import DocBaoLoading
 import DocBaoTerminal
 import Foundation
@@ -87,7 +89,8 @@ struct ReaderOptions: Equatable {
             promptDefaults: Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
                                             placement: tones ?? settings.tones ?? .traditional),
             sidebar: settings.sidebar ?? true,
-            keyMap: KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) }))
+            keyMap: KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) }),
+            libraryKeyMap: LibraryKeyMap().remapped(settings.libraryKeys.map { ($0.action, $0.keys) }))
         let start = try startingScreen(search: search.map { ($0, options) })
         defer { start.cleanUp() }
         let terminal: Terminal

@@ -133,7 +133,7 @@ import Testing
         #expect(effects.first == .search(query: "đấu", options: SearchOptions(mode: .exact, wholeWord: true)))
         F.press(Fixtures.keys("/") + [.up], &s)
         #expect(s.prompt?.text == "đấu", "↑ brings back the last search")
-        #expect(s.prompt?.composer.method == .telex, "the next prompt starts with the same input method")
+        #expect(s.prompt?.editor.composer.method == .telex, "the next prompt starts with the same input method")
         F.press([.escape], &s)
         #expect(s.mode == .list)
     }

@@ -123,3 +123,29 @@ def test_twenty_thousand_unknown_settings_are_checked_at_once(tmp_path):
     assert lines[0].endswith("config.toml:2: unknown setting 'unknown0' in [reader] (known: width, sidebar, theme); ignored")
     assert lines[19].endswith("config.toml:21: unknown setting 'unknown19' in [reader] (known: width, sidebar, theme); ignored")
     assert lines[20].endswith("config.toml: and 19980 more problems (not shown)")
+
+
+def test_library_keys_are_remapped_from_the_config(pane, tmp_path):
+    env = write_config(tmp_path, '[library-keys]\nhelp = ["H"]\nquit = ["x", "C-q"]\n')
+    p = pane(100, 30, env=env)
+    p.docbao("library")
+    p.wait_for(lambda s: "H trợ giúp · x thoát" in s.split("\n")[29], what="the reminder from the remapped table")
+    p.keys("?")  # no longer help
+    p.keys("H")
+    p.wait_for("lọc theo tên bài")
+    assert any(re.match(r"\s+H\s+trợ giúp$", row.rstrip()) for row in p.lines()), p.screen()
+    p.keys("Escape")
+    p.wait_for(lambda s: "lọc theo tên bài" not in s)
+    p.keys("q")  # no longer quits
+    p.keys("C-q")
+    p.wait_exit(0)
+
+
+def test_library_keys_problems_are_reported(tmp_path):
+    env = write_config(tmp_path, '[library-keys]\nnext-section = ["n"]\nfilter = ["x"]\nsearch = ["x"]\n')
+    r = subprocess.run([str(BINARY), "config"], capture_output=True, text=True, env={**env, "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 1
+    assert "config.toml:2: unknown action 'next-section'" in r.stdout, r.stdout
+    assert 'config.toml:3: "x" for filter is also bound to search (line 4), which gets it' in r.stdout, r.stdout
+    d = subprocess.run([str(BINARY), "config", "--default"], capture_output=True, text=True, env={**env, "PATH": "/usr/bin:/bin"})
+    assert "\n[library-keys]\n" in d.stdout and "# cycle-sort = [\"s\"]" in d.stdout, d.stdout

@@ -99,7 +99,7 @@ def test_the_library_view_table_names_every_key():
     source = LIBRARY_KEYS.read_text(encoding="utf-8")
     named = {"down": "Down", "up": "Up", "pageDown": "PgDn", "pageUp": "PgUp", "home": "Home",
              "end": "End", "enter": "Enter", "escape": "Esc"}
-    bindings = re.findall(r"LibraryKeyBinding\(\[(.*?)\], \.(\w+)", source)
+    bindings = re.findall(r"KeyBinding<LibraryAction>\(\[(.*?)\], \.(\w+)", source)
     assert len(bindings) > 10
     # The key column of the table's rows ("j, Down / k, Up@the next / previous article").
     table = re.search(r"^\.TS\n.*?^\.TE", man_sections()["library view"], re.S | re.M).group(0)
@@ -110,6 +110,16 @@ def test_the_library_view_table_names_every_key():
             name = ("Space" if char == " " else char) if char else f"C-{ctrl}" if ctrl else \
                 f"F{function}" if function else named[name]
             assert name in documented, (name, action)
+
+
+def test_the_library_keys_table_names_every_library_action():
+    source = LIBRARY_KEYS.read_text(encoding="utf-8")
+    body = re.search(r"enum LibraryAction\b.*?\{(.*?)^\}", source, re.S | re.M).group(1)
+    actions = [raw or name for name, raw in re.findall(r'case (\w+)(?: = "([^"]+)")?', body)]
+    assert "cycle-sort" in actions and "quit" in actions
+    files = man_sections()["FILES"]
+    paragraph = files[files.index("[library-keys]"):]
+    assert [a for a in actions if not re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", paragraph)] == []
 
 
 @pytest.mark.skipif(shutil.which("groff") is None, reason="groff is not installed")

@@ -20,69 +20,50 @@ public enum LibraryAction: String, CaseIterable, Sendable {
     case quit
 }
 
-/// One binding of the library's key table: keys, action, help text.
-public struct LibraryKeyBinding: Sendable {
-    public var keys: [Key]
-    public var action: LibraryAction
-    public var help: String
+/// The library view's key table.
+public typealias LibraryKeyMap = KeyTable<LibraryAction>
 
-    public init(_ keys: [Key], _ action: LibraryAction, _ help: String) {
-        self.keys = keys
-        self.action = action
-        self.help = help
-    }
+extension LibraryAction: KeyAction {
+    public static let defaultBindings: [KeyBinding<LibraryAction>] = [
+        KeyBinding<LibraryAction>([.char("j"), .down], .lineDown, .library, "bài sau"),
+        KeyBinding<LibraryAction>([.char("k"), .up], .lineUp, .library, "bài trước"),
+        KeyBinding<LibraryAction>([.char(" "), .pageDown, .ctrl("f")], .pageDown, .library, "trang sau"),
+        KeyBinding<LibraryAction>([.char("b"), .pageUp, .ctrl("b")], .pageUp, .library, "trang trước"),
+        KeyBinding<LibraryAction>([.char("d")], .halfPageDown, .library, "nửa trang sau"),
+        KeyBinding<LibraryAction>([.char("u")], .halfPageUp, .library, "nửa trang trước"),
+        KeyBinding<LibraryAction>([.char("g"), .home], .top, .library, "đầu danh sách"),
+        KeyBinding<LibraryAction>([.char("G"), .end], .bottom, .library, "cuối danh sách"),
+        KeyBinding<LibraryAction>([.enter], .open, .library, "mở bài"),
+        KeyBinding<LibraryAction>([.char("&"), .char("f")], .filter, .library, "lọc theo tên bài (gõ đến đâu lọc đến đó)"),
+        KeyBinding<LibraryAction>([.char("/")], .search, .library, "tìm trong nội dung các bài"),
+        KeyBinding<LibraryAction>([.escape], .back, .library, "bỏ lọc; từ kết quả tìm về thư viện"),
+        KeyBinding<LibraryAction>([.char("s")], .cycleSort, .library, "sắp xếp: đọc gần đây → ngày đăng → tên bài"),
+        KeyBinding<LibraryAction>([.char("?"), .char("h"), .function(1)], .help, .library, "trợ giúp"),
+        KeyBinding<LibraryAction>([.ctrl("l")], .redraw, .library, "vẽ lại màn hình"),
+        KeyBinding<LibraryAction>([.char("q")], .quit, .library, "thoát"),
+    ]
 }
 
-/// The library's one key table: it drives dispatch and draws the help overlay.
-public enum LibraryKeyMap {
-    public static let bindings: [LibraryKeyBinding] = [
-        LibraryKeyBinding([.char("j"), .down], .lineDown, "bài sau"),
-        LibraryKeyBinding([.char("k"), .up], .lineUp, "bài trước"),
-        LibraryKeyBinding([.char(" "), .pageDown, .ctrl("f")], .pageDown, "trang sau"),
-        LibraryKeyBinding([.char("b"), .pageUp, .ctrl("b")], .pageUp, "trang trước"),
-        LibraryKeyBinding([.char("d")], .halfPageDown, "nửa trang sau"),
-        LibraryKeyBinding([.char("u")], .halfPageUp, "nửa trang trước"),
-        LibraryKeyBinding([.char("g"), .home], .top, "đầu danh sách"),
-        LibraryKeyBinding([.char("G"), .end], .bottom, "cuối danh sách"),
-        LibraryKeyBinding([.enter], .open, "mở bài"),
-        LibraryKeyBinding([.char("&"), .char("f")], .filter, "lọc theo tên bài (gõ đến đâu lọc đến đó)"),
-        LibraryKeyBinding([.char("/")], .search, "tìm trong nội dung các bài"),
-        LibraryKeyBinding([.escape], .back, "bỏ lọc; từ kết quả tìm về thư viện"),
-        LibraryKeyBinding([.char("s")], .cycleSort, "sắp xếp: đọc gần đây → ngày đăng → tên bài"),
-        LibraryKeyBinding([.char("?"), .char("h"), .function(1)], .help, "trợ giúp"),
-        LibraryKeyBinding([.ctrl("l")], .redraw, "vẽ lại màn hình"),
-        LibraryKeyBinding([.char("q")], .quit, "thoát"),
-    ]
-
-    /// The action bound to `key`.
-    public static func action(for key: Key) -> LibraryAction? {
-        bindings.first { $0.keys.contains(key) }?.action
+extension KeyTable where Action == LibraryAction {
+    /// The keys of the open prompt, for the help overlay.
+    public static var promptKeys: [(keys: String, help: String)] {
+        [
+            ("Enter", "lọc: giữ bộ lọc · tìm: tìm trong các bài"),
+            ("Esc", "lọc: bỏ bộ lọc · tìm: đóng ô tìm"),
+        ] + PromptEditor.editingKeys + [("C-u", "xoá ô")]
     }
 
-    /// The keys of the open prompt, for the help overlay.
-    public static let promptKeys: [(keys: String, help: String)] = [
-        ("Enter", "lọc: giữ bộ lọc · tìm: tìm trong các bài"),
-        ("Esc", "lọc: bỏ bộ lọc · tìm: đóng ô tìm"),
-        ("Tab", "chế độ thông minh ↔ chính xác"),
-        ("C-w", "chỉ tìm cả từ (bật/tắt)"),
-        ("C-t", "kiểu gõ: tắt → Telex → VNI"),
-        ("↑ ↓", "lịch sử tìm kiếm"),
-        ("C-u", "xoá ô"),
-    ]
-
     /// The help overlay's lines: the key table, then the prompt's keys.
-    public static var helpLines: [(text: String, style: Style)] {
-        func line(_ keys: String, _ help: String) -> (String, Style) {
-            ("  " + keys + String(repeating: " ", count: max(1, 16 - DisplayWidth.of(keys))) + help, .normal)
-        }
-        var result: [(String, Style)] = [("Thư viện — phím", .helpTitle)]
-        for b in bindings { result.append(line(b.keys.map(\.name).joined(separator: " "), b.help)) }
+    public var helpLines: [(text: String, style: Style)] {
+        var result = helpLines(keyColumn: 16, spaced: false)
         result.append(("Trong ô lọc và ô tìm", .helpTitle))
-        for (keys, help) in promptKeys { result.append(line(keys, help)) }
+        for (keys, help) in Self.promptKeys { result.append((Self.helpLine(keys, help, keyColumn: 16), .normal)) }
         result.append(("Chuột: lăn để cuộn; bấm chọn bài, bấm lần nữa để mở.", .normal))
         return result
     }
 
     /// The reminder on the status line.
-    static let hint = "/ tìm · & lọc · s sắp xếp · ? trợ giúp · q thoát"
+    var hint: String {
+        reminder([(.search, "tìm"), (.filter, "lọc"), (.cycleSort, "sắp xếp"), (.help, "trợ giúp"), (.quit, "thoát")])
+    }
 }

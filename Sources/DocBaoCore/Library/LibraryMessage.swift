@@ -3,7 +3,7 @@ public enum LibraryMessage: Equatable, Sendable {
     case action(LibraryAction)
     /// A key typed into the open prompt.
     case promptKey(Key)
-    /// Any key or click while the help overlay shows, but j/k and ↓/↑, which scroll it (`.scroll`).
+    /// Any key or click while the help overlay shows, but the line-down and line-up keys, which scroll it (`.scroll`).
     case dismissHelp
     /// Scroll by a number of rows (mouse wheel).
     case scroll(Int)
@@ -19,6 +19,10 @@ public enum LibraryMessage: Equatable, Sendable {
     case results(query: String, options: SearchOptions, hits: [LibraryHit])
     /// Something to tell the user on the status line (a search that failed…).
     case notice(String)
+    /// The full-text search history, reloaded (the reader may have added queries meanwhile).
+    case history([String])
+    /// A terminating signal arrived: the run ends (`LibraryEffect.signalled`).
+    case signal(Int32)
 }
 
 /// Work the library view asks the program to do.
@@ -32,4 +36,6 @@ public enum LibraryEffect: Equatable, Sendable {
     /// Clear and repaint the terminal (Ctrl-L).
     case redrawAll
     case quit
+    /// End the run because of a terminating signal.
+    case signalled(Int32)
 }

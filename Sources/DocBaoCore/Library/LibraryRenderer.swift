@@ -95,7 +95,7 @@ public enum LibraryRenderer {
     }
 
     static func drawHelp(_ state: LibraryViewState, into frame: inout Frame) {
-        let all = LibraryKeyMap.helpLines
+        let all = state.keyMap.helpLines
         let height = max(0, frame.size.height - 1)
         let start = max(0, min(state.helpScroll, all.count - height))
         for (row, line) in all.dropFirst(start).prefix(height).enumerated() {

@@ -13,7 +13,7 @@ enum LibraryStatusLine {
         let right: String
         if state.showingHelp {
             left = "Trợ giúp thư viện"
-            right = "j/k cuộn · phím khác: đóng"
+            right = state.keyMap.helpStatusHint
         } else if let r = state.results {
             left = state.message ?? "Enter mở bài · Esc về thư viện"
             right = r.hits.isEmpty ? "" : "\(r.cursor + 1)/\(r.hits.count)"
@@ -26,7 +26,7 @@ enum LibraryStatusLine {
             } else {
                 left = position
             }
-            right = LibraryKeyMap.hint
+            right = state.keyMap.hint
         }
         let rightWidth = DisplayWidth.of(right)
         if width >= rightWidth + 14 {

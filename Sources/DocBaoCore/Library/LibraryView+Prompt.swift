@@ -12,21 +12,21 @@ extension LibraryView {
 
     static func promptKey(_ state: inout LibraryViewState, _ key: Key) -> [LibraryEffect] {
         guard var prompt = state.prompt else { return [] }
-        let outcome = prompt.apply(key, history: prompt.kind == .search ? state.history : [])
-        state.promptDefaults = prompt.defaults
+        let outcome = prompt.editor.apply(key, history: prompt.kind == .search ? state.history : [])
+        state.promptDefaults = prompt.editor.defaults
         switch (prompt.kind, outcome) {
         case (_, .ignored):
             return []
         case (.filter, .edited):
             state.prompt = prompt
-            setFilter(&state, prompt.text, prompt.options)
+            setFilter(&state, prompt.text, prompt.editor.options)
         case (.filter, .commit):
             state.prompt = nil
             // The filter stays; what the cursor is on now is the chosen article.
             state.anchor = state.selectedEntry?.id ?? state.anchor
         case (.filter, .cancel):
             state.prompt = nil
-            setFilter(&state, "", prompt.options)
+            setFilter(&state, "", prompt.editor.options)
         case (.search, .edited):
             state.prompt = prompt
         case (.search, .cancel):
@@ -39,8 +39,8 @@ extension LibraryView {
             state.history.append(query)
             if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
             state.message = "Đang tìm “\(query)”…"
-            state.awaitedSearch = LibraryQuery(query: query, options: prompt.options)
-            return [.search(query: query, options: prompt.options), .saveHistory(state.history)]
+            state.awaitedSearch = LibraryQuery(query: query, options: prompt.editor.options)
+            return [.search(query: query, options: prompt.editor.options), .saveHistory(state.history)]
         }
         return []
     }

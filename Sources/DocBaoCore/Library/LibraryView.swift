@@ -6,14 +6,8 @@ public enum LibraryView {
         case .resize(let size): return .resize(size)
         case .key(let key):
             if state.prompt != nil { return .promptKey(key) }
-            if state.showingHelp {
-                switch key {
-                case .char("j"), .down: return .scroll(1)
-                case .char("k"), .up: return .scroll(-1)
-                default: return .dismissHelp
-                }
-            }
-            return LibraryKeyMap.action(for: key).map(LibraryMessage.action)
+            if state.showingHelp { return state.keyMap.helpScroll(for: key).map(LibraryMessage.scroll) ?? .dismissHelp }
+            return state.keyMap.action(for: key).map(LibraryMessage.action)
         case .mouse(let mouse):
             guard state.prompt == nil else { return nil }
             if state.showingHelp {
@@ -39,7 +33,7 @@ public enum LibraryView {
         case .dismissHelp:
             state.showingHelp = false
         case .scroll(let n) where state.showingHelp:
-            let lines = LibraryKeyMap.helpLines.count
+            let lines = state.keyMap.helpLines.count
             state.helpScroll = max(0, min(state.helpScroll + n, lines - (state.size.height - 1)))
         case .scroll(let n):
             if var r = state.results, state.mode == .results {
@@ -79,6 +73,10 @@ public enum LibraryView {
             state.showingHelp = false
         case .notice(let text):
             state.message = text
+        case .history(let queries):
+            state.history = queries
+        case .signal(let n):
+            return [.signalled(n)]
         }
         return []
     }
@@ -123,7 +121,7 @@ public enum LibraryView {
             if !state.filter.isEmpty { setFilter(&state, "", state.filterOptions) }
         case .filter:
             var prompt = LibraryPrompt(kind: .filter, text: state.filter, defaults: state.promptDefaults)
-            if !state.filter.isEmpty { prompt.options = state.filterOptions }
+            if !state.filter.isEmpty { prompt.editor.options = state.filterOptions }
             state.prompt = prompt
         case .search:
             state.prompt = LibraryPrompt(kind: .search, defaults: state.promptDefaults)

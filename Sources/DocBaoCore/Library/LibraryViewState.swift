@@ -50,14 +50,17 @@ public struct LibraryViewState: Sendable {
     public var history: [String]
     /// What the next prompt starts with: the options and the input method used last.
     public var promptDefaults: Prompt.Defaults
+    /// The view's keys (the defaults with the config file's `[library-keys]`).
+    public let keyMap: LibraryKeyMap
     /// The last search sent to the program (`.search`) and not answered yet: only its results show.
     var awaitedSearch: LibraryQuery?
     /// The article the user chose: the cursor goes back to it whenever it is visible again.
     var anchor: Int64?
 
     public init(entries: [LibraryEntry], size: Size, sort: LibrarySort = .recent, history: [String] = [],
-                promptDefaults: Prompt.Defaults = Prompt.Defaults()) {
+                promptDefaults: Prompt.Defaults = Prompt.Defaults(), keyMap: LibraryKeyMap = LibraryKeyMap()) {
         catalog = LibraryCatalog(entries)
+        self.keyMap = keyMap
         self.sort = sort
         self.size = size
         self.history = history

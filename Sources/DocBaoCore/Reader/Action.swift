@@ -53,6 +53,11 @@ public enum Message: Equatable, Sendable {
     case markKey(Key)
     /// A key while the bookmarks list is open.
     case marksListKey(Key)
+    /// Bring the view up to date with the prompt before a frame (its search runs once the keys typed
+    /// so far are all in). Changes nothing else: the status line's message stays.
+    case settle
+    /// A terminating signal arrived: the run ends (`Effect.signalled`).
+    case signal(Int32)
 }
 
 /// Work the reducer asks the program to do outside the pure core.
@@ -66,4 +71,6 @@ public enum Effect: Equatable, Sendable {
     case saveMarks([Character: Int])
     /// The reader asked for the library (L); the reader itself stays open until the program acts.
     case openLibrary
+    /// End the run because of a terminating signal (the program exits with 128 + its number).
+    case signalled(Int32)
 }

@@ -1,5 +1,5 @@
-/// The search prompt on the bottom line: what is typed (through the Telex/VNI composer), how it
-/// matches, and where the view was when it opened, to go back there on Esc.
+/// The reader's search prompt on the bottom line: the editor (what is typed, how it matches), the
+/// direction, and where the view was when it opened, to go back there on Esc.
 public struct Prompt: Equatable, Sendable {
     /// What a new prompt starts with: the options and input method used last.
     public struct Defaults: Equatable, Sendable {
@@ -16,8 +16,8 @@ public struct Prompt: Equatable, Sendable {
     }
 
     public var direction: SearchDirection
-    public var composer: TelexComposer
-    public var options: SearchOptions
+    /// What is typed, how it matches, the history being browsed.
+    public var editor: PromptEditor
     /// Where the top line was in the text when the prompt opened (survives a resize)…
     public var origin: SourcePosition
     /// …and the line itself with the width it was laid out at, to go back exactly when the width
@@ -26,29 +26,24 @@ public struct Prompt: Equatable, Sendable {
     public var originWidth: Int
     /// The search that was active before, restored by Esc.
     public var previous: SearchState?
-    /// The history entry shown while browsing with ↑/↓ (an index into the history), and what had
-    /// been typed before browsing began.
-    public var historyIndex: Int?
-    public var draft = ""
 
     public init(direction: SearchDirection, defaults: Defaults, origin: SourcePosition, originLine: LinePosition,
                 originWidth: Int, previous: SearchState?) {
         self.originLine = originLine
         self.originWidth = originWidth
         self.direction = direction
-        composer = TelexComposer(method: defaults.inputMethod, placement: defaults.placement)
-        options = defaults.options
+        editor = PromptEditor(defaults: defaults)
         self.origin = origin
         self.previous = previous
     }
 
-    public var text: String { composer.text }
+    public var text: String { editor.text }
 
     /// The prompt's marker: "/" for a forward search, "?" for a backward one.
     public var marker: String { direction == .forward ? "/" : "?" }
 
     /// The modes shown at the right of the prompt, e.g. "thông minh · cả từ · Telex".
-    public var modeLabel: String { Self.modeLabel(options, composer.method) }
+    public var modeLabel: String { editor.modeLabel }
 
     /// "thông minh · cả từ · Telex": the matching mode, whole words, the input method.
     public static func modeLabel(_ options: SearchOptions, _ method: InputMethod) -> String {

@@ -4,12 +4,7 @@ extension Reader {
     static let promptKeys: [(keys: String, help: String)] = [
         ("Enter", "giữ kết quả (ô trống: bỏ tô sáng)"),
         ("Esc", "huỷ, về chỗ đang đọc"),
-        ("Tab", "chế độ thông minh ↔ chính xác"),
-        ("C-w", "chỉ tìm cả từ (bật/tắt)"),
-        ("C-t", "kiểu gõ: tắt → Telex → VNI"),
-        ("↑ ↓", "lịch sử tìm kiếm"),
-        ("C-u", "xoá ô tìm"),
-    ]
+    ] + PromptEditor.editingKeys + [("C-u", "xoá ô tìm")]
 
     /// The short reminder shown in an empty prompt.
     static let promptHelp = "Tab: thông minh/chính xác · C-w: cả từ · C-t: Telex/VNI · ↑↓: lịch sử"
@@ -19,7 +14,7 @@ extension Reader {
     public static func startSearch(_ state: inout ReaderState, query: String, options: SearchOptions) {
         var prompt = Prompt(direction: .forward, defaults: Prompt.Defaults(options: options), origin: state.topSource, originLine: state.top,
                             originWidth: state.layout.width, previous: nil)
-        prompt.composer.setText(query)
+        prompt.editor.setText(query)
         state.pendingSearch = nil
         searchAsYouType(&state, prompt)
         if state.search?.current == nil {
@@ -49,39 +44,21 @@ extension Reader {
 
     static func promptKey(_ state: inout ReaderState, _ key: Key) -> [Effect] {
         guard var prompt = state.prompt else { return [] }
-        switch key {
-        case .escape:
+        switch prompt.editor.apply(key, history: state.history) {
+        case .ignored:
+            return []
+        case .cancel:
             cancel(&state, prompt)
             return []
-        case .enter:
+        case .commit:
             settle(&state)
             if state.searchDeferred { searchAsYouType(&state, prompt, deferShort: false) }
             state.prompt = nil
             return commit(&state, prompt)
-        case .backspace:
-            if prompt.text.isEmpty {
-                cancel(&state, prompt)
-                return []
-            }
-            prompt.composer.backspace()
-        case .tab:
-            prompt.options.mode = prompt.options.mode == .smart ? .exact : .smart
-        case .ctrl("w"):
-            prompt.options.wholeWord.toggle()
-        case .ctrl("t"):
-            let all = InputMethod.allCases
-            prompt.composer.method = all[(all.firstIndex(of: prompt.composer.method)! + 1) % all.count]
-        case .ctrl("u"):
-            prompt.composer.clear()
-        case .up, .down:
-            browseHistory(&prompt, state.history, older: key == .up)
-        case .char(let c) where !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }):
-            prompt.composer.type(c)
-        default:
-            return []
+        case .edited:
+            break
         }
-        state.promptDefaults = Prompt.Defaults(options: prompt.options, inputMethod: prompt.composer.method,
-                                               placement: prompt.composer.placement)
+        state.promptDefaults = prompt.editor.defaults
         state.prompt = prompt
         // The search runs once the keys typed so far are all in (`settle`), not once per key: on a
         // huge article each search scans it all.
@@ -94,20 +71,6 @@ extension Reader {
         guard state.promptSearchPending else { return }
         state.promptSearchPending = false
         if let prompt = state.prompt { searchAsYouType(&state, prompt) }
-    }
-
-    private static func browseHistory(_ prompt: inout Prompt, _ history: [String], older: Bool) {
-        guard !history.isEmpty else { return }
-        if prompt.historyIndex == nil { prompt.draft = prompt.text }
-        let current = prompt.historyIndex ?? history.count
-        let next = older ? max(0, current - 1) : current + 1
-        if next >= history.count {
-            prompt.historyIndex = nil
-            prompt.composer.setText(prompt.draft)
-        } else {
-            prompt.historyIndex = next
-            prompt.composer.setText(history[next])
-        }
     }
 
     /// Incremental search: the matches for what is typed so far, the view at the nearest one from
@@ -128,7 +91,7 @@ extension Reader {
             state.searchDeferred = true
             return
         }
-        var search = SearchState(query: prompt.text, options: prompt.options, direction: prompt.direction, index: state.searchIndex)
+        var search = SearchState(query: prompt.text, options: prompt.editor.options, direction: prompt.direction, index: state.searchIndex)
         if let found = search.next(from: prompt.origin.block, offset: prompt.origin.offset, prompt.direction) {
             search.current = found.index
             reveal(&state, search.matches[found.index])
@@ -151,7 +114,7 @@ extension Reader {
             state.message = state.loading ? "Chưa thấy “\(query)” trong phần đã nạp; tìm tiếp khi nạp xong"
                                           : "Không tìm thấy “\(query)”"
             if state.loading {
-                state.pendingSearch = ReaderState.PendingSearch(query: query, options: prompt.options, direction: prompt.direction)
+                state.pendingSearch = ReaderState.PendingSearch(query: query, options: prompt.editor.options, direction: prompt.direction)
             }
             state.search = nil
             state.top = state.origin(of: prompt)

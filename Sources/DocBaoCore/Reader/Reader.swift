@@ -6,13 +6,7 @@ public enum Reader {
         case .resize(let size): return .resize(size)
         case .key(let key):
             if state.prompt != nil { return .promptKey(key) }
-            if state.showingHelp {
-                switch key {
-                case .char("j"), .down: return .scroll(1)
-                case .char("k"), .up: return .scroll(-1)
-                default: return .dismissHelp
-                }
-            }
+            if state.showingHelp { return state.keyMap.helpScroll(for: key).map(Message.scroll) ?? .dismissHelp }
             if state.marksList != nil { return .marksListKey(key) }
             if state.pendingMark != nil { return .markKey(key) }
             return state.keyMap.action(for: key, focus: state.focus).map(Message.action)
@@ -40,6 +34,10 @@ public enum Reader {
 
     /// Applies `message` to `state`.
     public static func reduce(_ state: inout ReaderState, _ message: Message) -> [Effect] {
+        if case .settle = message {
+            settle(&state)
+            return []
+        }
         state.message = nil
         if case .resize = message {} else { state.resizeAnchor = nil }
         let g = state.geometry
@@ -69,6 +67,10 @@ public enum Reader {
             return markKey(&state, key)
         case .marksListKey(let key):
             return marksListKey(&state, key)
+        case .signal(let n):
+            return [.signalled(n)]
+        case .settle:
+            break  // handled above
         case .action(let action):
             // A big jump remembers where it started, for ''.
             let origin = bigJumps.contains(action) ? state.place : nil

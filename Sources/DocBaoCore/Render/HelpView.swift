@@ -1,22 +1,10 @@
 /// The help screen, drawn from the key table grouped by purpose; it scrolls when taller than the screen.
 enum HelpView {
     static func lines(_ keyMap: KeyMap) -> [(text: String, style: Style)] {
-        var result: [(String, Style)] = [("docbao — đọc báo trong terminal", .helpTitle), ("", .normal)]
-        for group in KeyBinding.Group.allCases {
-            let bindings = keyMap.bindings.filter { $0.group == group }
-            guard !bindings.isEmpty else { continue }
-            result.append((group.rawValue, .helpTitle))
-            for b in bindings {
-                let keys = b.keys.map(\.name).joined(separator: " ")
-                let pad = String(repeating: " ", count: max(1, 18 - DisplayWidth.of(keys)))
-                result.append(("  " + keys + pad + b.help, .normal))
-            }
-            result.append(("", .normal))
-        }
+        var result: [(text: String, style: Style)] = [("docbao — đọc báo trong terminal", .helpTitle), ("", .normal)]
+        result += keyMap.helpLines(keyColumn: 18, spaced: true)
         result.append(("Trong ô tìm kiếm", .helpTitle))
-        for (keys, help) in Reader.promptKeys {
-            result.append(("  " + keys + String(repeating: " ", count: max(1, 18 - DisplayWidth.of(keys))) + help, .normal))
-        }
+        for (keys, help) in Reader.promptKeys { result.append((KeyMap.helpLine(keys, help, keyColumn: 18), .normal)) }
         result.append(("", .normal))
         result.append(("Chuột: lăn để cuộn, bấm vào mục lục để đến mục.", .normal))
         return result

@@ -10,8 +10,8 @@ enum StatusLine {
         let width = state.geometry.size.width
         frame.fill(x: 0, y: y, width: width, style: .status)
         // An overlay (help, bookmarks) shows its own keys instead of the position.
-        let overlayHint = state.showingHelp ? "j/k cuộn · phím khác: đóng" : state.marksList != nil ? Reader.marksListHelp : nil
-        let hint = overlayHint ?? "h trợ giúp · q thoát"
+        let overlayHint = state.showingHelp ? state.keyMap.helpStatusHint : state.marksList != nil ? Reader.marksListHelp : nil
+        let hint = overlayHint ?? state.keyMap.reminder([(.help, "trợ giúp"), (.quit, "thoát")])
         var right = overlayHint ?? "\(position(state))  \(hint)"
         if let counter = counter(state.search), overlayHint == nil { right = counter + "  " + right }
         let rightWidth = DisplayWidth.of(right)

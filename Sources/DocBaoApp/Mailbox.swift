@@ -2,18 +2,18 @@ import Foundation
 
 /// A value passed between threads: put once (or given at the start), taken once; `take()` lets go
 /// of it, so a 100 MB input is freed as soon as its reader has it.
-final class Mailbox<Value>: @unchecked Sendable {
+public final class Mailbox<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value?
 
-    init(_ value: Value? = nil) { self.value = value }
+    public init(_ value: Value? = nil) { self.value = value }
 
-    func put(_ newValue: Value) {
+    public func put(_ newValue: Value) {
         lock.withLock { value = newValue }
     }
 
     /// The value, if there is one yet; later calls return nil.
-    func take() -> Value? {
+    public func take() -> Value? {
         lock.withLock {
             defer { value = nil }
             return value

@@ -1,49 +1,57 @@
 import DocBaoCore
 import DocBaoLibrary
-import DocBaoTerminal
 import Foundation
 
 /// The full-screen program: the reader and the library view on one terminal, moving between them,
-/// with the reading position kept in the library for the articles that are in it.
-final class App {
-    enum Screen {
+/// with the reading position kept in the library for the articles that are in it. Each screen runs
+/// on the one `EventLoop`.
+public final class App {
+    public enum Screen {
         case read(OpenArticle)
         /// The library view, its cursor on this article if given.
         case library(select: Int64?)
     }
 
-    let terminal: Terminal
+    let terminal: any TerminalBackend
     let settings: ReaderSettings
     /// The library, opened when first needed; `libraryPath` nil means the user's default one.
     private var store: LibraryStore?
     private let libraryPath: String?
+    /// Where the search history is kept across runs.
+    let historyPath: String
     /// The library view between visits: its sort, filter and search results stay as they were.
     private var view: LibraryViewState?
     /// A notice for the next screen (from the config file, a failed opening…).
-    var notice: String?
+    public var notice: String?
     /// Why the program ended with status 1, for stderr once the terminal is restored.
-    private(set) var failure: String?
+    public private(set) var failure: String?
     /// What went wrong without ending the program (a reading position not saved), for stderr once
     /// the terminal is restored.
-    private(set) var warnings: [String] = []
+    public private(set) var warnings: [String] = []
 
-    init(terminal: Terminal, settings: ReaderSettings, store: LibraryStore? = nil, libraryPath: String? = nil) {
+    public init(terminal: any TerminalBackend, settings: ReaderSettings, store: LibraryStore? = nil, libraryPath: String? = nil,
+                historyPath: String = StatePaths.searchHistory) {
         self.terminal = terminal
         self.settings = settings
         self.store = store
         self.libraryPath = libraryPath
+        self.historyPath = historyPath
     }
 
     /// Shows `first`, then whatever the user moves to; returns the exit status.
-    func run(_ first: Screen) -> Int32 {
+    public func run(_ first: Screen) -> Int32 {
         var screen = first
         while true {
             switch screen {
             case .read(let open):
-                let outcome = ReaderSession.run(open, on: terminal, settings: settings, notice: notice) { [self] in
+                let state = ReaderScreen.initialState(open, size: terminal.size, settings: settings, notice: notice,
+                                                      historyPath: historyPath)
+                notice = nil
+                let program = ReaderScreen(open, historyPath: historyPath) { [self] in
                     openStore() == nil ? notice.take() : nil
                 }
-                notice = nil
+                var loop = EventLoop(program, state: state, on: terminal)
+                let outcome = loop.run()
                 if let unsaved = open.keeper?.unsaved { warnings.append(unsaved) }
                 switch outcome {
                 case .quit: return 0
@@ -58,20 +66,26 @@ final class App {
                 var state: LibraryViewState
                 do {
                     if var kept = view {
-                        _ = LibraryView.reduce(&kept, .entries(try store.rows()))
-                        if let select { _ = LibraryView.reduce(&kept, .select(id: select)) }
+                        var messages: [LibraryMessage] = [.entries(try store.rows())]
+                        if let select { messages.append(.select(id: select)) }
                         // The reader may have added queries since the view was last shown.
-                        kept.history = SearchHistoryStore.load().queries
+                        messages.append(.history(SearchHistoryStore.load(from: historyPath).queries))
+                        for message in messages { _ = LibraryView.reduce(&kept, message) }
                         state = kept
                     } else {
-                        state = try LibrarySession.state(store, size: terminal.size, settings: settings, select: select)
+                        state = try LibraryScreen.state(store, size: terminal.size, settings: settings, select: select,
+                                                        historyPath: historyPath)
                     }
                 } catch {
                     failure = "\(error)"
                     return 1
                 }
-                let outcome = LibrarySession.run(&state, store: store, on: terminal, notice: notice.take())
-                view = state
+                _ = LibraryView.reduce(&state, .resize(terminal.size))
+                // After the resize, which clears the status line's message like any other message.
+                if let notice = notice.take() { _ = LibraryView.reduce(&state, .notice(notice)) }
+                var loop = EventLoop(LibraryScreen(store: store, historyPath: historyPath), state: state, on: terminal)
+                let outcome = loop.run()
+                view = loop.state
                 switch outcome {
                 case .quit: return 0
                 case .signal(let n): return 128 + n
@@ -93,9 +107,8 @@ final class App {
                 notice = "Bài này không còn trong thư viện"
                 return nil
             }
-            let open = OpenArticle(loaded: .init(article: article), search: search.map { ($0.query, $0.options) },
-                                   keeper: PositionKeeper(store: store, id: id))
-            return open
+            return OpenArticle(article: article, search: search.map { ($0.query, $0.options) },
+                               keeper: PositionKeeper(store: store, id: id))
         } catch {
             notice = "Không mở được bài: \(error)"
             return nil

@@ -4,7 +4,7 @@ import Foundation
 
 /// Keeps an article's reading position and marks in the library: restored when it opens, saved
 /// every few seconds while the position changes and when the reader leaves it.
-final class PositionKeeper {
+public final class PositionKeeper {
     let store: LibraryStore
     let id: Int64
     private var saved: ReadingPosition?
@@ -12,9 +12,9 @@ final class PositionKeeper {
     private var failed = false
     /// Why the last save failed, while the library does not hold the reader's position: said on
     /// stderr when the program ends, once the terminal is restored.
-    private(set) var unsaved: String?
+    public private(set) var unsaved: String?
 
-    init(store: LibraryStore, id: Int64) {
+    public init(store: LibraryStore, id: Int64) {
         self.store = store
         self.id = id
     }

@@ -1,0 +1,115 @@
+import DocBaoCore
+import Foundation
+
+/// The reader as the event loop runs it: the core's `Reader` for messages, reducing and drawing,
+/// and the effect runner around it: the search history and marks saved, the position kept in the
+/// library, the whole of a huge article imported in the background, the library asked for.
+struct ReaderScreen: Program {
+    typealias State = ReaderState
+    typealias Message = DocBaoCore.Message
+    typealias Effect = DocBaoCore.Effect
+
+    enum Outcome: Equatable {
+        case quit
+        /// The user asked for the library (L).
+        case library
+        /// A terminating signal arrived.
+        case signal(Int32)
+    }
+
+    /// Where the article is kept in the library (position and marks saved there), if it is.
+    let keeper: PositionKeeper?
+    let historyPath: String
+    /// Readies the library for `L`: nil when it can be shown, else why not (said on the status
+    /// line, and the reader stays).
+    let library: () -> String?
+    /// What imports the whole of a huge article, until it is started after the first frame (on a
+    /// machine with few cores its thread would otherwise compete with the first frame).
+    private var whole: (@Sendable () -> (article: Article, notice: String?))?
+    private var loading: BackgroundImport?
+    /// A huge article's file, which its text is read back from once the whole is in.
+    private var file: (any TextFile)?
+    private var toldChanged = false
+
+    init(_ open: OpenArticle, historyPath: String, library: @escaping () -> String?) {
+        keeper = open.keeper
+        self.historyPath = historyPath
+        self.library = library
+        whole = open.whole
+    }
+
+    /// The state the reader opens with: the settings applied, the history loaded, the position or
+    /// the search to open at, `notice` (else the input's, else the history's) on the status line.
+    static func initialState(_ open: OpenArticle, size: Size, settings: ReaderSettings, notice: String?,
+                             historyPath: String) -> ReaderState {
+        var state = ReaderState(article: open.article, size: size, readingWidth: settings.readingWidth, keyMap: settings.keyMap)
+        if !settings.sidebar { _ = Reader.reduce(&state, .action(.toggleSidebar)) }
+        let history = SearchHistoryStore.load(from: historyPath)
+        state.history = history.queries
+        state.message = notice ?? open.notice ?? history.notice
+        state.promptDefaults = settings.promptDefaults
+        state.loading = open.whole != nil
+        state.tailStart = open.tailStart
+        // A search opens at its first match, not at the saved position.
+        open.keeper?.restore(&state, position: open.search == nil && open.offset == nil)
+        if let offset = open.offset { Reader.go(&state, toSourceOffset: offset) }
+        if let search = open.search { Reader.startSearch(&state, query: search.query, options: search.options) }
+        return state
+    }
+
+    func message(for event: InputEvent, in state: ReaderState) -> Message? { Reader.message(for: event, in: state) }
+    func message(forSignal signal: Int32) -> Message { .signal(signal) }
+    func reduce(_ state: inout ReaderState, _ message: Message) -> [Effect] { Reader.reduce(&state, message) }
+    func render(_ state: ReaderState) -> Frame { Renderer.render(state) }
+    func messageBeforeFrame(_ state: ReaderState) -> Message? { .settle }
+    /// Often while the article loads, to take the whole as soon as it is in.
+    func waitTimeout(_ state: ReaderState) -> Int32 { state.loading ? 20 : 250 }
+
+    mutating func perform(_ effect: Effect, in state: ReaderState) -> EffectResult<Message, Outcome> {
+        switch effect {
+        case .quit: return end(.quit, state)
+        case .signalled(let n): return end(.signal(n), state)
+        case .openLibrary:
+            guard let problem = library() else { return end(.library, state) }
+            return .send([.notice("Thư viện: \(problem)")])
+        case .redrawAll: return .repaint
+        case .saveHistory(let queries):
+            do { try SearchHistoryStore.save(queries, to: historyPath) } catch {
+                return .send([.notice("Không lưu được lịch sử tìm kiếm: \(error)")])
+            }
+        case .saveMarks(let marks):
+            // Outside the library the reader holds the marks for this run only.
+            if let failure = keeper?.saveMarks(marks) { return .send([.notice(failure)]) }
+        }
+        return .done
+    }
+
+    /// The run ends however it ends with the position saved.
+    private func end(_ outcome: Outcome, _ state: ReaderState) -> EffectResult<Message, Outcome> {
+        _ = keeper?.save(state)
+        return .finish(outcome)
+    }
+
+    /// The whole article when its import is done; the position, saved every few seconds while it
+    /// changes (a failure said once).
+    mutating func poll(_ state: ReaderState) -> [Message] {
+        var news: [Message] = []
+        if state.loading, let done = loading?.take() {
+            file = done.article.blocks.first(where: \.isFiled)?.textFile
+            news.append(.articleLoaded(done.article))
+            if let notice = done.notice { news.append(.notice(notice)) }
+        }
+        if let failure = keeper?.saveNow(state, ifOlderThan: 3) { news.append(.notice(failure)) }
+        return news
+    }
+
+    /// Starts a huge article's import once the first screen is out; says once that its file changed
+    /// since it was opened, on the first frame after text no longer in the file was met that shows
+    /// the status line (not a search prompt typed over it).
+    mutating func messagesAfterFrame(_ state: ReaderState) -> [Message] {
+        if let work = whole.take() { loading = BackgroundImport(work) }
+        guard let file, file.hasChanged, !toldChanged, state.prompt == nil else { return [] }
+        toldChanged = true
+        return [.notice("Tệp đã đổi (hoặc lỗi đọc) từ khi mở: chỗ khác đi hiện bằng dấu ?; mở lại để đọc bản mới")]
+    }
+}

@@ -1,0 +1,22 @@
+import DocBaoCore
+
+/// How every article is read: the settings from the command line and the config file.
+public struct ReaderSettings {
+    public var readingWidth = 80
+    /// How the search prompt starts: matching options, input method, tone placement.
+    public var promptDefaults = Prompt.Defaults()
+    /// Whether the sidebar shows at start.
+    public var sidebar = true
+    public var keyMap = KeyMap()
+    /// The library view's keys.
+    public var libraryKeyMap = LibraryKeyMap()
+
+    public init(readingWidth: Int = 80, promptDefaults: Prompt.Defaults = Prompt.Defaults(), sidebar: Bool = true,
+                keyMap: KeyMap = KeyMap(), libraryKeyMap: LibraryKeyMap = LibraryKeyMap()) {
+        self.readingWidth = readingWidth
+        self.promptDefaults = promptDefaults
+        self.sidebar = sidebar
+        self.keyMap = keyMap
+        self.libraryKeyMap = libraryKeyMap
+    }
+}

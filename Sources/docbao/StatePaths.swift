@@ -1,9 +1,0 @@
-import DocBaoLoading
-
-/// Where docbao keeps its files, following the XDG base directory specification.
-enum StatePaths {
-    /// `$XDG_STATE_HOME/docbao`, default `~/.local/state/docbao`.
-    static var stateFolder: String { Environment.xdgFolder("XDG_STATE_HOME", fallback: ".local/state") + "/docbao" }
-
-    static var searchHistory: String { stateFolder + "/search-history" }
-}
