@@ -1,4 +1,5 @@
 import DocBaoCore
+import DocBaoLoading
 import DocBaoLibrary
 import Foundation
 

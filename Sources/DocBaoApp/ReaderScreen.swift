@@ -1,4 +1,5 @@
 import DocBaoCore
+import DocBaoLoading
 import Foundation
 
 /// The reader as the event loop runs it: the core's `Reader` for messages, reducing and drawing,

@@ -176,7 +176,7 @@ public enum ArticleLoader {
             if preview, decision.kind == .plainText, let shown = PlainTextImporter.preview(of: bytes) {
                 // The bytes are handed over once, so they are freed when the import is done rather
                 // than kept alive by the closure for the whole session.
-                let input = Handover(bytes)
+                let input = Mailbox(bytes)
                 return LoadedArticle(article: shown.article, kind: .plainText, tailStart: shown.tailStart, whole: {
                     let (article, replaced) = PlainTextImporter.importArticle(bytes: input.take()!)
                     return (article, replacedNotice(replaced))
@@ -195,21 +195,5 @@ public enum ArticleLoader {
     /// What the status line says when bytes were not valid UTF-8.
     public static func replacedNotice(_ replaced: Int) -> String? {
         replaced > 0 ? "\(replaced) byte không hợp lệ (UTF-8) đã được thay bằng �" : nil
-    }
-}
-
-/// Bytes handed to another thread once: `take()` lets go of them, so a 100 MB input is freed as
-/// soon as its import has it. (The executable's `Mailbox` does the same; it is to move here.)
-private final class Handover: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bytes: [UInt8]?
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    func take() -> [UInt8]? {
-        lock.withLock {
-            defer { bytes = nil }
-            return bytes
-        }
     }
 }

@@ -2,12 +2,12 @@ import Foundation
 
 /// Writes files so that a crash or a full disk never leaves a half-written one: the data goes to a
 /// temporary file beside the target, is flushed to disk, then renamed over the target.
-enum AtomicFile {
-    struct WriteError: Error, CustomStringConvertible {
-        let description: String
+public enum AtomicFile {
+    public struct WriteError: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func write(_ data: Data, to url: URL) throws {
+    public static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")

@@ -1,5 +1,3 @@
-import DocBaoLoading
-
 /// Where docbao keeps its files, following the XDG base directory specification.
 public enum StatePaths {
     /// `$XDG_STATE_HOME/docbao`, default `~/.local/state/docbao`.
