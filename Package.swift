@@ -31,19 +31,19 @@ let package = Package(
         // The library: articles, reading positions and marks in SQLite (GRDB), full-text search
         // with FTS5 over folded text, checked with the core's matcher. Articles come in through
         // DocBaoLoading; this target only stores them.
-        .target(name: "DocBaoLibrary", dependencies: ["DocBaoCore", "DocBaoLoading", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "DocBaoStore", dependencies: ["DocBaoCore", "DocBaoLoading", .product(name: "GRDB", package: "GRDB.swift")]),
         // Thin ncurses backend: Frame -> screen, keys/mouse/resize -> InputEvent.
         .target(name: "DocBaoTerminal", dependencies: ["DocBaoCore", "CNcursesw", "CursesShim"]),
         // The full-screen program: the reader and the library view run on the core's event loop,
         // their effects (saving, searching the library, background imports) run against the store.
-        .target(name: "DocBaoApp", dependencies: ["DocBaoCore", "DocBaoLoading", "DocBaoLibrary"]),
+        .target(name: "DocBaoApp", dependencies: ["DocBaoCore", "DocBaoLoading", "DocBaoStore"]),
         // Build tool: turns Resources/*.txt into a Swift source so the binary carries its article.
         .executableTarget(name: "EmbedResource"),
         .plugin(name: "EmbedArticlePlugin", capability: .buildTool(), dependencies: ["EmbedResource"]),
         .executableTarget(
             name: "docbao",
             dependencies: [
-                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLoading", "DocBaoLibrary", "DocBaoApp",
+                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLoading", "DocBaoStore", "DocBaoApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds link libstdc++ (the Swift runtime's and toml++'s) statically when
@@ -69,15 +69,15 @@ let package = Package(
             plugins: ["EmbedArticlePlugin"]
         ),
         // Release-build benchmark of search on a large article, beside grep -c (Benchmarks/README.md).
-        .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore", "DocBaoLoading", "DocBaoLibrary"]),
+        .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore", "DocBaoLoading", "DocBaoStore"]),
         // Release-build benchmark of a large library: search and list latency (scripts/bench-library).
-        .executableTarget(name: "LibraryBenchmark", dependencies: ["DocBaoCore", "DocBaoLibrary"]),
+        .executableTarget(name: "LibraryBenchmark", dependencies: ["DocBaoCore", "DocBaoStore"]),
         .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
         .testTarget(name: "DocBaoConfigTests", dependencies: ["DocBaoConfig"]),
         .testTarget(name: "DocBaoLoadingTests", dependencies: ["DocBaoLoading"]),
         // Fixtures/: libraries written by earlier docbaos, read by path (MigrationTests).
-        .testTarget(name: "DocBaoLibraryTests", dependencies: ["DocBaoLibrary", "DocBaoLoading"], exclude: ["Fixtures"]),
+        .testTarget(name: "DocBaoStoreTests", dependencies: ["DocBaoStore", "DocBaoLoading"], exclude: ["Fixtures"]),
         // Whole runs of the reader and the library view on the in-memory terminal, with a real library.
-        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoLibrary", "DocBaoCore"]),
+        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoStore", "DocBaoCore"]),
     ]
 )

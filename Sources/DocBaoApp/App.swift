@@ -1,6 +1,6 @@
 import DocBaoCore
 import DocBaoLoading
-import DocBaoLibrary
+import DocBaoStore
 import Foundation
 
 /// The full-screen program: the reader and the library view on one terminal, moving between them,

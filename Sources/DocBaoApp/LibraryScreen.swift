@@ -1,6 +1,6 @@
 import DocBaoCore
 import DocBaoLoading
-import DocBaoLibrary
+import DocBaoStore
 import Foundation
 
 /// The library view as the event loop runs it: the core's `LibraryView` for messages, reducing and

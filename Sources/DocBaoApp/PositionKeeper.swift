@@ -1,5 +1,5 @@
 import DocBaoCore
-import DocBaoLibrary
+import DocBaoStore
 import Foundation
 
 /// Keeps an article's reading position and marks in the library: restored when it opens, saved

@@ -6,7 +6,7 @@
 //   --query Q  replaces the default queries (repeatable)
 //   --json     also print one line `JSON {...}` with the figures (read by scripts/bench-library)
 import DocBaoCore
-import DocBaoLibrary
+import DocBaoStore
 import Foundation
 
 var arguments = Array(CommandLine.arguments.dropFirst())

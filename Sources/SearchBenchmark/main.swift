@@ -15,7 +15,7 @@
 //                matcher on it in the same rounds: the before figures, measured beside the after ones
 import DocBaoCore
 import DocBaoLoading
-import DocBaoLibrary
+import DocBaoStore
 import DocBaoLoading
 import Foundation
 

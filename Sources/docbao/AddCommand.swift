@@ -1,5 +1,5 @@
 import ArgumentParser
-import DocBaoLibrary
+import DocBaoStore
 import DocBaoLoading
 import Foundation
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DocBaoCore
-import DocBaoLibrary
+import DocBaoStore
 import Foundation
 
 /// Opening the library for a command: `--library PATH` or the default XDG place; a library that

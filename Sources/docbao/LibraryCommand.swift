@@ -1,6 +1,6 @@
 import ArgumentParser
 import DocBaoCore
-import DocBaoLibrary
+import DocBaoStore
 import Foundation
 
 /// `docbao library`: the library view's help and completions, with `library check` under it.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import DocBaoCore
 import DocBaoApp
-import DocBaoLibrary
+import DocBaoStore
 import DocBaoLoading
 import DocBaoTerminal
 import Foundation

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DocBaoCore
-import DocBaoLibrary
+import DocBaoStore
 import DocBaoLoading
 import Foundation
 

@@ -1,4 +1,4 @@
-"""A library written by docbao before migrations (Tests/DocBaoLibraryTests/Fixtures) from the
+"""A library written by docbao before migrations (Tests/DocBaoStoreTests/Fixtures) from the
 command line: listed, searched and checked as that docbao did; and a newer docbao's library,
 refused by every command and left as it was, to the byte."""
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from test_library_cli import docbao
 
-FIXTURES = Path(__file__).resolve().parent.parent / "DocBaoLibraryTests" / "Fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "DocBaoStoreTests" / "Fixtures"
 SCHEMA1 = FIXTURES / "library-schema1.sqlite"
 
 

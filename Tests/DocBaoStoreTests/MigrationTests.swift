@@ -1,5 +1,5 @@
 import DocBaoCore
-@testable import DocBaoLibrary
+@testable import DocBaoStore
 import Foundation
 import GRDB
 import Testing

@@ -1,5 +1,5 @@
 import DocBaoCore
-import DocBaoLibrary
+import DocBaoStore
 import Foundation
 import GRDB
 import Testing

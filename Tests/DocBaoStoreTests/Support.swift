@@ -1,5 +1,5 @@
 import DocBaoCore
-import DocBaoLibrary
+import DocBaoStore
 import Foundation
 
 /// A library in a fresh temporary folder (never the user's XDG places), removed by `clean()`.
