@@ -21,23 +21,29 @@ let package = Package(
         .target(name: "CursesShim", dependencies: ["CNcursesw"]),
         // Pure Swift: article model, importer, text layout, reader state, rendering to a Frame.
         .target(name: "DocBaoCore"),
+        // The loading layer: where an article comes from (a path, a folder, stdin, the bundled
+        // article), its bytes (bounded reads, huge files read in place), what kind it is (decided in
+        // one place), the importer of each kind (one registry) -> Article. Also the file and platform
+        // layer: XDG paths, folder walks, the few libc calls (`Platform`). Imports only the core.
+        .target(name: "DocBaoLoading", dependencies: ["DocBaoCore"]),
         // The config file (TOML through TOMLKit) read into the core's settings.
         .target(name: "DocBaoConfig", dependencies: ["DocBaoCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The library: articles, reading positions and marks in SQLite (GRDB), full-text search
-        // with FTS5 over folded text, checked with the core's matcher. Also reads article files.
-        .target(name: "DocBaoLibrary", dependencies: ["DocBaoCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // with FTS5 over folded text, checked with the core's matcher. Articles come in through
+        // DocBaoLoading; this target only stores them.
+        .target(name: "DocBaoLibrary", dependencies: ["DocBaoCore", "DocBaoLoading", .product(name: "GRDB", package: "GRDB.swift")]),
         // Thin ncurses backend: Frame -> screen, keys/mouse/resize -> InputEvent.
         .target(name: "DocBaoTerminal", dependencies: ["DocBaoCore", "CNcursesw", "CursesShim"]),
         // The full-screen program: the reader and the library view run on the core's event loop,
         // their effects (saving, searching the library, background imports) run against the store.
-        .target(name: "DocBaoApp", dependencies: ["DocBaoCore", "DocBaoLibrary"]),
+        .target(name: "DocBaoApp", dependencies: ["DocBaoCore", "DocBaoLoading", "DocBaoLibrary"]),
         // Build tool: turns Resources/*.txt into a Swift source so the binary carries its article.
         .executableTarget(name: "EmbedResource"),
         .plugin(name: "EmbedArticlePlugin", capability: .buildTool(), dependencies: ["EmbedResource"]),
         .executableTarget(
             name: "docbao",
             dependencies: [
-                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLibrary", "DocBaoApp",
+                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLoading", "DocBaoLibrary", "DocBaoApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds link libstdc++ (the Swift runtime's and toml++'s) statically when
@@ -63,13 +69,15 @@ let package = Package(
             plugins: ["EmbedArticlePlugin"]
         ),
         // Release-build benchmark of search on a large article, beside grep -c (Benchmarks/README.md).
-        .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore", "DocBaoLibrary"]),
+        .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore", "DocBaoLoading", "DocBaoLibrary"]),
         // Release-build benchmark of a large library: search and list latency (scripts/bench-library).
         .executableTarget(name: "LibraryBenchmark", dependencies: ["DocBaoCore", "DocBaoLibrary"]),
         .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
         .testTarget(name: "DocBaoConfigTests", dependencies: ["DocBaoConfig"]),
-        .testTarget(name: "DocBaoLibraryTests", dependencies: ["DocBaoLibrary"]),
+        .testTarget(name: "DocBaoLoadingTests", dependencies: ["DocBaoLoading"]),
+        // Fixtures/: libraries written by earlier docbaos, read by path (MigrationTests).
+        .testTarget(name: "DocBaoLibraryTests", dependencies: ["DocBaoLibrary", "DocBaoLoading"], exclude: ["Fixtures"]),
         // Whole runs of the reader and the library view on the in-memory terminal, with a real library.
-        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoLibrary", "DocBaoCore"]),
+        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoLibrary", "DocBaoLoading", "DocBaoCore"]),
     ]
 )

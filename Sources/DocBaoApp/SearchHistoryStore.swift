@@ -1,5 +1,5 @@
 import Foundation
-import DocBaoLibrary
+import DocBaoLoading
 
 /// The search history kept across runs: one query per line, oldest first, written atomically.
 enum SearchHistoryStore {

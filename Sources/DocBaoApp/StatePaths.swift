@@ -1,4 +1,4 @@
-import DocBaoLibrary
+import DocBaoLoading
 
 /// Where docbao keeps its files, following the XDG base directory specification.
 public enum StatePaths {

@@ -30,6 +30,11 @@ public enum LibraryCheck {
 
     /// Looks at the library at `path` without changing it.
     public static func check(path: String) -> Report {
+        check(path: path, schema: .current)
+    }
+
+    /// Looks at the library at `path` as a docbao of the schema `schema` would.
+    static func check(path: String, schema: LibrarySchema) -> Report {
         var report = Report()
         guard FileManager.default.fileExists(atPath: path) else {
             report.lines.append("\(path): no library yet (docbao add creates it)")
@@ -39,7 +44,7 @@ public enum LibraryCheck {
         if FileManager.default.fileExists(atPath: path + repairSuffix) {
             report.lines.append("note: \(path + repairSuffix) is an unfinished repair left by an interrupted `--repair`; the library does not use it, and the next --repair removes it")
         }
-        inspect(path, &report)
+        inspect(path, schema, &report)
         switch report.verdict {
         case .sound: report.lines.append("ok")
         case .damaged:
@@ -52,7 +57,7 @@ public enum LibraryCheck {
         return report
     }
 
-    private static func inspect(_ path: String, _ report: inout Report) {
+    private static func inspect(_ path: String, _ schema: LibrarySchema, _ report: inout Report) {
         guard access(path, R_OK) == 0 else {
             report.verdict = .unreadable
             report.lines.append("problem: cannot be read (\(String(cString: strerror(errno))))")
@@ -74,21 +79,31 @@ public enum LibraryCheck {
         do {
             let queue = try LibraryStore.readOnlyQueue(path)
             try queue.read { db in
+                if try LibrarySchema.isNew(db) {
+                    // A first opening stopped before the library had its first table.
+                    report.lines.append("empty: a new library with no articles yet (docbao add fills it)")
+                    return
+                }
                 let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                if application != LibraryStore.applicationID {
+                let tables = try LibrarySchema.tables(db)
+                if application != LibrarySchema.applicationID {
                     report.verdict = .foreign
                     report.lines.append("problem: an SQLite database docbao did not make (application id \(application); tables: \(tables.prefix(8).joined(separator: ", ")))")
                     return
                 }
-                report.lines.append("schema: \(version) (this docbao: \(LibraryStore.schemaVersion))")
-                if version > LibraryStore.schemaVersion {
+                report.lines.append("schema: \(version) (this docbao: \(schema.version))")
+                let unknown = try schema.migrator.appliedIdentifiers(db).subtracting(schema.migrator.migrations)
+                if version > schema.version || !unknown.isEmpty {
                     report.verdict = .newer
-                    report.lines.append("problem: made by a newer docbao")
+                    let steps = unknown.isEmpty ? "" : " (schema changes this one does not know: \(unknown.sorted().joined(separator: ", ")))"
+                    report.lines.append("problem: made by a newer docbao" + steps)
                     return
                 }
-                let missing = LibraryStore.tableNames.filter { !tables.contains($0) }
+                if version < schema.version {
+                    report.lines.append("note: upgraded to schema \(schema.version) when docbao next opens it with write access; older docbaos then refuse it")
+                }
+                let missing = LibrarySchema.tableNames.filter { !tables.contains($0) }
                 if !missing.isEmpty {
                     report.verdict = .damaged
                     report.lines.append("problem: missing tables: \(missing.joined(separator: ", "))")

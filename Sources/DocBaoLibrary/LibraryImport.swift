@@ -1,14 +1,12 @@
 import DocBaoCore
+import DocBaoLoading
 import Foundation
 
 /// `docbao add`: files and folders into the library, batch by batch. Bad files are reported and
 /// skipped; the rest still import. The user's files are only read.
 public enum LibraryImport {
     /// A file that was not added, and why.
-    public struct Skipped: Equatable, Sendable {
-        public var path: String
-        public var reason: String
-    }
+    public typealias Skipped = SkippedFile
 
     public struct Summary: Equatable, Sendable {
         public var added: [Int64] = []
@@ -27,59 +25,23 @@ public enum LibraryImport {
         }
     }
 
-    /// The files to import under `paths`: a file as given (whatever its name), a folder's .txt and
-    /// .json files at any depth (hidden ones left out), in name order. Paths that do not exist or
-    /// cannot be read are skipped with the reason.
+    /// The files to import under `paths`: the loading layer's `ArticleFiles.find` (a file as
+    /// given, a folder's article files at any depth, in name order).
     public static func files(in paths: [String]) -> (files: [String], skipped: [Skipped]) {
-        var files: [String] = [], skipped: [Skipped] = []
-        for path in paths {
-            let info: stat
-            do { info = try FileBytes.status(path) } catch {
-                skipped.append(Skipped(path: path, reason: error.description))
-                continue
-            }
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                // A device or a pipe named on the command line: /dev/zero has no end.
-                if info.st_mode & S_IFMT == S_IFREG { files.append(path) } else {
-                    skipped.append(Skipped(path: path, reason: "not a regular file"))
-                }
-                continue
-            }
-            guard let entries = FolderWalk.entries(under: path) else {
-                skipped.append(Skipped(path: path, reason: "cannot be read"))
-                continue
-            }
-            var found: [String] = []
-            for full in entries {
-                guard ArticleBytes.isJSON(path: (full as NSString).lastPathComponent) != nil else { continue }
-                // Only regular files (or links to them): a named pipe called x.txt would never end.
-                guard let info = try? FileBytes.status(full), info.st_mode & S_IFMT == S_IFREG else {
-                    skipped.append(Skipped(path: full, reason: "not a regular file"))
-                    continue
-                }
-                found.append(full)
-            }
-            files += found.sorted()
-        }
-        return (files, skipped)
+        ArticleFiles.find(in: paths)
     }
 
-    /// Reads and prepares one file, or says why it is not an article.
+    /// Reads and prepares one file through the loading layer, or says why it is not an article.
     public static func prepare(_ path: String) -> Result<PreparedArticle, Skipped> {
         do {
-            let contents = try FileBytes.readFile(path: path, refusingBinary: true)
-            if contents.changed { return .failure(Skipped(path: path, reason: "changed while being read")) }
-            let bytes = contents.bytes
-            let article = try ArticleBytes.parse(bytes, json: ArticleBytes.isJSON(path: path)).article
+            let (imported, bytes) = try ArticleLoader.loadWhole(path: path)
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
             // The library keeps text: a name's bytes that are not UTF-8 are kept as U+FFFD.
             let name = FileName.readable(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
-            return .success(try PreparedArticle(article: article, original: bytes,
+            return .success(try PreparedArticle(article: imported.article, original: bytes,
                                                 path: FileName.readable((absolute as NSString).standardizingPath), fallbackTitle: name))
-        } catch let error as FileBytes.ReadError {
-            return .failure(Skipped(path: path, reason: error.description))
-        } catch let error as ArticleBytes.Failure {
-            return .failure(Skipped(path: path, reason: error.description))
+        } catch let error as LoadError {
+            return .failure(Skipped(path: path, reason: error.reason))
         } catch {
             return .failure(Skipped(path: path, reason: "\(error)"))
         }
@@ -167,5 +129,3 @@ public enum LibraryImport {
         var values: [Result<PreparedArticle, Skipped>] { slots.map { $0! } }
     }
 }
-
-extension LibraryImport.Skipped: Error {}

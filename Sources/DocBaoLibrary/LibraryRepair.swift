@@ -122,7 +122,7 @@ extension LibraryCheck {
             try db.execute(sql: "PRAGMA synchronous = OFF")
         }
         let target = try DatabaseQueue(path: temp, configuration: configuration)
-        try target.write { try LibraryStore.createSchema($0) }
+        try LibrarySchema.current.migrate(target)
         let counts = try LibrarySalvage.copy(from: path, into: target, now: now.timeIntervalSince1970, stop: stop)
         try target.writeWithoutTransaction { db in
             guard try String.fetchAll(db, sql: "PRAGMA quick_check") == ["ok"] else {

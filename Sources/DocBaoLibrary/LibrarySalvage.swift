@@ -32,7 +32,7 @@ enum LibrarySalvage {
         var copied = false
         do {
             try queue?.read { source in
-                guard try Int32.fetchOne(source, sql: "PRAGMA application_id") == LibraryStore.applicationID else { return }
+                guard try Int32.fetchOne(source, sql: "PRAGMA application_id") == LibrarySchema.applicationID else { return }
                 counts.sqliteRead = true
                 copied = true
                 try copyArticles(source, scan, into: target, now: now, stop: stop, &counts)

@@ -1,4 +1,5 @@
 import DocBaoCore
+import DocBaoLoading
 import Foundation
 import GRDB
 
@@ -7,7 +8,8 @@ import GRDB
 /// full-text search, and the reader's positions and marks.
 ///
 /// The database is never replaced or reset behind the user's back: a file that is not a docbao
-/// library is refused with a message naming `docbao library check`.
+/// library is refused with a message naming `docbao library check`. Its schema is made and
+/// upgraded by `LibrarySchema`'s steps, when it is opened.
 public final class LibraryStore: Sendable {
     /// Where the database is.
     public let path: String
@@ -16,15 +18,16 @@ public final class LibraryStore: Sendable {
     /// searched and read, and every change is refused with `LibraryError.Problem.readOnly`.
     public let readOnlyReason: String?
 
-    /// "dblb" in the database header (`PRAGMA application_id`): how a docbao library is told
-    /// from any other SQLite file.
-    static let applicationID: Int32 = 0x6462_6C62
-    /// The schema this code writes (`PRAGMA user_version`); a higher one is from a newer docbao.
-    static let schemaVersion = 1
+    /// Opens the library at `path`, creating it (and its folder) when there is none, upgrading it
+    /// when its schema is older (`LibrarySchema`); read-only when the file is there but cannot be
+    /// written: it is then read when its schema is this docbao's, and refused when it would need
+    /// an upgrade (`.needsUpgrade`), which cannot be written.
+    public convenience init(path: String) throws(LibraryError) {
+        try self.init(path: path, schema: .current)
+    }
 
-    /// Opens the library at `path`, creating it (and its folder) when there is none; read-only when
-    /// the file is there but cannot be written.
-    public init(path: String) throws(LibraryError) {
+    /// Opens the library at `path` for the schema `schema` (tests give one with more steps).
+    init(path: String, schema: LibrarySchema) throws(LibraryError) {
         self.path = path
         readOnlyReason = Self.unwritable(path)
         // "library.sqlite" (in the current folder) has no folder to create.
@@ -45,12 +48,7 @@ public final class LibraryStore: Sendable {
         var attempt = 0
         while true {
             do {
-                let opened = try Self.openPool(path, configuration)
-                if let readOnlyReason, try opened.read({ try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }).isEmpty {
-                    // An empty file cannot be given its tables: there is nothing to read either.
-                    throw LibraryError(path: path, problem: .readOnly("empty, and \(readOnlyReason)"))
-                }
-                pool = opened
+                pool = try Self.openPool(path, configuration, schema: schema, readOnlyReason: readOnlyReason)
                 return
             } catch let error as LibraryError {
                 throw error
@@ -64,22 +62,28 @@ public final class LibraryStore: Sendable {
     }
 
     /// One attempt at opening: checks a file that is not known to be a docbao library read-only
-    /// first, then opens the pool and prepares the schema in one immediate transaction.
-    private static func openPool(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
-        // A file whose header already says "docbao library, WAL mode" is not looked at twice: opening
-        // it changes nothing, and the schema is checked below all the same (a third of the opening).
-        if try !checkHeader(path) { try checkExisting(path) }
+    /// first, then opens the pool, checks the schema and brings it to `schema` when it is older.
+    private static func openPool(_ path: String, _ configuration: Configuration, schema: LibrarySchema,
+                                 readOnlyReason: String?) throws -> DatabasePool {
+        // A file whose header already says "docbao library, WAL mode, not of a newer schema" is not
+        // looked at twice: opening it changes nothing it holds (GRDB writes an empty change to a
+        // pool's new -wal), and the schema is checked below all the same (a third of the opening).
+        // A newer docbao's library is refused by the look, untouched to the byte.
+        if try !checkHeader(path, newest: schema.version) { try checkExisting(path, schema: schema) }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        if configuration.readonly {
-            _ = try pool.read { db in try checkSchema(db, path: path, allowEmpty: true) }
-            return pool
-        }
-        try pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                try prepareSchema(db, path: path)
-                return .commit
+        let found = try pool.read { db in try schema.inspect(db, path: path) }
+        if let readOnlyReason {
+            switch found {
+            case .new:
+                // An empty file cannot be given its tables: there is nothing to read either.
+                throw LibraryError(path: path, problem: .readOnly("empty, and \(readOnlyReason)"))
+            case .library(let version, _) where version < schema.version:
+                throw LibraryError(path: path, problem: .needsUpgrade(from: version, to: schema.version, readOnlyReason))
+            case .library:
+                return pool
             }
         }
+        if found != .library(version: schema.version, complete: true) { try schema.migrate(pool) }
         return pool
     }
 
@@ -97,9 +101,10 @@ public final class LibraryStore: Sendable {
 
     /// Refuses a file that is not SQLite before SQLite touches it, with a message that says so.
     /// True when the header says the file is a docbao library in WAL mode (its application ID, and
-    /// format versions 2): opening it for writing then changes nothing in it.
+    /// format versions 2) of schema `newest` or older (`PRAGMA user_version`): opening it for
+    /// writing then changes nothing it holds.
     @discardableResult
-    static func checkHeader(_ path: String) throws(LibraryError) -> Bool {
+    static func checkHeader(_ path: String, newest: Int = LibrarySchema.current.version) throws(LibraryError) -> Bool {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             if errno == ENOENT { return false }
@@ -111,16 +116,16 @@ public final class LibraryStore: Sendable {
             throw LibraryError(path: path, problem: .notADatabase)
         }
         guard head.count == 100 else { return false }
-        let application = head[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        return Int32(bitPattern: application) == applicationID && head[18] == 2 && head[19] == 2
+        func number(at offset: Int) -> Int32 { Int32(bitPattern: head[offset..<offset + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) }
+        return number(at: 68) == LibrarySchema.applicationID && head[18] == 2 && head[19] == 2 && number(at: 60) <= newest
     }
 
     /// Looks at an existing file read-only before the library is opened for writing (which turns
     /// on WAL mode, a change to the file): a database that is not docbao's is left exactly as it was.
-    static func checkExisting(_ path: String) throws {
+    static func checkExisting(_ path: String, schema: LibrarySchema) throws {
         guard access(path, F_OK) == 0, !isEmptyFile(path) else { return }
         let queue = try readOnlyQueue(path)
-        _ = try queue.read { db in try checkSchema(db, path: path, allowEmpty: true) }
+        _ = try queue.read { db in try schema.inspect(db, path: path) }
         try queue.close()
     }
 
@@ -139,76 +144,6 @@ public final class LibraryStore: Sendable {
         configuration.busyMode = .timeout(10)
         return try DatabaseQueue(path: path, configuration: configuration)
     }
-
-    /// Creates the tables in a new database, or checks that an existing one is a docbao library of
-    /// a schema this code knows. Runs inside one immediate transaction, so two processes opening a
-    /// new library at once do not both create it.
-    static func prepareSchema(_ db: Database, path: String) throws {
-        if try checkSchema(db, path: path, allowEmpty: true) { try createSchema(db) }
-    }
-
-    /// Throws unless the database is a docbao library this code can use; true when it is empty.
-    @discardableResult
-    static func checkSchema(_ db: Database, path: String, allowEmpty: Bool) throws -> Bool {
-        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        if application == 0 && tables.isEmpty && allowEmpty { return true }
-        guard application == applicationID else {
-            throw LibraryError(path: path, problem: .foreign(tables: tables))
-        }
-        guard version <= schemaVersion else { throw LibraryError(path: path, problem: .newerSchema(version)) }
-        let missing = Self.tableNames.filter { !tables.contains($0) }
-        guard missing.isEmpty else { throw LibraryError(path: path, problem: .missingTables(missing)) }
-        return false
-    }
-
-    /// The tables of schema 1 (the full-text table's shadow tables are SQLite's own).
-    static let tableNames = ["article", "content", "fulltext", "mark", "reading"]
-
-    static func createSchema(_ db: Database) throws {
-        try db.execute(sql: """
-            PRAGMA application_id = \(applicationID);
-            PRAGMA user_version = \(schemaVersion);
-            -- One row per article: what the library view lists, kept small so listing is fast.
-            CREATE TABLE article (
-                id INTEGER PRIMARY KEY,
-                hash INTEGER NOT NULL,          -- FNV-1a 64 of the text: finds duplicates
-                title TEXT NOT NULL,
-                source TEXT,
-                date TEXT,
-                url TEXT,
-                words INTEGER NOT NULL,
-                length INTEGER NOT NULL,        -- UTF-8 bytes of the text
-                path TEXT,                      -- where it was imported from
-                added REAL NOT NULL             -- unix seconds
-            );
-            CREATE INDEX article_hash ON article(hash);
-            -- The big columns apart: the original bytes, the model (docs/article-json.md, compact)
-            -- and the text (blocks joined by line feeds: its UTF-8 offsets are reading positions).
-            CREATE TABLE content (
-                id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
-                original BLOB NOT NULL,
-                model TEXT NOT NULL,
-                text TEXT NOT NULL
-            );
-            -- The text folded to base letters ("dau tranh"), indexed only (contentless).
-            CREATE VIRTUAL TABLE fulltext USING fts5(folded, content = '', tokenize = 'unicode61 remove_diacritics 2');
-            CREATE TABLE reading (
-                article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
-                offset INTEGER NOT NULL,        -- UTF-8 offset in the text of the top line
-                progress REAL NOT NULL,         -- 0…1, 1 when the end was on screen
-                at REAL NOT NULL                -- unix seconds
-            );
-            CREATE INDEX reading_at ON reading(at);
-            CREATE TABLE mark (
-                article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
-                letter TEXT NOT NULL,
-                offset INTEGER NOT NULL,
-                PRIMARY KEY (article, letter)
-            ) WITHOUT ROWID;
-            """)
-    }
 }
 
 /// Why the library cannot be used, with the way out.
@@ -222,6 +157,9 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
         case cannotOpen(String)
         /// A change asked of a library opened read-only: why its file cannot be written.
         case readOnly(String)
+        /// A library of an older schema that cannot be written, so cannot be upgraded: its schema,
+        /// this docbao's, and why its file cannot be written.
+        case needsUpgrade(from: Int, to: Int, String)
         case sqlite(String)
     }
 
@@ -252,7 +190,7 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
     public var isDamage: Bool {
         switch problem {
         case .notADatabase, .corrupt, .foreign, .missingTables: return true
-        case .newerSchema, .cannotOpen, .readOnly, .sqlite: return false
+        case .newerSchema, .cannotOpen, .readOnly, .needsUpgrade, .sqlite: return false
         }
     }
 
@@ -274,10 +212,15 @@ public struct LibraryError: Error, CustomStringConvertible, Equatable {
         case .corrupt(let detail): what = "is damaged (\(detail))"
         case .foreign(let tables):
             what = "is an SQLite database that docbao did not make (tables: \(tables.prefix(5).joined(separator: ", ")))"
-        case .newerSchema(let v): what = "was made by a newer docbao (schema \(v)); this one knows schema \(LibraryStore.schemaVersion)"
+        case .newerSchema(let v) where v > LibrarySchema.current.version:
+            what = "was made by a newer docbao (schema \(v)); this one knows schema \(LibrarySchema.current.version)"
+        case .newerSchema:
+            what = "was made by a newer docbao (its schema has changes this one does not know)"
         case .missingTables(let t): what = "is a docbao library with missing tables (\(t.joined(separator: ", ")))"
         case .cannotOpen(let reason): what = "cannot be opened (\(reason))"
         case .readOnly(let reason): what = "is read-only (\(reason)): it can be listed, searched and read, not changed"
+        case .needsUpgrade(let from, let to, let reason):
+            what = "has schema \(from) and this docbao needs schema \(to), an upgrade it cannot write (\(reason)): open it once with write access, or use the docbao that made it"
         case .sqlite(let reason): what = "failed: \(reason)"
         }
         return what

@@ -14,7 +14,9 @@
 //                offsets, as SearchIndex kept them before FoldedText) and time the unit-by-unit
 //                matcher on it in the same rounds: the before figures, measured beside the after ones
 import DocBaoCore
+import DocBaoLoading
 import DocBaoLibrary
+import DocBaoLoading
 import Foundation
 
 var arguments = CommandLine.arguments

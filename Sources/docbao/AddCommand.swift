@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocBaoLibrary
+import DocBaoLoading
 import Foundation
 
 /// `docbao add`: articles into the library.
@@ -41,7 +42,7 @@ struct AddCommand: ParsableCommand {
         summary.skipped = unreadable + summary.skipped
         for skip in summary.skipped { Output.error("docbao add: \(skip.path): \(skip.reason)") }
         if let stopped { Output.error("docbao add: stopped: \(stopped)") }
-        if files.isEmpty && unreadable.isEmpty { Output.error("docbao add: no .txt or .json file found") }
+        if files.isEmpty && unreadable.isEmpty { Output.error("docbao add: no \(ArticleFiles.extensionsPhrase) file found") }
         Output.out("\(summary.line)\n")
         if stopped != nil || !summary.skipped.isEmpty { throw ExitCode(1) }
     }

@@ -1,5 +1,5 @@
 import DocBaoConfig
-import DocBaoLibrary
+import DocBaoLoading
 import Foundation
 
 /// Finds and reads the config file; what it says and what was wrong with it.

@@ -2,6 +2,7 @@ import ArgumentParser
 import DocBaoCore
 import DocBaoLibrary
 import DocBaoApp
+import DocBaoLoading
 import Foundation
 
 /// What the full-screen program shows first, and the library it works on.
@@ -23,7 +24,7 @@ extension ReaderOptions {
     /// - `docbao`: the article read last, at its place; on a first run (empty library) the bundled
     ///   article, added to the library; the library view when nothing has been read yet.
     func startingScreen(search: (String, SearchOptions)?) throws -> Start {
-        if let file, file != "-", let info = try? FileBytes.status(file), info.st_mode & S_IFMT == S_IFDIR {
+        if let file, file != "-", Platform.isDirectory(file) {
             return try temporaryLibrary(file)
         }
         if file != nil || (!libraryView && ArticleSource.stdinCarriesAnArticle()) {
@@ -66,7 +67,7 @@ extension ReaderOptions {
             bar.clear()
             guard !summary.added.isEmpty else {
                 start.cleanUp()
-                Output.error("docbao: \(folder): no article (.txt or .json) in this folder")
+                Output.error("docbao: \(folder): no article (\(ArticleFiles.extensionsPhrase)) in this folder")
                 throw ExitCode(1)
             }
             return Start(screen: .library(select: nil), store: store, temporary: temporary)
@@ -81,21 +82,12 @@ extension ReaderOptions {
         }
     }
 
-    /// A private folder (mode 0700, mkdtemp) in $TMPDIR named after this process, after removing
-    /// the ones left by docbao processes that are gone (killed during their import).
+    /// A private folder (mode 0700) in $TMPDIR named after this process, after removing the ones
+    /// left by docbao processes that are gone (killed during their import).
     static func makeTemporaryFolder() throws -> String {
-        let base = NSTemporaryDirectory()
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] where name.hasPrefix("docbao-") {
-            let parts = name.split(separator: "-")
-            if parts.count == 3, let pid = Int32(parts[1]), kill(pid, 0) != 0, errno == ESRCH {
-                try? FileManager.default.removeItem(atPath: base + "/" + name)
-            }
-        }
-        var template = Array((base + "/docbao-\(getpid())-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            Output.error("docbao: cannot make a temporary folder in \(base) (\(String(cString: strerror(errno))))")
+        do { return try Platform.makeTemporaryFolder(prefix: "docbao") } catch {
+            Output.error("docbao: \(error)")
             throw ExitCode(1)
         }
-        return String(cString: made)
     }
 }

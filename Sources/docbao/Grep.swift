@@ -1,4 +1,4 @@
-import DocBaoLibrary
+import DocBaoLoading
 import ArgumentParser
 import DocBaoCore
 import Foundation
@@ -9,7 +9,8 @@ struct Grep: ParsableCommand {
         abstract: "Print the lines of articles that match a query (Vietnamese-aware, like grep).",
         usage: "docbao grep [--exact] [--word] [-c] QUERY FILE...",
         discussion: """
-        Lines are the files' own lines, cleaned (NFC, controls made visible).
+        Lines are the files' own lines, cleaned (NFC, controls made visible); a JSON article is
+        read as the reader reads it, and the lines of its text are searched.
         Exit status: 0 when something matched, 1 when nothing did, 2 on an error.
 
         Examples:
@@ -47,7 +48,7 @@ struct Grep: ParsableCommand {
             let name = TerminalSafe.line(file)
             var lineCount = 0
             do {
-                try GrepLines.forEach(in: file, force: force) { n, line in
+                try ArticleLines.forEach(in: file, force: force) { n, line in
                     let ranges = matcher.matches(in: line)
                     guard !ranges.isEmpty else { return }
                     lineCount += 1

@@ -1,7 +1,8 @@
 import ArgumentParser
 import DocBaoCore
-import DocBaoLibrary
 import DocBaoApp
+import DocBaoLibrary
+import DocBaoLoading
 import DocBaoTerminal
 import Foundation
 
@@ -35,9 +36,8 @@ struct ReaderOptions: Equatable {
         case 0: return ReaderOptions()
         case 1:
             let path = arguments[0]
-            var info = stat()
             guard !path.isEmpty, !path.hasPrefix("-"), !Main.commandNames.contains(path),
-                  FileName.withCString(path, { stat($0, &info) }) == 0 else { return nil }
+                  Platform.fileType(atPath: path) != nil else { return nil }
             return ReaderOptions(file: path)
         default: return nil
         }
@@ -56,7 +56,7 @@ struct ReaderOptions: Equatable {
     func run() throws {
         // Like a pager: a non-terminal stdout, or a terminal that cannot be addressed, gets plain text.
         let dumbTerminal = Environment.value("TERM") == "dumb"
-        let dumping = dump || isatty(STDOUT_FILENO) == 0 || dumbTerminal
+        let dumping = dump || !Platform.isTerminal(STDOUT_FILENO) || dumbTerminal
         let config = ConfigLoader.load(explicitPath: config)
         let settings = config.settings
         let readingWidth = width ?? settings.readingWidth ?? 80
@@ -68,7 +68,7 @@ struct ReaderOptions: Equatable {
             // Like a pager again: the list, as `docbao list` prints it.
             return try ListCommand.parse(library.map { ["--library", $0] } ?? []).run()
         }
-        if dumping, let file, let info = try? FileBytes.status(file), info.st_mode & S_IFMT == S_IFDIR {
+        if dumping, let file, Platform.isDirectory(file) {
             Output.error("docbao: \(file): is a directory; docbao DIR browses its articles in a terminal (to print them: docbao add DIR, then docbao list or docbao search)")
             throw ExitCode(1)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocBaoCore
 import DocBaoLibrary
+import DocBaoLoading
 import Foundation
 
 /// `docbao search`: the library's full-text search, on stdout.

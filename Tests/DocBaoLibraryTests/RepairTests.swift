@@ -227,15 +227,6 @@ import Testing
         }
         #expect(throws: LibraryError.self) { try store.add([prepared(Corpus.seed)]) }
     }
-
-    private func chattr(_ flag: String, _ path: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-        process.arguments = [flag, path]
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
 }
 
 /// A small seeded generator (SplitMix64): the same numbers on every run.

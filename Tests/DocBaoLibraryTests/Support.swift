@@ -43,3 +43,13 @@ enum Corpus {
 func prepared(_ path: String) throws -> PreparedArticle {
     try LibraryImport.prepare(path).get()
 }
+
+/// Runs chattr (`+i`: the file immutable, so that even root cannot write it); false when it failed.
+func chattr(_ flag: String, _ path: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+    process.arguments = [flag, path]
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}

@@ -1,5 +1,5 @@
 import DocBaoCore
-@testable import DocBaoLibrary
+@testable import DocBaoLoading
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
 import DocBaoCore
-import DocBaoLibrary
+import DocBaoLoading
 import Foundation
 import Testing
 
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func blocksReadBackInAnyOrderEvenAfterTheFileIsRemoved() throws {
-        let folder = TemporaryLibrary()
+        let folder = TemporaryFolder()
         defer { folder.clean() }
         let text = Self.article(paragraphs: 5_000)  // about 500 KB: several windows of the file
         let path = folder.file("dai.txt", text)
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func aFileChangedAfterTheImportShowsQuestionMarksNotOtherText() throws {
-        let folder = TemporaryLibrary()
+        let folder = TemporaryFolder()
         defer { folder.clean() }
         let text = Self.article(paragraphs: 5_000)  // larger than the window the file is read in
         let path = folder.file("doi.txt", text)

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+
+/// The library's schema: the steps (GRDB migrations) that make it, in order, and how a file is
+/// told to be a docbao library of a schema this code can use.
+///
+/// Versions. Migration "vN" makes schema N: it sets `PRAGMA user_version = N` in the same
+/// transaction as its changes and GRDB's record of it (a row "vN" in `grdb_migrations`), so the
+/// two always agree. `user_version` is the schema's version, the one every docbao reads: the
+/// docbaos from before migrations read only it, and refuse a library whose version is higher than
+/// theirs. `grdb_migrations` says which steps were run: a step this code does not know (made by a
+/// newer docbao) is refused the same way, whatever `user_version` says.
+///
+/// A library made before migrations (schema 1, no `grdb_migrations`) is schema 1: its first
+/// opening for writing runs "v1", which finds the tables there and only records itself. Nothing
+/// else in the file changes, and the docbaos from before migrations still open it.
+///
+/// Upgrading is automatic, when a library is opened for writing: each step is one transaction
+/// (its changes, its record and its `user_version` together), so a library is always at one
+/// schema or the next, never between; an older docbao then refuses the upgraded file. A library
+/// that cannot be written is never upgraded (`LibraryStore.init`).
+struct LibrarySchema: Sendable {
+    /// The steps, registered in order: "v1", "v2"…
+    private(set) var migrator = DatabaseMigrator()
+    /// The schema the steps make: the number of steps.
+    private(set) var version = 0
+
+    /// The schema this docbao writes.
+    static let current: LibrarySchema = {
+        var schema = LibrarySchema()
+        schema.append(createVersion1)
+        return schema
+    }()
+
+    /// "dblb" in the database header (`PRAGMA application_id`): how a docbao library is told
+    /// from any other SQLite file.
+    static let applicationID: Int32 = 0x6462_6C62
+
+    /// The tables every library has had since schema 1 (the full-text table's shadow tables are
+    /// SQLite's own, `grdb_migrations` GRDB's).
+    static let tableNames = ["article", "content", "fulltext", "mark", "reading"]
+
+    /// GRDB's record of the steps run.
+    static let recordTable = "grdb_migrations"
+
+    /// Registers the next step: it makes schema `version + 1` from schema `version`. Its foreign
+    /// keys are checked as it goes (a check of every row at the end would read the whole library);
+    /// a step that rebuilds a table asks for `.deferred`.
+    mutating func append(foreignKeyChecks: DatabaseMigrator.ForeignKeyChecks = .immediate,
+                         _ body: @escaping @Sendable (Database) throws -> Void) {
+        version += 1
+        let version = self.version
+        let identifier = "v\(version)"
+        migrator.registerMigration(identifier, foreignKeyChecks: foreignKeyChecks) { db in
+            // Two processes opening the library at once both see the step to run; the second
+            // gets the write lock when the first has run it, and finds it recorded.
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(Self.recordTable) WHERE identifier = ?", arguments: [identifier]) == true {
+                throw RunMeanwhile()
+            }
+            try body(db)
+            try db.execute(sql: "PRAGMA user_version = \(version)")
+        }
+    }
+
+    /// Brings the database to this schema, running the steps it has not had, each in one
+    /// transaction. Call it only once `inspect` has accepted the database.
+    func migrate(_ writer: some DatabaseWriter) throws {
+        // Each retry starts after a step another process ran: there are at most `version` of them.
+        for _ in 0..<version {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch is RunMeanwhile {
+                continue
+            }
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// A step found already run by another process once it had the write lock.
+    private struct RunMeanwhile: Error {}
+
+    /// What a database is, as a docbao library.
+    enum Found: Equatable {
+        /// No schema yet (an empty file, or one whose making stopped before its first step).
+        case new
+        /// A docbao library of schema `version`; `complete` when it has had every step of this
+        /// code recorded (a library made before migrations has not).
+        case library(version: Int, complete: Bool)
+    }
+
+    /// What the database is; throws unless it is new or a docbao library this code can use (or
+    /// upgrade): another program's database, a newer docbao's library, missing tables.
+    func inspect(_ db: Database, path: String) throws -> Found {
+        if try Self.isNew(db) { return .new }
+        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try Self.tables(db)
+        guard application == Self.applicationID else {
+            throw LibraryError(path: path, problem: .foreign(tables: tables))
+        }
+        let fileVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if try fileVersion > version || migrator.hasBeenSuperseded(db) {
+            throw LibraryError(path: path, problem: .newerSchema(fileVersion))
+        }
+        let missing = Self.tableNames.filter { !tables.contains($0) }
+        guard missing.isEmpty else { throw LibraryError(path: path, problem: .missingTables(missing)) }
+        // A library made before migrations said 1, or nothing (0) in the earliest builds.
+        return .library(version: max(fileVersion, 1), complete: try migrator.hasCompletedMigrations(db))
+    }
+
+    /// Whether the database has nothing of a library yet: no application ID, and no table but
+    /// GRDB's record of steps, with none recorded (what is left when the first opening of a new
+    /// library stopped before its first step, which sets the application ID).
+    static func isNew(_ db: Database) throws -> Bool {
+        guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == 0 else { return false }
+        let tables = try tables(db)
+        if tables.isEmpty { return true }
+        guard tables == [recordTable] else { return false }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(recordTable)") == 0
+    }
+
+    /// The names of the database's tables, sorted.
+    static func tables(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    }
+
+    /// Schema 1: the articles, their texts, the full-text index, reading positions and marks.
+    /// A library made before migrations already has them: this step then only records itself.
+    private static func createVersion1(_ db: Database) throws {
+        if try db.tableExists("article") { return }
+        try db.execute(sql: """
+            PRAGMA application_id = \(applicationID);
+            -- One row per article: what the library view lists, kept small so listing is fast.
+            CREATE TABLE article (
+                id INTEGER PRIMARY KEY,
+                hash INTEGER NOT NULL,          -- FNV-1a 64 of the text: finds duplicates
+                title TEXT NOT NULL,
+                source TEXT,
+                date TEXT,
+                url TEXT,
+                words INTEGER NOT NULL,
+                length INTEGER NOT NULL,        -- UTF-8 bytes of the text
+                path TEXT,                      -- where it was imported from
+                added REAL NOT NULL             -- unix seconds
+            );
+            CREATE INDEX article_hash ON article(hash);
+            -- The big columns apart: the original bytes, the model (docs/article-json.md, compact)
+            -- and the text (blocks joined by line feeds: its UTF-8 offsets are reading positions).
+            CREATE TABLE content (
+                id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                original BLOB NOT NULL,
+                model TEXT NOT NULL,
+                text TEXT NOT NULL
+            );
+            -- The text folded to base letters ("dau tranh"), indexed only (contentless).
+            CREATE VIRTUAL TABLE fulltext USING fts5(folded, content = '', tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TABLE reading (
+                article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                offset INTEGER NOT NULL,        -- UTF-8 offset in the text of the top line
+                progress REAL NOT NULL,         -- 0…1, 1 when the end was on screen
+                at REAL NOT NULL                -- unix seconds
+            );
+            CREATE INDEX reading_at ON reading(at);
+            CREATE TABLE mark (
+                article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                letter TEXT NOT NULL,
+                offset INTEGER NOT NULL,
+                PRIMARY KEY (article, letter)
+            ) WITHOUT ROWID;
+            """)
+    }
+}

@@ -1,0 +1,358 @@
+import DocBaoCore
+@testable import DocBaoLibrary
+import Foundation
+import GRDB
+import Testing
+
+/// The library's schema through GRDB's migrator: a library written before migrations (the
+/// fixture, Fixtures/README.md) opens with nothing lost, upgrades through a later step, and a
+/// newer docbao's library is refused untouched.
+@Suite struct MigrationTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+    /// Written by docbao at schema 1, before migrations.
+    static let schema1 = fixtures + "/library-schema1.sqlite"
+
+    /// This docbao's schema and one step more: a stand-in for schema 2 (feeds).
+    static let schema2: LibrarySchema = {
+        var schema = LibrarySchema.current
+        schema.append { db in
+            try db.execute(sql: """
+                CREATE TABLE feed (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE);
+                ALTER TABLE article ADD COLUMN feed INTEGER REFERENCES feed(id) ON DELETE SET NULL;
+                """)
+        }
+        return schema
+    }()
+
+    /// A copy of the fixture in the folder, named `name`; returns its path.
+    func copyFixture(_ lib: TemporaryLibrary, _ name: String = "library.sqlite") throws -> String {
+        let path = lib.folder + "/" + name
+        try FileManager.default.copyItem(atPath: Self.schema1, toPath: path)
+        return path
+    }
+
+    /// What the schema-1 tables hold, row by row, read with plain SQL.
+    struct Contents: Equatable {
+        var tables: [String: [Row]] = [:]
+    }
+
+    static let contentQueries = [
+        "article": "SELECT id, hash, title, source, date, url, words, length, path, added FROM article ORDER BY id",
+        "content": "SELECT * FROM content ORDER BY id",
+        "reading": "SELECT * FROM reading ORDER BY article",
+        "mark": "SELECT * FROM mark ORDER BY article, letter",
+        "fulltext_data": "SELECT * FROM fulltext_data ORDER BY id",
+        "fulltext_idx": "SELECT * FROM fulltext_idx ORDER BY segid, term",
+        "fulltext_docsize": "SELECT * FROM fulltext_docsize ORDER BY id",
+        "fulltext_config": "SELECT * FROM fulltext_config ORDER BY k",
+    ]
+
+    func contents(_ path: String) throws -> Contents {
+        let queue = try LibraryStore.readOnlyQueue(path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var contents = Contents()
+            for (table, sql) in Self.contentQueries { contents.tables[table] = try Row.fetchAll(db, sql: sql) }
+            return contents
+        }
+    }
+
+    func pragma(_ path: String, _ name: String) throws -> Int {
+        let queue = try LibraryStore.readOnlyQueue(path)
+        defer { try? queue.close() }
+        return try queue.read { try Int.fetchOne($0, sql: "PRAGMA \(name)") ?? 0 }
+    }
+
+    func recorded(_ path: String) throws -> [String] {
+        let queue = try LibraryStore.readOnlyQueue(path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try db.tableExists("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") : []
+        }
+    }
+
+    func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    /// What docbao at schema 1 answered to `docbao search --json` on the fixture, query by query.
+    struct SavedHit: Decodable, Equatable {
+        var id: Int64, title: String, source: String?, hits: Int, offset: Int, snippet: String
+    }
+
+    static let savedSearches: [String: [SavedHit]] = {
+        let data = try! Data(contentsOf: URL(fileURLWithPath: fixtures + "/search-schema1.json"))
+        return try! JSONDecoder().decode([String: [SavedHit]].self, from: data)
+    }()
+
+    /// Every article, text, original, position, mark and search answer `store` gives is what the
+    /// library at `reference` (an untouched copy of the fixture) holds, read with plain SQL.
+    func expectSameLibrary(_ store: LibraryStore, as reference: String) throws {
+        let queue = try LibraryStore.readOnlyQueue(reference)
+        defer { try? queue.close() }
+        try queue.read { db in
+            let articles = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.title, a.source, a.date, a.words, a.added, r.offset, r.progress, r.at, c.original, c.model, c.text
+                FROM article a JOIN content c ON c.id = a.id LEFT JOIN reading r ON r.article = a.id ORDER BY a.id
+                """)
+            #expect(articles.count == 6)
+            let rows = try store.rows()
+            #expect(rows.map(\.id) == articles.map { $0["id"] })
+            var texts: [Int64: String] = [:]
+            for (row, expected) in zip(rows, articles) {
+                let id: Int64 = expected["id"]
+                #expect(row.title == expected["title"] && row.source == expected["source"] && row.date == expected["date"])
+                #expect(row.words == expected["words"] && row.added == expected["added"])
+                #expect(row.progress == expected["progress"] && row.lastRead == expected["at"])
+                let model: String = expected["model"]
+                let article = try #require(try store.article(id))
+                #expect(article == (try ArticleJSON.decode(Array(model.utf8))))
+                #expect(ArticleBytes.plainText(article) == expected["text"])
+                #expect(try store.original(id) == [UInt8](expected["original"] as Data))
+                let offset: Int? = expected["offset"]
+                #expect(try store.position(id) == offset.map { ReadingPosition(offset: $0, progress: expected["progress"]) })
+                var marks: [Character: Int] = [:]
+                for mark in try Row.fetchAll(db, sql: "SELECT letter, offset FROM mark WHERE article = ?", arguments: [id]) {
+                    marks[Character(mark["letter"] as String)] = mark["offset"]
+                }
+                #expect(try store.marks(id) == marks)
+                texts[id] = expected["text"]
+            }
+            #expect(try store.lastRead() == Int64.fetchOne(db, sql: "SELECT article FROM reading ORDER BY at DESC LIMIT 1"))
+            // Search: what schema-1 docbao answered, and what a scan of the texts finds.
+            #expect(Self.savedSearches.count == 9)
+            for (query, saved) in Self.savedSearches {
+                let hits = try store.search(query).hits
+                #expect(hits.map { SavedHit(id: $0.id, title: $0.title, source: $0.source, hits: $0.hits, offset: $0.firstOffset, snippet: $0.snippet) } == saved,
+                        "\(query)")
+                // (The index finds words from their start: a scan also finds "ung thư" in "cung thư".)
+                let matcher = Matcher(query, options: SearchOptions())
+                for hit in hits {
+                    #expect(matcher.matches(in: try #require(texts[hit.id])).count == hit.hits, "\(query)")
+                }
+            }
+        }
+    }
+
+    @Test func aLibraryWrittenBeforeMigrationsOpensAtSchemaOneWithNothingLost() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let reference = try copyFixture(lib, "reference.sqlite")
+        let path = try copyFixture(lib)
+        #expect(try recorded(path).isEmpty)
+        try expectSameLibrary(try LibraryStore(path: path), as: reference)
+        // Every row of every table is as it was; the schema too, with GRDB's record beside it.
+        #expect(try contents(path) == contents(reference))
+        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE '%grdb_migrations%' ORDER BY name"
+        let before = try LibraryStore.readOnlyQueue(reference).read { try Row.fetchAll($0, sql: schema) }
+        #expect(try LibraryStore.readOnlyQueue(path).read { try Row.fetchAll($0, sql: schema) } == before)
+        #expect(try recorded(path) == ["v1"])
+        #expect(try pragma(path, "user_version") == 1)
+        #expect(try pragma(path, "application_id") == Int(LibrarySchema.applicationID))
+        let report = LibraryCheck.check(path: path)
+        #expect(report.healthy, "\(report.lines)")
+        #expect(report.lines.contains("schema: 1 (this docbao: 1)"))
+        #expect(report.lines.contains("articles: 6") && report.lines.contains("reading positions: 3") && report.lines.contains("marks: 5"))
+        // Opened again: nothing more to do.
+        try expectSameLibrary(try LibraryStore(path: path), as: reference)
+        #expect(try contents(path) == contents(reference))
+        #expect(try recorded(path) == ["v1"])
+    }
+
+    @Test func aLaterStepUpgradesTheSchemaOneLibraryWithNothingLostAndThisDocbaoThenRefusesIt() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let reference = try copyFixture(lib, "reference.sqlite")
+        let path = try copyFixture(lib)
+        do {
+            let store = try LibraryStore(path: path, schema: Self.schema2)
+            try expectSameLibrary(store, as: reference)
+            // The upgraded library takes new articles and finds them.
+            let added = try store.add([try prepared(lib.file("moi.txt", "Tin mới về nguồn tin\n\nMột đoạn về đấu tranh và báo chí.\n"))])
+            guard case .added(let id) = added.first else { Issue.record("not added: \(added)"); return }
+            #expect(try store.search("nguon tin").hits.map(\.id) == [id])
+        }
+        #expect(try recorded(path) == ["v1", "v2"])
+        #expect(try pragma(path, "user_version") == 2)
+        let contents = try contents(path)
+        var expected = try self.contents(reference)
+        #expect(contents.tables["article"]!.dropLast().elementsEqual(expected.tables["article"]!))
+        #expect(contents.tables["reading"] == expected.tables["reading"] && contents.tables["mark"] == expected.tables["mark"])
+        expected.tables["content"]!.append(contents.tables["content"]!.last!)
+        #expect(contents.tables["content"] == expected.tables["content"])
+        let feeds = try LibraryStore.readOnlyQueue(path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article WHERE feed IS NULL") }
+        #expect(feeds == 7)
+        let report = LibraryCheck.check(path: path, schema: Self.schema2)
+        #expect(report.healthy && report.lines.contains("schema: 2 (this docbao: 2)"), "\(report.lines)")
+
+        // This docbao (schema 1) is now the older one: it refuses the file and leaves it as it is.
+        let upgraded = try bytes(path)
+        #expect(throws: LibraryError(path: path, problem: .newerSchema(2))) { try LibraryStore(path: path) }
+        let older = LibraryCheck.check(path: path)
+        #expect(older.verdict == .newer && older.lines.contains("schema: 2 (this docbao: 1)"), "\(older.lines)")
+        #expect(try bytes(path) == upgraded)
+    }
+
+    @Test func aSchemaOneLibraryIsToldToBeUpgradedByTheCheck() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let path = try copyFixture(lib)
+        let report = LibraryCheck.check(path: path, schema: Self.schema2)
+        #expect(report.healthy, "\(report.lines)")
+        #expect(report.lines.contains("schema: 1 (this docbao: 2)"))
+        #expect(report.lines.contains { $0.hasPrefix("note: upgraded to schema 2 when docbao next opens it") })
+        #expect(try bytes(path) == bytes(Self.schema1))
+    }
+
+    struct StepFailed: Error {}
+
+    @Test func aStepThatFailsLeavesTheLibraryAtTheSchemaBefore() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let reference = try copyFixture(lib, "reference.sqlite")
+        let path = try copyFixture(lib)
+        var failing = LibrarySchema.current
+        failing.append { db in
+            try db.execute(sql: "CREATE TABLE feed (id INTEGER PRIMARY KEY); UPDATE article SET title = 'x'")
+            throw StepFailed()
+        }
+        #expect(throws: LibraryError.self) { try LibraryStore(path: path, schema: failing) }
+        #expect(try pragma(path, "user_version") == 1)
+        #expect(try recorded(path) == ["v1"])
+        #expect(try contents(path) == contents(reference))
+        #expect(try !LibraryStore.readOnlyQueue(path).read { try $0.tableExists("feed") })
+        try expectSameLibrary(try LibraryStore(path: path), as: reference)
+    }
+
+    @Test(arguments: ["a later step", "an unknown step recorded"])
+    func aNewerDocbaosLibraryIsRefusedAndLeftExactlyAsItWas(_ how: String) throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let path = try copyFixture(lib)
+        let version: Int
+        if how == "a later step" {
+            _ = try LibraryStore(path: path, schema: Self.schema2)
+            version = 2
+        } else {
+            // A newer docbao whose step left `user_version` as it was: its record alone tells.
+            _ = try LibraryStore(path: path)
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v1-feeds')") }
+            try queue.close()
+            version = 1
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let before = try bytes(path), held = try contents(path), steps = try recorded(path)
+        #expect(throws: LibraryError(path: path, problem: .newerSchema(version))) { try LibraryStore(path: path) }
+        let report = LibraryCheck.check(path: path)
+        #expect(report.verdict == .newer, "\(report.lines)")
+        #expect(throws: LibraryError(path: path, problem: .newerSchema(version))) { try LibraryCheck.repair(path: path) }
+        if version > LibrarySchema.current.version {
+            // Its header says so: refused before SQLite opens it for writing.
+            #expect(try bytes(path) == before)
+        } else {
+            // Only its record says so, read once it is open: GRDB's opening of the pool writes an
+            // empty change (a table made and dropped), nothing it holds.
+            #expect(try contents(path) == held && recorded(path) == steps && pragma(path, "user_version") == 1)
+        }
+        var wal = stat()
+        #expect(stat(path + "-wal", &wal) != 0 || wal.st_size == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lib.folder).allSatisfy { !$0.contains("broken") })
+    }
+
+    @Test func aLibraryThatCannotBeWrittenIsReadAtItsSchemaAndNeverUpgraded() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let path = try copyFixture(lib)
+        chmod(path, 0o444)
+        // Root writes a 0444 file anyway; an immutable one not.
+        let immutable = getuid() == 0
+        if immutable { #expect(chattr("+i", path)) }
+        defer { if immutable { _ = chattr("-i", path) } }
+        // This docbao's schema: read as it is (its record of step v1 is written on the first
+        // opening that can write).
+        let store = try LibraryStore(path: path)
+        let reason = try #require(store.readOnlyReason)
+        #expect(try store.count() == 6 && !store.search("ngoai giao").hits.isEmpty)
+        // A docbao one schema further would have to upgrade it, and cannot.
+        #expect(throws: LibraryError(path: path, problem: .needsUpgrade(from: 1, to: 2, reason))) {
+            try LibraryStore(path: path, schema: Self.schema2)
+        }
+        #expect(try bytes(path) == bytes(Self.schema1))
+    }
+
+    @Test func manyOpeningASchemaOneLibraryAtOnceUpgradeItOnce() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        for round in 0..<6 {
+            let path = try copyFixture(lib, "race-\(round).sqlite")
+            let results = Mutex2()
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do { _ = try LibraryStore(path: path, schema: Self.schema2).count() } catch { results.fail("\(error)") }
+            }
+            #expect(results.failures.isEmpty, "round \(round): \(results.failures)")
+            #expect(try recorded(path) == ["v1", "v2"])
+            #expect(LibraryCheck.check(path: path, schema: Self.schema2).healthy)
+        }
+    }
+
+    /// Another opening runs a step between this one's reading which steps to run and its taking
+    /// the write lock: played here by the step before, which also does the next one's work and
+    /// records it, as that other opening would.
+    @Test func aStepRunMeanwhileByAnotherOpeningIsNotRunTwice() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let path = try copyFixture(lib)
+        var schema = LibrarySchema.current
+        schema.append { db in
+            try db.execute(sql: """
+                CREATE TABLE feed (id INTEGER PRIMARY KEY);
+                CREATE TABLE tag (name TEXT PRIMARY KEY);
+                INSERT INTO grdb_migrations (identifier) VALUES ('v3');
+                """)
+        }
+        schema.append { db in try db.execute(sql: "CREATE TABLE tag (name TEXT PRIMARY KEY)") }
+        let store = try LibraryStore(path: path, schema: schema)
+        #expect(try store.count() == 6)
+        #expect(try recorded(path) == ["v1", "v2", "v3"])
+    }
+
+    @Test func aRepairMakesItsNewLibraryAtThisSchemaThroughTheSameSteps() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let path = try copyFixture(lib)
+        var damaged = [UInt8](try bytes(path))
+        for i in 0..<100 { damaged[i] = 0x5A }
+        try Data(damaged).write(to: URL(fileURLWithPath: path))
+        #expect(LibraryCheck.check(path: path).verdict == .damaged)
+        let report = try LibraryCheck.repair(path: path)
+        #expect(report.healthy, "\(report.lines)")
+        #expect(report.lines.contains { $0.contains("6 articles, 3 reading positions, 5 marks saved") }, "\(report.lines)")
+        #expect(try recorded(path) == LibrarySchema.current.migrator.migrations)
+        #expect(try pragma(path, "user_version") == LibrarySchema.current.version)
+        #expect(LibraryCheck.check(path: path).healthy)
+    }
+
+    /// What a first opening of a new library leaves when it is killed before the first step:
+    /// GRDB's record table, empty, and nothing else.
+    @Test func aNewFileWithOnlyAnEmptyRecordOfStepsIsANewLibrary() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let queue = try DatabaseQueue(path: lib.path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+        try queue.close()
+        let report = LibraryCheck.check(path: lib.path)
+        #expect(report.healthy && report.lines.contains { $0.hasPrefix("empty:") }, "\(report.lines)")
+        #expect(try lib.open().count() == 0)
+        #expect(try recorded(lib.path) == ["v1"])
+        #expect(LibraryCheck.check(path: lib.path).lines.contains("schema: 1 (this docbao: 1)"))
+
+        // Another program's database made with GRDB (steps recorded) stays another program's.
+        let other = lib.folder + "/other.sqlite"
+        let app = try DatabaseQueue(path: other)
+        try app.write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); INSERT INTO grdb_migrations VALUES ('createNotes')") }
+        try app.close()
+        let before = try bytes(other)
+        #expect(throws: LibraryError(path: other, problem: .foreign(tables: ["grdb_migrations"]))) { try LibraryStore(path: other) }
+        #expect(LibraryCheck.check(path: other).verdict == .foreign)
+        #expect(try bytes(other) == before)
+    }
+}

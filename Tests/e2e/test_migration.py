@@ -1,0 +1,72 @@
+"""A library written by docbao before migrations (Tests/DocBaoLibraryTests/Fixtures) from the
+command line: listed, searched and checked as that docbao did; and a newer docbao's library,
+refused by every command and left as it was, to the byte."""
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+from test_library_cli import docbao
+
+FIXTURES = Path(__file__).resolve().parent.parent / "DocBaoLibraryTests" / "Fixtures"
+SCHEMA1 = FIXTURES / "library-schema1.sqlite"
+
+
+def copy_fixture(tmp_path, name="lib.sqlite"):
+    path = tmp_path / name
+    shutil.copyfile(SCHEMA1, path)
+    return path
+
+
+def query(path, sql):
+    """Rows read with Python's own SQLite, without writing anything beside the file."""
+    with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as db:
+        return db.execute(sql).fetchall()
+
+
+def test_a_library_from_before_migrations_lists_searches_and_checks_as_before(tmp_path):
+    lib = copy_fixture(tmp_path)
+    expected = query(SCHEMA1, """
+        SELECT a.id, a.title, a.source, a.date, a.words, r.progress, r.at
+        FROM article a LEFT JOIN reading r ON r.article = a.id ORDER BY a.id""")
+    listing = docbao("list", "--json", library=lib)
+    assert listing.returncode == 0, listing.stderr
+    rows = [(r["id"], r["title"], r["source"], r["date"], r["words"], r["progress"], r["lastRead"])
+            for r in json.loads(listing.stdout)]
+    assert rows == expected and len(rows) == 6
+    saved = json.loads((FIXTURES / "search-schema1.json").read_text())
+    for q, answer in saved.items():
+        found = docbao("search", "--json", q, library=lib)
+        assert (json.loads(found.stdout) if found.stdout.strip() else []) == answer, q
+    check = docbao("library", "check", library=lib)
+    assert check.returncode == 0, check.stdout + check.stderr
+    lines = check.stdout.splitlines()
+    assert "schema: 1 (this docbao: 1)" in lines and lines[-1] == "ok"
+    assert "reading positions: 3" in lines and "marks: 5" in lines
+    assert query(lib, "SELECT identifier FROM grdb_migrations") == [("v1",)]
+    assert query(lib, "PRAGMA user_version") == [(1,)]
+
+
+def test_a_newer_docbaos_library_is_refused_by_every_command_and_left_as_it_was(tmp_path):
+    lib = copy_fixture(tmp_path)
+    assert docbao("list", library=lib).returncode == 0
+    # What a docbao of schema 2 leaves: its step recorded, user_version 2, its table.
+    with sqlite3.connect(lib) as db:
+        db.executescript("""
+            CREATE TABLE feed (id INTEGER PRIMARY KEY, url TEXT NOT NULL);
+            INSERT INTO grdb_migrations (identifier) VALUES ('v2');
+            PRAGMA user_version = 2;""")
+    db.close()
+    assert not Path(f"{lib}-wal").exists()
+    before = lib.read_bytes()
+    for command in (["list"], ["search", "ngoai giao"], ["add", str(tmp_path / "none.txt")]):
+        run = docbao(*command, library=lib)
+        assert run.returncode != 0, command
+        assert "was made by a newer docbao (schema 2); this one knows schema 1" in run.stderr, (command, run.stderr)
+    check = docbao("library", "check", library=lib)
+    assert check.returncode != 0
+    assert "schema: 2 (this docbao: 1)" in check.stdout and "problem: made by a newer docbao" in check.stdout
+    repair = docbao("library", "check", "--repair", library=lib)
+    assert repair.returncode != 0 and "newer docbao" in repair.stderr
+    assert lib.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if ".broken-" in p.name or p.name.endswith(".repairing")]
