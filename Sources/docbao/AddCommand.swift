@@ -44,7 +44,8 @@ struct AddCommand: ParsableCommand {
         if let stopped { Output.error("docbao add: stopped: \(stopped)") }
         if files.isEmpty && unreadable.isEmpty { Output.error("docbao add: no \(ArticleFiles.extensionsPhrase) file found") }
         Output.out("\(summary.line)\n")
-        if stopped != nil || !summary.skipped.isEmpty { throw ExitCode(1) }
+        // Each skipped file was named on its line, before the summary: only the status is left.
+        if stopped != nil || !summary.skipped.isEmpty { throw Failure.reported() }
     }
 }
 

@@ -9,15 +9,14 @@ import Foundation
 enum ArticleSource {
     typealias Loaded = LoadedArticle
 
-    /// Loads the article, or prints "docbao: reason" on stderr and exits with status 1.
+    /// Loads the article, or throws the `Failure` "docbao: reason" (status 1), which ends the command.
     /// With `preview`, a huge plain-text article comes back as its head and tail plus `whole`, so the
     /// reader can show the first screen at once.
     static func loadOrExit(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
         do {
             return try load(path, preview: preview, force: force)
         } catch let error as LoadError {
-            Output.error("docbao: \(error.description)")
-            throw ExitCode(1)
+            throw Failure("docbao: \(error.description)")
         }
     }
 

@@ -37,10 +37,10 @@ struct ConfigCommand: ParsableCommand {
         }
         guard loaded.exists else {
             Output.out("no config file at \(loaded.path) (docbao config --default > \(loaded.path) starts one)\n")
-            if !loaded.problems.isEmpty { throw ExitCode(1) }
+            if !loaded.problems.isEmpty { throw Failure.reported() }
             return
         }
-        loaded.report(Output.out)
-        if loaded.problems.isEmpty { Output.out("\(loaded.path): ok\n") } else { throw ExitCode(1) }
+        loaded.report(Output.out)  // every problem with its line, on stdout: the status is left
+        if loaded.problems.isEmpty { Output.out("\(loaded.path): ok\n") } else { throw Failure.reported() }
     }
 }

@@ -39,7 +39,8 @@ extension ReaderOptions {
                 let bundled = try ArticleSource.load(nil)
                 let prepared = try PreparedArticle(article: bundled.article, original: Array(BundledArticle.text.utf8),
                                                    path: nil, fallbackTitle: BundledArticle.fileName)
-                guard case .added(let id) = try store.add([prepared]).first else { throw ExitCode(1) }
+                // An empty library takes it: anything else is a store that lies, ended quietly as before.
+                guard case .added(let id) = try store.add([prepared]).first else { throw Failure("", status: 1) }
                 return Start(screen: .read(OpenArticle(loaded: bundled, search: search, keeper: PositionKeeper(store: store, id: id))),
                              store: store)
             }
@@ -49,8 +50,7 @@ extension ReaderOptions {
             return Start(screen: .read(OpenArticle(loaded: .init(article: article), search: search,
                                                    keeper: PositionKeeper(store: store, id: last))), store: store)
         } catch let error as LibraryError {
-            Output.error("docbao: \(error)")
-            throw ExitCode(1)
+            throw Failure("docbao: \(error)")
         }
     }
 
@@ -67,18 +67,15 @@ extension ReaderOptions {
             bar.clear()
             guard !summary.added.isEmpty else {
                 start.cleanUp()
-                Output.error("docbao: \(folder): no article (\(ArticleFiles.extensionsPhrase)) in this folder")
-                throw ExitCode(1)
+                throw Failure("docbao: \(folder): no article (\(ArticleFiles.extensionsPhrase)) in this folder")
             }
             return Start(screen: .library(select: nil), store: store, temporary: temporary)
         } catch let error as LibraryError {
             start.cleanUp()
-            Output.error("docbao: \(error)")
-            throw ExitCode(1)
+            throw Failure("docbao: \(error)")
         } catch let interrupted as LibraryImport.Interrupted {
             start.cleanUp()
-            Output.error("docbao: \(interrupted.error)")
-            throw ExitCode(1)
+            throw Failure("docbao: \(interrupted.error)")
         }
     }
 
@@ -86,8 +83,7 @@ extension ReaderOptions {
     /// left by docbao processes that are gone (killed during their import).
     static func makeTemporaryFolder() throws -> String {
         do { return try Platform.makeTemporaryFolder(prefix: "docbao") } catch {
-            Output.error("docbao: \(error)")
-            throw ExitCode(1)
+            throw Failure("docbao: \(error)")
         }
     }
 }

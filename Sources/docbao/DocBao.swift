@@ -4,46 +4,28 @@ import DocBaoLibrary
 import DocBaoTerminal
 import Foundation
 
-/// Runs `docbao`: the subcommands by their name, the reader otherwise.
+/// Runs `docbao`: the subcommands by their name (`Subcommand.table`), the reader otherwise.
 ///
 /// ArgumentParser parses a command's own arguments before it looks for a subcommand, so with the
 /// reader's FILE argument on the root command `docbao grep …` would open a file named "grep".
-/// The first word is therefore matched here.
+/// The first words are therefore matched here.
 ///
-/// Every command is run with `runAsMain`, so that what ArgumentParser prints goes through `Output`.
+/// Every command is run with `runAsMain`, so that what ArgumentParser prints goes through `Output`
+/// and a `Failure` is said once.
 @main
 enum Main {
     static func main() {
         Output.holdStandardDescriptors()
         let arguments = Array(rawArguments.dropFirst())
-        switch arguments.first {
-        case "export": Export.runAsMain(Array(arguments.dropFirst()))
-        case "grep": Grep.runAsMain(Array(arguments.dropFirst()))
-        case "config": ConfigCommand.runAsMain(Array(arguments.dropFirst()))
-        case "add": AddCommand.runAsMain(Array(arguments.dropFirst()))
-        case "list": ListCommand.runAsMain(Array(arguments.dropFirst()))
-        case "search": SearchCommand.runAsMain(Array(arguments.dropFirst()))
-        case "library" where arguments.dropFirst().first == "check": LibraryCheckCommand.runAsMain(Array(arguments.dropFirst(2)))
-        case "library" where arguments.count == 1: ReaderOptions(libraryView: true).runAsMain()
-        case "library": DocBao.runAsMain(["--library-view"] + arguments.dropFirst())
-        case "help":
-            switch arguments.dropFirst().first {
-            case "export": Export.runAsMain(["--help"])
-            case "grep": Grep.runAsMain(["--help"])
-            case "config": ConfigCommand.runAsMain(["--help"])
-            case "add": AddCommand.runAsMain(["--help"])
-            case "list": ListCommand.runAsMain(["--help"])
-            case "search": SearchCommand.runAsMain(["--help"])
-            case "library": LibraryCheckCommand.runAsMain(["--help"])
-            default: DocBao.runAsMain(["--help"])
-            }
-        default:
-            // `docbao` and `docbao FILE`, the commonest, skip ArgumentParser (ReaderOptions.fastPath).
-            if let options = ReaderOptions.fastPath(arguments) {
-                options.runAsMain()
-            } else {
-                DocBao.runAsMain(arguments)
-            }
+        if arguments.first == "help" {
+            Subcommand.help(Array(arguments.dropFirst()))
+        } else if let (subcommand, rest) = Subcommand.named(by: arguments) {
+            subcommand.run(rest)
+        } else if let options = ReaderOptions.fastPath(arguments) {
+            // `docbao` and `docbao FILE`, the commonest, skip ArgumentParser.
+            options.runAsMain()
+        } else {
+            DocBao.runAsMain(arguments)
         }
     }
 
@@ -57,27 +39,16 @@ enum Main {
     }
 
     /// The first words `main` takes as subcommands: never a FILE unless written as ./NAME.
-    static let commandNames: Set<String> = ["export", "grep", "config", "add", "list", "search", "library", "help"]
+    static let commandNames = Set(Subcommand.table.map { $0.words[0] } + ["help"])
 }
 
 /// The `docbao` command: opens an article full screen (by default the one read last in the
-/// library), or prints it when stdout is not a terminal; `export`, `grep`, `config`, `add`, `list`
-/// and `search` are its subcommands, `library` and `library check` are dispatched by `Main`.
+/// library), or prints it when stdout is not a terminal; its subcommands are `Subcommand.table`'s.
 struct DocBao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docbao",
         abstract: "Đọc báo: a terminal reader for news articles, Vietnamese first.",
-        usage: """
-        docbao [options] [FILE|DIR]
-        docbao library
-        docbao add FILE|DIR...
-        docbao list [--json]
-        docbao search [--exact] [--word] [--json] [--limit <n>] QUERY
-        docbao library check [--repair]
-        docbao export [--format json|text] [--width <width>] [FILE]
-        docbao grep [--exact] [--word] [-c] QUERY FILE...
-        docbao config [--default | --path]
-        """,
+        usage: Subcommand.usage,
         discussion: """
         With no FILE, reopens the article you read last, at your place, from your library \
         ($XDG_DATA_HOME/docbao/library.sqlite); on the first run it adds the bundled article \
@@ -111,7 +82,7 @@ struct DocBao: ParsableCommand {
           docbao grep "dau tranh" *.txt
         """,
         version: "0.1.0",
-        subcommands: [Export.self, Grep.self, ConfigCommand.self, AddCommand.self, ListCommand.self, SearchCommand.self]
+        subcommands: Subcommand.commands(under: [])
     )
 
     @Argument(help: "A .txt news article or a .json article ('-' for stdin), or a folder to browse as a temporary library. Default: the article read last in the library.")

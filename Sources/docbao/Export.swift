@@ -28,7 +28,7 @@ struct Export: ParsableCommand {
         let article = try ArticleSource.loadOrExit(file).article
         switch format {
         case .json: Output.out(TerminalText(verbatim: try ArticleJSON.encode(article) + "\n"))
-        case .text: PlainTextDump.write(article, width: width) { Output.out(TerminalText(article: $0)) }
+        case .text: StyledText.dump(article, width: width, theme: nil) { Output.out(TerminalText(article: $0)) }
         }
     }
 }

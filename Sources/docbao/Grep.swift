@@ -43,7 +43,7 @@ struct Grep: ParsableCommand {
             || (color == .auto && isatty(STDOUT_FILENO) != 0
                 && Environment.colorsAllowed)
         var matched = false, failed = false
-        var out = ""
+        var out = StyledText(colored: color)
         for file in files {
             let name = TerminalSafe.line(file)
             var lineCount = 0
@@ -52,8 +52,12 @@ struct Grep: ParsableCommand {
                     let ranges = matcher.matches(in: line)
                     guard !ranges.isEmpty else { return }
                     lineCount += 1
-                    if !count { out += prefix(name, n, color) + (color ? highlighted(line, ranges) : line) + "\n" }
-                    if out.utf8.count > 1 << 16 { Output.out(TerminalText(article: out)); out = "" }
+                    if !count {
+                        out.append(run: [(files.count > 1 ? name + ":" : "", .fileName), (String(n), .lineNumber), (":", .separator)])
+                        out.append(line, highlighting: ranges)
+                        out.append("\n")
+                    }
+                    if out.text.utf8.count > 1 << 16 { Output.out(TerminalText(article: out.take())) }
                 }
             } catch where error.binary {
                 Output.error("docbao grep: \(file): binary file (NUL bytes), skipped; --force searches it")
@@ -64,29 +68,12 @@ struct Grep: ParsableCommand {
                 failed = true
                 continue
             }
-            if count { out += (files.count > 1 ? "\(name):" : "") + "\(lineCount)\n" }
+            if count { out.append((files.count > 1 ? "\(name):" : "") + "\(lineCount)\n") }
             matched = matched || lineCount > 0
-            if out.utf8.count > 1 << 16 { Output.out(TerminalText(article: out)); out = "" }
+            if out.text.utf8.count > 1 << 16 { Output.out(TerminalText(article: out.take())) }
         }
-        Output.out(TerminalText(article: out))
-        if failed { throw ExitCode(2) }
-        if !matched { throw ExitCode(1) }
-    }
-
-    /// "NAME:LINE:" (the name when there are several files), `name` already neutralised.
-    private func prefix(_ name: String, _ line: Int, _ color: Bool) -> String {
-        let name = files.count > 1 ? name + ":" : ""
-        return color ? "\u{1B}[35m\(name)\u{1B}[32m\(line)\u{1B}[36m:\u{1B}[0m" : "\(name)\(line):"
-    }
-
-    private func highlighted(_ line: String, _ ranges: [Range<Int>]) -> String {
-        let bytes = Array(line.utf8)
-        var result = "", at = 0
-        for r in ranges {
-            result += String(decoding: bytes[at..<r.lowerBound], as: UTF8.self)
-            result += "\u{1B}[1;31m" + String(decoding: bytes[r], as: UTF8.self) + "\u{1B}[0m"
-            at = r.upperBound
-        }
-        return result + String(decoding: bytes[at...], as: UTF8.self)
+        Output.out(TerminalText(article: out.text))
+        if failed { throw Failure.reported(status: 2) }  // each unreadable file was named as it came
+        if !matched { throw Failure.nothingMatched }
     }
 }

@@ -4,19 +4,17 @@ import DocBaoLibrary
 import Foundation
 
 /// Opening the library for a command: `--library PATH` or the default XDG place; a library that
-/// cannot be used is reported (with the way out) and the command exits with status 1.
+/// cannot be used is the command's `Failure` (with the way out), status 1 or `failure`.
 enum LibraryAccess {
     static func open(_ explicitPath: String?, command: String, failure: Int32 = 1) throws -> LibraryStore {
         let path = explicitPath ?? LibraryStore.defaultPath()
         if FileName.carriesBytes(path) {
-            Output.error("\(command): \(path): a library's path must be UTF-8 text")
-            throw ExitCode(failure)
+            throw Failure("\(command): \(path): a library's path must be UTF-8 text", status: failure)
         }
         do {
             return try LibraryStore(path: path)
         } catch {
-            Output.error("\(command): \(error)")
-            throw ExitCode(failure)
+            throw Failure("\(command): \(error)", status: failure)
         }
     }
 }

@@ -3,6 +3,29 @@ import DocBaoCore
 import DocBaoLibrary
 import Foundation
 
+/// `docbao library`: the library view's help and completions, with `library check` under it.
+///
+/// It is run as the reader started in the library view (`Subcommand.table`'s entry), so it takes
+/// the reader's options; it declares the one that names the library.
+struct LibraryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "library",
+        abstract: "Browse, filter and search the library, full screen; library check checks its file.",
+        usage: "docbao library",
+        discussion: """
+        Opens the library view: one line per article (title, source, date, reading time, how \
+        far you have read); & filters the titles as you type, / searches the text of every \
+        article, Enter opens one at your place, ? lists the keys. The reader's options apply \
+        too (--width, --theme, --tones, --input…: see docbao --help). When stdout is not a \
+        terminal, the library is printed as docbao list prints it.
+
+        docbao library check [--repair] checks the library file (docbao help library check).
+        """,
+        subcommands: Subcommand.commands(under: ["library"]))
+
+    @OptionGroup var libraryOption: LibraryOption
+}
+
 /// `docbao library check [--repair]`: what is wrong with the library file, and the way out.
 struct LibraryCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,13 +54,12 @@ struct LibraryCheckCommand: ParsableCommand {
     func run() throws {
         let path = libraryOption.library ?? LibraryStore.defaultPath()
         if FileName.carriesBytes(path) {
-            Output.error("docbao library check: \(path): a library's path must be UTF-8 text")
-            throw ExitCode(1)
+            throw Failure("docbao library check: \(path): a library's path must be UTF-8 text")
         }
         let report = LibraryCheck.check(path: path)
         for line in report.lines { Output.out("\(line)\n") }
         guard !report.healthy else { return }
-        guard repair else { throw ExitCode(1) }
+        guard repair else { throw Failure.reported() }  // the report says what is wrong
         do {
             // SIGINT, SIGTERM or SIGHUP stop the repair between two articles, leaving the library
             // as it was; one that comes once the new library is complete lets it be put in place.
@@ -45,17 +67,15 @@ struct LibraryCheckCommand: ParsableCommand {
             defer { RepairSignals.restore() }
             let repaired = try LibraryCheck.repair(path: path, stop: { RepairSignals.received != 0 })
             if repaired.interrupted {
-                for line in repaired.lines { Output.error("docbao library check: \(line)") }
-                throw ExitCode(128 + RepairSignals.received)
+                throw Failure.stopped(by: RepairSignals.received, lines: repaired.lines.map { "docbao library check: \($0)" })
             }
             for line in repaired.lines { Output.out("\(line)\n") }
             if RepairSignals.received != 0 {
                 Output.error("docbao library check: signal \(RepairSignals.received) came as the repair was finishing; it is complete and in place")
             }
-            if !repaired.healthy { throw ExitCode(1) }  // some articles could not be saved
+            if !repaired.healthy { throw Failure.reported() }  // the report says which articles could not be saved
         } catch let error as LibraryError {
-            Output.error("docbao library check: \(error)")
-            throw ExitCode(1)
+            throw Failure("docbao library check: \(error)")
         }
     }
 }

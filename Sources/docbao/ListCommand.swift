@@ -19,8 +19,7 @@ struct ListCommand: ParsableCommand {
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao list")
         let rows: [LibraryEntry]
         do { rows = try store.rows() } catch {
-            Output.error("docbao list: \(error)")
-            throw ExitCode(1)
+            throw Failure("docbao list: \(error)")
         }
         if json {
             Output.out(TerminalText(verbatim: try Self.json(rows) + "\n"))

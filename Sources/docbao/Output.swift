@@ -117,9 +117,11 @@ extension ParsableCommand {
         }
     }
 
+    /// The one place a command's end is reported: a `Failure` said once and its status; otherwise
     /// `exit(withError:)` through `Output`: help on stdout as it is, an error on stderr neutralised
     /// (it may quote an argument, a file name), and ArgumentParser's exit status.
     static func exitReporting(_ error: Error) -> Never {
+        if let failure = error as? Failure { failure.exit() }
         let code = exitCode(for: error)
         var message = fullMessage(for: error, columns: nil)
         // The error's own lines are kept, but an argument it quotes is shown on one line: a line

@@ -44,7 +44,7 @@ struct ReaderOptions: Equatable {
     }
 
     /// Runs the reader as `DocBao.main` would have: an error is reported the way ArgumentParser
-    /// reports it, and an `ExitCode` becomes the exit status.
+    /// reports it, and a `Failure` is said and becomes the exit status.
     func runAsMain() {
         do {
             try run()
@@ -69,18 +69,16 @@ struct ReaderOptions: Equatable {
             return try ListCommand.parse(library.map { ["--library", $0] } ?? []).run()
         }
         if dumping, let file, Platform.isDirectory(file) {
-            Output.error("docbao: \(file): is a directory; docbao DIR browses its articles in a terminal (to print them: docbao add DIR, then docbao list or docbao search)")
-            throw ExitCode(1)
+            throw Failure("docbao: \(file): is a directory; docbao DIR browses its articles in a terminal (to print them: docbao add DIR, then docbao list or docbao search)")
         }
         if dumping {
             let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
             config.report(Output.error)
             if let notice = loaded.notice { Output.error("docbao: \(notice)") }
             let styled = color == .always ? Theme(name: themeName, colors: true) : nil
-            StyledDump.write(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
+            StyledText.dump(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
             if loaded.changed {
-                Output.error("docbao: \(file ?? "stdin"): changed while being read; what was printed may be only a part of it")
-                throw ExitCode(1)
+                throw Failure("docbao: \(file ?? "stdin"): changed while being read; what was printed may be only a part of it")
             }
             return
         }
@@ -99,15 +97,14 @@ struct ReaderOptions: Equatable {
         do {
             terminal = try Terminal(theme: themeName, colors: Environment.colorsAllowed)
         } catch let error as Terminal.OpenError {
-            Output.error("docbao: \(error.description)")
-            throw ExitCode(1)
+            throw Failure("docbao: \(error.description)")
         }
         let app = App(terminal: terminal, settings: reader, store: start.store, libraryPath: library)
         app.notice = config.notice
         let code = app.run(start.screen)
         terminal.end()
         for warning in app.warnings { Output.error("docbao: \(warning)") }
-        if let failure = app.failure { Output.error("docbao: \(failure)") }
-        if code != 0 { throw ExitCode(code) }
+        // The app's failure comes with status 1; 128+N (a signal ended it) comes with none.
+        if code != 0 { throw Failure(app.failure.map { "docbao: \($0)" } ?? "", status: code) }
     }
 }

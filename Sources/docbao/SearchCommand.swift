@@ -42,8 +42,7 @@ struct SearchCommand: ParsableCommand {
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao search", failure: 2)
         let results: LibrarySearchResults
         do { results = try store.search(FileName.readable(query), options: matching.options, limit: max(1, limit)) } catch {
-            Output.error("docbao search: \(error)")
-            throw ExitCode(2)
+            throw Failure("docbao search: \(error)", status: 2)
         }
         if json {
             Output.out(TerminalText(verbatim: try Self.json(results) + "\n"))
@@ -55,7 +54,7 @@ struct SearchCommand: ParsableCommand {
             Output.out(out)
             if !results.complete { Output.error("docbao search: more articles match; --limit shows more") }
         }
-        if results.hits.isEmpty { throw ExitCode(1) }
+        if results.hits.isEmpty { throw Failure.nothingMatched }
     }
 
     /// One result: its title, hits and source, then the snippet; the library's text neutralised
@@ -63,21 +62,12 @@ struct SearchCommand: ParsableCommand {
     static func text(_ hit: LibrarySearchHit, color: Bool) -> TerminalText {
         let count = hit.hits == 1 ? "1 hit" : "\(hit.hits) hits"
         let source: TerminalText = hit.source.map { " · \($0)" } ?? ""
-        let title: TerminalText = color ? "\u{1B}[1m\(hit.title)\u{1B}[0m" : "\(hit.title)"
-        return "\(hit.id)\t\(title) (\(count)\(source))\n\t\(highlighted(hit, color: color))\n"
-    }
-
-    private static func highlighted(_ hit: LibrarySearchHit, color: Bool) -> TerminalText {
-        guard color else { return "\(hit.snippet)" }
-        let bytes = Array(hit.snippet.utf8)
-        var result: TerminalText = "", at = 0
-        for r in hit.highlights {
-            result.append("\(String(decoding: bytes[at..<r.lowerBound], as: UTF8.self))")
-            result.append("\u{1B}[1;31m\(String(decoding: bytes[r], as: UTF8.self))\u{1B}[0m")
-            at = r.upperBound
-        }
-        result.append("\(String(decoding: bytes[at...], as: UTF8.self))")
-        return result
+        var title = StyledText(colored: color, neutralising: TerminalSafe.line)
+        title.append(hit.title, in: .title)
+        var snippet = StyledText(colored: color, neutralising: TerminalSafe.line)
+        snippet.append(hit.snippet, highlighting: hit.highlights)
+        // Each piece of the library's text was neutralised as it was written.
+        return "\(hit.id)\t\(TerminalText(verbatim: title.text)) (\(count)\(source))\n\t\(TerminalText(verbatim: snippet.text))\n"
     }
 
     struct Record: Encodable {

@@ -39,6 +39,41 @@ def test_help_and_version():
     assert v.returncode == 0 and v.stdout.strip()
 
 
+def test_every_subcommand_has_its_own_help():
+    """`docbao help NAME` is NAME's help; `help library` is the library view's, which names
+    `library check`, whose help is `help library check` (issue 18: it was check's)."""
+    root = run("--help").stdout
+    listed = [m.split()[0] for m in root.split("SUBCOMMANDS:\n")[1].split("\n\n")[0].splitlines() if m.startswith("  ") and not m.startswith("   ")]
+    assert {"library", "add", "list", "search", "export", "grep", "config"} <= set(listed)
+    for name in listed:
+        r = run("help", name)
+        assert r.returncode == 0 and f"USAGE: docbao {name}" in r.stdout, name
+        assert r.stdout == run(name, "--help").stdout or name == "library", name
+    library = run("help", "library").stdout
+    assert "library view" in library and "USAGE: docbao library\n" in library and "\n  --repair" not in library
+    assert "SUBCOMMANDS:\n  check" in library and "docbao help library <subcommand>" in library
+    check = run("help", "library", "check")
+    assert check.returncode == 0 and "--repair" in check.stdout and check.stdout == run("library", "check", "--help").stdout
+    assert run("help", "nothing-such").stdout == root
+
+
+def test_failures_are_said_once_with_their_status(tmp_path):
+    """Every command's failure is one message on stderr and its status; statuses that are not
+    errors (nothing matched) say nothing."""
+    missing = str(tmp_path / "nope.txt")
+    for args, status, message in [
+        (("export", missing), 1, f"docbao: {missing}: no such file\n"),
+        (("--dump", str(tmp_path)), 1, f"docbao: {tmp_path}: is a directory; docbao DIR browses its articles in a "
+                                       "terminal (to print them: docbao add DIR, then docbao list or docbao search)\n"),
+        (("grep", "zzzqqq", str(SEED)), 1, ""),
+        (("grep", "x", missing, str(SEED)), 2, f"docbao grep: {missing}: no such file\n"),
+    ]:
+        r = run(*args)
+        assert (r.returncode, r.stderr) == (status, message), args
+    bad = run("list", "--library", "/dev/null/lib.sqlite")
+    assert bad.returncode == 1 and bad.stderr.count("docbao list: ") == 1 and bad.stdout == ""
+
+
 def test_export_json_round_trips(tmp_path):
     r = run("export", "--format", "json", str(SEED))
     assert r.returncode == 0, r.stderr

@@ -39,6 +39,8 @@ printf '%s\\n' "${COMPREPLY[@]}"
 def test_bash_script_is_valid_and_completes():
     subprocess.run(["bash", "-n"], input=script("bash"), text=True, check=True)
     assert complete("docbao ex") == ["export"]
+    # Every subcommand of the table, `library` too (dispatched by hand before the table).
+    assert complete("docbao lib") == ["library"]
     assert complete("docbao --inp") == ["--input"]
     assert complete("docbao --input t") == ["telex"]
 
