@@ -40,7 +40,7 @@ struct Grep: ParsableCommand {
         Output.failureStatus = 2
         let matcher = Matcher(FileName.readable(query), options: matching.options)
         let color = color == .always
-            || (color == .auto && isatty(STDOUT_FILENO) != 0
+            || (color == .auto && Output.stdoutIsTerminal
                 && Environment.colorsAllowed)
         var matched = false, failed = false
         var out = StyledText(colored: color)

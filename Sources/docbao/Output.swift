@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocBaoCore
+import DocBaoLoading
 import Foundation
 
 /// What docbao writes to stdout and stderr: every message, name and printed article goes through here.
@@ -20,8 +21,8 @@ enum Output {
     /// Text on stderr as it is, with no line feed added: a progress bar redrawn in place.
     static func status(_ text: TerminalText) { write(text.text, to: STDERR_FILENO) }
 
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
-    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+    static var stderrIsTerminal: Bool { Platform.isTerminal(STDERR_FILENO) }
+    static var stdoutIsTerminal: Bool { Platform.isTerminal(STDOUT_FILENO) }
 
     /// The exit status after a write error on stdout: 1, or the command's status for errors (2 for
     /// `grep` and `search`, whose 1 means "nothing matched").
