@@ -34,7 +34,8 @@ public struct KeyGroup: Hashable, Sendable {
 }
 
 /// One key binding: the keys, the action they trigger, where, and the help text that describes it.
-public struct KeyBinding<Action: KeyAction>: Sendable {
+/// (`Action` is any sendable type here, a `KeyAction` where bindings are used: see `KeyTable`.)
+public struct KeyBinding<Action: Sendable>: Sendable {
     public var keys: [Key]
     public var action: Action
     public var context: KeyContext

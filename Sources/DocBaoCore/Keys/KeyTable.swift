@@ -1,9 +1,16 @@
 /// A screen's one table of key bindings (Helix's keymap, Bubbles' `key.Binding`): it drives
 /// dispatch, draws the help screen and the status line's reminder, and takes the config file's
 /// remappings. The reader's is `KeyMap`, the library view's `LibraryKeyMap`.
-public struct KeyTable<Action: KeyAction>: Sendable {
+///
+/// `Action` is constrained only where the table is used, not on the type: the runtime then makes
+/// the table's type without looking the conformance up among the binary's ~6,400 records, a scan
+/// that cost 0.3 M instructions per table on the way to the first screen (Benchmarks/NOTES.md,
+/// "What start-up is made of", step 6).
+public struct KeyTable<Action: Sendable>: Sendable {
     public var bindings: [KeyBinding<Action>]
+}
 
+extension KeyTable where Action: KeyAction {
     public init(bindings: [KeyBinding<Action>] = Action.defaultBindings) {
         self.bindings = bindings
     }
@@ -71,7 +78,15 @@ public struct KeyTable<Action: KeyAction>: Sendable {
     /// "h trợ giúp · q thoát": each action's first key and its label; actions left without keys
     /// are left out.
     public func reminder(_ items: [(Action, String)]) -> String {
-        items.compactMap { action, label in keys(for: action).first.map { "\($0.name) \(label)" } }.joined(separator: " · ")
+        // Appended by hand: the generic `joined(separator:)` makes the runtime scan every protocol
+        // conformance of the binary at its first call, on the way to the first frame.
+        var text = ""
+        for (action, label) in items {
+            guard let key = keys(for: action).first else { continue }
+            if !text.isEmpty { text += " · " }
+            text += key.name + " " + label
+        }
+        return text
     }
 
     /// The help screen's lines for the table: each group's title, then a line per binding (keys
