@@ -78,6 +78,6 @@ let package = Package(
         // Fixtures/: libraries written by earlier docbaos, read by path (MigrationTests).
         .testTarget(name: "DocBaoStoreTests", dependencies: ["DocBaoStore", "DocBaoLoading"], exclude: ["Fixtures"]),
         // Whole runs of the reader and the library view on the in-memory terminal, with a real library.
-        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoStore", "DocBaoCore"]),
+        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoStore", "DocBaoLoading", "DocBaoCore"]),
     ]
 )

@@ -25,12 +25,6 @@ public enum LibraryImport {
         }
     }
 
-    /// The files to import under `paths`: the loading layer's `ArticleFiles.find` (a file as
-    /// given, a folder's article files at any depth, in name order).
-    public static func files(in paths: [String]) -> (files: [String], skipped: [Skipped]) {
-        ArticleFiles.find(in: paths)
-    }
-
     /// Reads and prepares one file through the loading layer, or says why it is not an article.
     public static func prepare(_ path: String) -> Result<PreparedArticle, Skipped> {
         do {

@@ -28,7 +28,7 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao add")
-        let (files, unreadable) = LibraryImport.files(in: paths)
+        let (files, unreadable) = ArticleFiles.find(in: paths)
         let bar = ProgressBar(enabled: Output.stderrIsTerminal && files.count > 1)
         var summary: LibraryImport.Summary
         var stopped: LibraryError?

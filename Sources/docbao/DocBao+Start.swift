@@ -61,7 +61,7 @@ extension ReaderOptions {
         let start = Start(screen: .library(select: nil), store: nil, temporary: temporary)
         do {
             let store = try LibraryStore(path: temporary + "/library.sqlite")
-            let (files, _) = LibraryImport.files(in: [folder])
+            let (files, _) = ArticleFiles.find(in: [folder])
             let bar = ProgressBar(enabled: Output.stderrIsTerminal && files.count > 200)
             let summary = try LibraryImport.run(files, into: store) { bar.show($0, of: $1) }
             bar.clear()

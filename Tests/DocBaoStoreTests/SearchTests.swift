@@ -1,5 +1,6 @@
 import DocBaoCore
 @testable import DocBaoStore
+import DocBaoLoading
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
     static let library: (TemporaryLibrary, LibraryStore) = {
         let lib = TemporaryLibrary()
         let store = try! lib.open()
-        let files = LibraryImport.files(in: [Corpus.testdata, Corpus.seed]).files
+        let files = ArticleFiles.find(in: [Corpus.testdata, Corpus.seed]).files
         _ = try! LibraryImport.run(files, into: store)
         return (lib, store)
     }()
@@ -93,7 +94,7 @@ import Testing
     /// The base text is the folded units' bases, whatever the text: the index and the matcher agree.
     @Test func baseTextIsTheBasesOfTheFoldedUnits() throws {
         var texts = ["Đấu tranh bảo vệ", "ĐƯỜNG hoà hòa THUỶ", "a\u{0301} \u{0301}x", "Tab\there\r\nline", "日本語 ﬁ Ǆ 🇻🇳 e\u{0301}\u{0323}"]
-        for path in LibraryImport.files(in: [Corpus.testdata]).files.prefix(20) {
+        for path in ArticleFiles.find(in: [Corpus.testdata]).files.prefix(20) {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             texts += [text, text.decomposedStringWithCanonicalMapping]
         }

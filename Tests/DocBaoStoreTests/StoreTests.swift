@@ -1,5 +1,6 @@
 import DocBaoCore
 @testable import DocBaoStore
+import DocBaoLoading
 import Foundation
 import GRDB
 import Testing
@@ -30,7 +31,7 @@ import Testing
         let empty = lib.file("empty.txt", "  \n")
         let binary = lib.file("bin.txt", "abc\0def")
         let json = lib.file("bad.json", "{\"format\": ")
-        let (files, missing) = LibraryImport.files(in: [good, empty, binary, json, lib.folder + "/nothing.txt"])
+        let (files, missing) = ArticleFiles.find(in: [good, empty, binary, json, lib.folder + "/nothing.txt"])
         #expect(missing.map(\.reason) == ["no such file"])
         let summary = try LibraryImport.run(files, into: store)
         #expect(summary.added.count == 1)
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func foldersAreSearchedForTxtAndJsonOnly() throws {
-        let (files, skipped) = LibraryImport.files(in: [Corpus.testdata])
+        let (files, skipped) = ArticleFiles.find(in: [Corpus.testdata])
         #expect(skipped.isEmpty)
         #expect(files.count == 79)
         #expect(files.allSatisfy { $0.hasSuffix(".txt") || $0.hasSuffix(".json") })
@@ -206,7 +207,7 @@ import Testing
     @Test func twoWritersOnOneLibraryLoseNothing() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }
-        let files = LibraryImport.files(in: [Corpus.testdata]).files
+        let files = ArticleFiles.find(in: [Corpus.testdata]).files
         let a = try lib.open(), b = try lib.open()
         let half = files.count / 2
         let results = Mutex2()
@@ -231,7 +232,7 @@ import Testing
 
 /// Adds the first `limit` corpus articles and returns their ids.
 func addCorpus(to store: LibraryStore, limit: Int) throws -> [Int64] {
-    let files = Array(LibraryImport.files(in: [Corpus.testdata]).files.prefix(limit - 1)) + [Corpus.seed]
+    let files = Array(ArticleFiles.find(in: [Corpus.testdata]).files.prefix(limit - 1)) + [Corpus.seed]
     return try LibraryImport.run(files, into: store).added
 }
 

@@ -1,4 +1,5 @@
 import DocBaoCore
+import DocBaoLoading
 import DocBaoStore
 import Foundation
 @testable import DocBaoApp
@@ -25,7 +26,7 @@ final class AppHarness {
     /// Adds the articles in `paths` (files or folders) to the library; returns their ids.
     @discardableResult
     func add(_ paths: [String]) throws -> [Int64] {
-        let (files, _) = LibraryImport.files(in: paths)
+        let (files, _) = ArticleFiles.find(in: paths)
         return try LibraryImport.run(files, into: try store()).added
     }
 
