@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // ncursesw, wide-character API. Feature macros are defined in shim.h itself.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // libxml2 (`libxml2-dev`): the HTML parser for saved web pages, the XML parser for feeds.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // One-line C functions for the curses macros and globals Swift cannot import.
         .target(name: "CursesShim", dependencies: ["CNcursesw"]),
         // Pure Swift: article model, importer, text layout, reader state, rendering to a Frame.
@@ -26,6 +28,9 @@ let package = Package(
         // one place), the importer of each kind (one registry) -> Article. Also the file and platform
         // layer: XDG paths, folder walks, the few libc calls (`Platform`). Imports only the core.
         .target(name: "DocBaoLoading", dependencies: ["DocBaoCore"]),
+        // Web pages and feeds: libxml2 parses them (never loading anything, `LibXML`), and the
+        // article is found in the page. Pure apart from the parser: bytes in, core model out.
+        .target(name: "DocBaoWeb", dependencies: ["DocBaoCore", "CLibXML2"]),
         // The config file (TOML through TOMLKit) read into the core's settings.
         .target(name: "DocBaoConfig", dependencies: ["DocBaoCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The library: articles, reading positions and marks in SQLite (GRDB), full-text search
@@ -74,6 +79,7 @@ let package = Package(
         .executableTarget(name: "LibraryBenchmark", dependencies: ["DocBaoCore", "DocBaoStore"]),
         .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
         .testTarget(name: "DocBaoConfigTests", dependencies: ["DocBaoConfig"]),
+        .testTarget(name: "DocBaoWebTests", dependencies: ["DocBaoWeb", "CLibXML2"]),
         .testTarget(name: "DocBaoLoadingTests", dependencies: ["DocBaoLoading"]),
         // Fixtures/: libraries written by earlier docbaos, read by path (MigrationTests).
         .testTarget(name: "DocBaoStoreTests", dependencies: ["DocBaoStore", "DocBaoLoading"], exclude: ["Fixtures"]),
