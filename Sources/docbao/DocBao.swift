@@ -85,8 +85,8 @@ struct DocBao: ParsableCommand {
         subcommands: Subcommand.commands(under: [])
     )
 
-    @Argument(help: "A .txt news article or a .json article ('-' for stdin), or a folder to browse as a temporary library. Default: the article read last in the library.")
-    var file: String?
+    @Argument(help: "A .txt news article or a .json article ('-' for stdin), several to read one after another (:n, :p), a folder to browse as a temporary library, or a library article's id (docbao list). Default: the article read last in the library.")
+    var files: [String] = []
 
     @Option(help: "Maximum width of the reading column, in terminal columns (default 80, or the config's).")
     var width: Int?
@@ -129,7 +129,7 @@ struct DocBao: ParsableCommand {
 
     /// The parsed options as the plain value the reader runs on (`ReaderOptions.run`).
     var options: ReaderOptions {
-        ReaderOptions(file: file, width: width, dump: dump, search: search, exact: matching.exact, word: matching.word,
+        ReaderOptions(file: files.first, otherFiles: Array(files.dropFirst()), width: width, dump: dump, search: search, exact: matching.exact, word: matching.word,
                       tones: tones, input: input, theme: theme, color: color, force: force, config: config,
                       library: libraryOption.library, libraryView: libraryView)
     }

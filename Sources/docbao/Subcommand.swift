@@ -29,6 +29,7 @@ struct Subcommand: Sendable {
         },
         Subcommand("add", command: AddCommand.self),
         Subcommand("list", command: ListCommand.self),
+        Subcommand("remove", command: RemoveCommand.self),
         Subcommand("search", command: SearchCommand.self),
         Subcommand("library", "check", command: LibraryCheckCommand.self),
         Subcommand("export", command: Export.self),
