@@ -56,9 +56,12 @@ struct DocBao: ParsableCommand {
         stdin is read instead when it is a pipe or a file; when stdout is not a terminal, the \
         bundled article is printed.
 
-        A FILE is read where it is, outside the library. A DIR opens as a temporary library \
-        of its .txt and .json files (nothing is added to yours). To open a FILE named like a \
-        subcommand (export, add, library, help…), write it as ./export.
+        A FILE is read where it is, outside the library, which keeps your place and marks in \
+        it by its content (a copy under another name opens at the same place). Several FILEs \
+        are read one after another: :n the next, :p the previous, as in less. An ID (a number \
+        from docbao list, when no file has that name) opens that library article. A DIR opens \
+        as a temporary library of its .txt and .json files (nothing is added to yours). To open \
+        a FILE named like a subcommand (export, add, library, help…), write it as ./export.
 
         The library keeps each article with your reading position and marks; your files are \
         never changed. A damaged library is never reset: docbao library check says what is \
@@ -70,6 +73,8 @@ struct DocBao: ParsableCommand {
         Examples:
           docbao                         go on reading where you stopped
           docbao bai-bao.txt             open a plain-text news article
+          docbao a.txt b.txt c.txt       read three, :n and :p between them
+          docbao 12                      library article 12 (ids: docbao list)
           docbao bai-bao.json            open an article in the JSON model format
           cat bai-bao.txt | docbao       read from a pipe, keys from the terminal
           docbao --dump --width 60 FILE  print the formatted article and exit

@@ -6,7 +6,7 @@ import DocBaoLoading
 import DocBaoTerminal
 import Foundation
 
-/// What the reader (`docbao [options] [FILE|DIR]`, `docbao library`) was asked to do: a plain value,
+/// What the reader (`docbao [options] [FILE...|DIR|ID]`, `docbao library`) was asked to do: a plain value,
 /// filled by ArgumentParser (`DocBao`) or, for the commonest forms, by `fastPath` without it. The
 /// one place that says what the reader does with its options is `run()`.
 struct ReaderOptions: Equatable {

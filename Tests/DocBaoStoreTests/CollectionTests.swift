@@ -98,3 +98,21 @@ import Testing
         #expect(zip(samples, samples.dropFirst()).allSatisfy { $0 < $1 })
     }
 }
+
+extension CollectionTests {
+    @Test func aRepairKeepsTheFilesPositionsAndMarksThatSQLiteCanRead() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let store = try lib.open()
+        try store.saveFilePosition("w9-abc", path: "/tmp/bai.txt", ReadingPosition(offset: 40, progress: 0.5), now: 10)
+        try store.saveFileMarks("w9-abc", ["a": 4, "b": 8])
+        let target = try DatabaseQueue(path: lib.folder + "/new.sqlite")
+        try LibrarySchema.current.migrate(target)
+        try store.pool.read { source in LibrarySalvage.copyFileReadings(source, into: target) }
+        try target.close()
+        let repaired = try LibraryStore(path: lib.folder + "/new.sqlite")
+        #expect(try repaired.filePosition("w9-abc") == ReadingPosition(offset: 40, progress: 0.5))
+        #expect(try repaired.fileMarks("w9-abc") == ["a": 4, "b": 8])
+        #expect(try repaired.lastReadFile()?.path == "/tmp/bai.txt")
+    }
+}
