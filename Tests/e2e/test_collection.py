@@ -197,3 +197,23 @@ def test_a_file_reopens_at_its_place_under_another_name_and_with_plain_docbao(pa
     p.keys("q")
     p.wait_exit(0)
     assert docbao("list", library=library_file(p)).stdout == ""
+
+
+def test_a_huge_file_reopens_at_its_place(pane, tmp_path):
+    # Over 1 MB: keyed by its size and samples, not read whole at start; opened on a preview, the
+    # saved place is reached once the whole is in.
+    from test_hostile import big_article, find, open_huge_and_wait_for_the_whole
+    path = tmp_path / "big.txt"
+    big_article(path, 60_000)
+    p = open_huge_and_wait_for_the_whole(pane, path)
+    find(p, 40000)
+    p.keys("Escape")
+    p.wait_for(lambda s: first_text(p).startswith("Đoạn 4"), what="the paragraph found at the top")
+    place = first_text(p)
+    p.keys("q")
+    p.wait_exit(0)
+    p.run("clear")
+    p.docbao(str(path))
+    p.wait_for(lambda s: first_text(p) == place, timeout=60, what="the saved place")
+    p.keys("q")
+    p.wait_exit(0)
