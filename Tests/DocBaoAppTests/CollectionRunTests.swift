@@ -76,6 +76,17 @@ import Testing
         #expect(try h.store().count() == 0)
     }
 
+    @Test func aFileGoneSinceIsSaidAndTheReaderStaysWhereItWas() throws {
+        let h = AppHarness()
+        let paths = Self.threeFiles(h)
+        try FileManager.default.removeItem(atPath: paths[1])
+        let t = try run(h, files: paths, Script.keys("d") + Script.keys(": n") + Script.keys("q"))
+        let moved = try #require(t.frames.first { Self.pane($0)[0].hasPrefix("Đoạn") })
+        let last = try #require(t.frames.last)
+        #expect(last.lines.last!.contains("Không mở được Tệp 2/3: hai.txt"), "\(last.lines.last!)")
+        #expect(Self.pane(last) == Self.pane(moved))
+    }
+
     @Test func aFileReopensAtItsPlaceAndACopyUnderAnotherNameToo() throws {
         let h = AppHarness(size: Size(width: 100, height: 20))
         let path = Self.threeFiles(h)[0]
