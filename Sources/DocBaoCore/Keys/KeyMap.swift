@@ -38,6 +38,7 @@ extension Action: KeyAction {
         KeyBinding<Action>([.char("'")], .goToMark, .marks, "đến dấu (' rồi chữ cái; '' về chỗ trước cú nhảy)"),
         KeyBinding<Action>([.char("M")], .listMarks, .marks, "danh sách dấu trang"),
         KeyBinding<Action>([.char("L")], .library, .other, "thư viện"),
+        KeyBinding<Action>([.char(":")], .fileCommand, .other, ":n tệp sau, :p tệp trước (khi mở nhiều tệp)"),
         KeyBinding<Action>([.char("h"), .function(1), .char("H")], .help, .other, "trợ giúp"),
         KeyBinding<Action>([.ctrl("l"), .char("r")], .redraw, .other, "vẽ lại màn hình"),
         KeyBinding<Action>([.char("q"), .char("Q")], .quit, .other, "thoát"),

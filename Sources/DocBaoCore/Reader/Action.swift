@@ -28,6 +28,8 @@ public enum Action: String, CaseIterable, Sendable {
     case listMarks = "list-marks"
     /// The article library: the program decides what opening it means.
     case library
+    /// : then n or p, as in less: the next or the previous of the files named on the command line.
+    case fileCommand = "file-command"
     case help
     case redraw
     case quit
@@ -71,6 +73,8 @@ public enum Effect: Equatable, Sendable {
     case saveMarks([Character: Int])
     /// The reader asked for the library (L); the reader itself stays open until the program acts.
     case openLibrary
+    /// :n (+1) or :p (-1): the next or the previous file named on the command line.
+    case switchFile(Int)
     /// End the run because of a terminating signal (the program exits with 128 + its number).
     case signalled(Int32)
 }
