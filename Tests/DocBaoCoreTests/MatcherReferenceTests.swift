@@ -64,6 +64,20 @@ import Testing
         }
     }
 
+    /// Random texts of syllables, marks, joiners, letters kept aside and spaces (MatcherDifferentialTests'
+    /// pieces), NFC, NFD or mixed, and queries taken from them, respelled or not.
+    @Test func randomTextsAgainstTheReference() {
+        var rng = SeededRandom(seed: 1809)
+        for _ in 0..<800 {
+            let text = MatcherDifferentialTests.randomText(&rng, pieces: Int.random(in: 0...30, using: &rng))
+            let query = MatcherDifferentialTests.randomQuery(in: text, &rng)
+            for options in Self.allOptions {
+                #expect(Matcher(query, options: options).matches(in: text) == ReferenceMatcher.matches(query, in: text, options: options),
+                        "\(query.debugDescription) in \(text.debugDescription) \(options)")
+            }
+        }
+    }
+
     /// Queries made from the corpora: every toned piece of a vowel group of a real word, alone and
     /// with the letters after it, as typed (NFC) and decomposed.
     static func generatedQueries(_ words: [String], _ rng: inout SeededRandom) -> [String] {
