@@ -111,7 +111,7 @@ public final class App {
                 notice = "Bài này không còn trong thư viện"
                 return nil
             }
-            return OpenArticle(article: article, search: search.map { ($0.query, $0.options) },
+            return OpenArticle(article: article, search: search.map { (LibraryStore.readerQuery($0.query), $0.options) },
                                keeper: PositionKeeper(store: store, id: id))
         } catch {
             notice = "Không mở được bài: \(error)"
