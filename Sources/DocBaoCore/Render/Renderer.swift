@@ -8,6 +8,8 @@ public enum Renderer {
             HelpView.draw(state, into: &frame)
         } else if state.marksList != nil {
             MarksView.draw(state, into: &frame)
+        } else if state.linksList != nil {
+            LinksView.draw(state, into: &frame)
         } else {
             if g.showsSidebar { drawSidebar(state, g, into: &frame) }
             drawArticle(state, g, into: &frame)
