@@ -1,0 +1,60 @@
+import Foundation
+
+/// What makes two articles one in the library (issue 16): the same words in the same order. A web
+/// page and the text `docbao export --format text` made from it differ in everything else: the
+/// export is wrapped at a width and ends with the list of the page's links ("Liên kết:", then
+/// "[1] address"…), while the page's article keeps its links in `Article.links`. So the identity
+/// of an article's text is the text without white space, without link references ("[3]") and
+/// without a closing list of links.
+public enum ArticleIdentity {
+    /// The heading of the list of links a text export ends with.
+    static var linksHeading: String { PlainTextDump.linksHeading }
+
+    /// `text` (an article's plain text, `ArticleBytes.plainText`) reduced to what identifies it.
+    public static func of(_ text: String) -> String {
+        let scalars = withoutLinkList(text).unicodeScalars
+        var out = String.UnicodeScalarView()
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            if c == "[", let end = referenceEnd(scalars, from: i) {
+                i = end
+                continue
+            }
+            if !c.properties.isWhitespace { out.append(c) }
+            i = scalars.index(after: i)
+        }
+        return String(out)
+    }
+
+    /// The index past "[digits]" starting at `start`, if one does (at most six digits).
+    private static func referenceEnd(_ scalars: Substring.UnicodeScalarView, from start: Substring.UnicodeScalarView.Index) -> Substring.UnicodeScalarView.Index? {
+        var i = scalars.index(after: start)
+        var digits = 0
+        while i < scalars.endIndex, digits <= 6, ("0"..."9").contains(scalars[i]) {
+            i = scalars.index(after: i)
+            digits += 1
+        }
+        guard digits > 0, digits <= 6, i < scalars.endIndex, scalars[i] == "]" else { return nil }
+        return scalars.index(after: i)
+    }
+
+    /// The text without a closing "Liên kết:" list: the heading on a line of its own, then only
+    /// "[n] address" entries (an address wrapped onto indented lines continues its entry).
+    static func withoutLinkList(_ text: String) -> Substring {
+        guard let heading = text.range(of: "\n" + linksHeading, options: .backwards) else { return text[...] }
+        let rest = text[heading.upperBound...]
+        let lines = rest.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingPrefix(while: { $0 == " " }) }
+        guard let first = lines.first, first.hasPrefix("[1]") else { return text[...] }
+        // Past the heading's own line, every line is an entry or an address's continuation (no spaces).
+        // An entry is "[n]" and an address (re-read text may have joined a wrapped address with a
+        // space); anything else must be an address's continuation, one word.
+        guard lines.allSatisfy({ line in
+            let scalars = Substring(line).unicodeScalars
+            guard line.first == "[", let end = referenceEnd(scalars, from: scalars.startIndex) else { return !line.contains(" ") }
+            return scalars[end...].contains(":")
+        }) else { return text[...] }
+        return text[..<heading.lowerBound]
+    }
+}
