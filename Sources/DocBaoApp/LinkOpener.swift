@@ -39,9 +39,15 @@ struct LinkOpener {
         }
         let argv = command(for: url)
         let process = Process()
-        // setsid(1) gives the browser a session of its own; env(1) finds the program on PATH.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["-f", "/usr/bin/env", "--"] + argv
+        // setsid(1) gives the browser a session of its own (where there is one); env(1) finds the
+        // program on PATH.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+            process.arguments = ["-f", "/usr/bin/env", "--"] + argv
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["--"] + argv
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
