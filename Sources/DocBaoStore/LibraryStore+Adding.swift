@@ -17,6 +17,8 @@ public struct PreparedArticle: Sendable {
     /// The hash of the text itself: how libraries written before issue 16 found duplicates, still
     /// looked up so that their articles are found too.
     let textHash: Int64
+    /// What makes it the same article as another (`ArticleIdentity`).
+    let identity: String
     let folded: String
     let model: String
     let original: [UInt8]
@@ -35,7 +37,8 @@ public struct PreparedArticle: Sendable {
         url = article.metadata.url
         words = Self.wordCount(text)
         self.text = text
-        hash = Self.hash(text)
+        identity = ArticleIdentity.of(article)
+        hash = Self.fnv1a(identity)
         textHash = Self.fnv1a(text)
         folded = VietnameseFolding.baseText(text)
         model = try ArticleJSON.encode(article, compact: true)
@@ -56,7 +59,7 @@ public struct PreparedArticle: Sendable {
 
     /// FNV-1a, 64 bits: enough to find candidates; the texts are compared before a duplicate is
     /// called one.
-    static func hash(_ text: String) -> Int64 { fnv1a(ArticleIdentity.of(text)) }
+    static func hash(_ article: Article) -> Int64 { fnv1a(ArticleIdentity.of(article)) }
 
     static func fnv1a(_ text: String) -> Int64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -105,11 +108,15 @@ extension LibraryStore {
     /// Rows added before identities were hashed carry the hash of their text itself.
     private static func existing(_ a: PreparedArticle, _ db: Database) throws -> Int64? {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT article.id, content.text FROM article JOIN content ON content.id = article.id WHERE article.hash IN (?, ?)
+            SELECT article.id, content.text, content.model FROM article JOIN content ON content.id = article.id
+            WHERE article.hash IN (?, ?)
             """, arguments: [a.hash, a.textHash])
         if let same = rows.first(where: { ($0[1] as String).utf8.elementsEqual(a.text.utf8) }) { return same[0] }
-        let identity = ArticleIdentity.of(a.text)
-        return rows.first { ArticleIdentity.of($0[1] as String) == identity }.map { $0[0] }
+        // Rarely more than one candidate: its model read back only to compare identities.
+        return rows.first { row in
+            guard let stored = try? ArticleJSON.decode(Array((row[2] as String).utf8)) else { return false }
+            return ArticleIdentity.of(stored) == a.identity
+        }.map { $0[0] }
     }
 
     /// Runs `body` in an immediate write transaction, turning SQLite's errors into `LibraryError`.

@@ -30,7 +30,13 @@ public enum HTMLPage {
             builder.build(tree.body)
             noticeNeeded = true
         }
-        return assemble(builder, metadata: metadata, foundByline: found?.byline, notice: noticeNeeded)
+        var article = assemble(builder, metadata: metadata, foundByline: found?.byline, notice: noticeNeeded)
+        // The news structure of Vietnamese pages (NewsPageShapes, NewsStructure): after the finder.
+        if !noticeNeeded {
+            NewsPageShapes(tree).apply(to: &article)
+            NewsStructure.apply(to: &article)
+        }
+        return article
     }
 
     private static func assemble(_ builder: BlockBuilder, metadata: PageMetadata, foundByline: String?, notice: Bool) -> Article {

@@ -12,7 +12,10 @@ import Testing
             Block(.title, "Lan đột biến là hoa gì"),
             Block(.lead, "Thời gian gần đây đã nổi lên hàng loạt sự việc người dân báo cáo."),
             Block(.paragraph, "Dân trí đã liên hệ với Viện Nghiên cứu Rau quả[1], một trong những chuyên gia hàng đầu về lĩnh vực hoa, cây cảnh ở Việt Nam."),
+            Block(.caption, "Hội chứng tulip diễn ra vào thế kỷ 17 khiến giá hoa tulip bị đội cao", credit: "Minh Khôi"),
+            Block(.paragraph, "Lý giải cho cơn sốt bạc tỷ của lan đột biến."),
             Block(.byline, "Minh Khôi"),
+            Block(.source, "VnExpress", url: "https://vnexpress.net/lan-dot-bien-la-hoa-gi-4262013.html"),
         ]
         return Article(blocks: blocks, sections: [Section(label: "Lan đột biến là hoa gì", block: 0)],
                        links: [Link(number: 1, url: "https://vnexpress.net/chu-de/vien-nghien-cuu-rau-qua-1234", text: "Viện Nghiên cứu Rau quả")])

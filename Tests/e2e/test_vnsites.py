@@ -31,20 +31,25 @@ def page(request, tmp_path):
     return page, path
 
 
+def expected_blocks(page):
+    """The article's blocks, then the source line docbao adds from the page's site name."""
+    return page.blocks + [("source", page.metadata["sourceName"], None)]
+
+
 def test_the_model_is_the_article_block_for_block(page):
     page, path = page
     done = run("export", "--format", "json", path)
     assert done.returncode == 0, done.stderr.decode()
     model = json.loads(done.stdout)
     got = [(b["kind"], b["text"], b.get("credit")) for b in model["blocks"]]
-    assert got == page.blocks
+    assert got == expected_blocks(page)
 
 
-def test_the_metadata_says_who_when_and_where(page):
+@pytest.mark.parametrize("key", ["date", "byline", "sourceName", "url"])
+def test_the_metadata_says_who_when_and_where(page, key):
     page, path = page
     meta = json.loads(run("export", "--format", "json", path).stdout)["metadata"]
-    for key, value in page.metadata.items():
-        assert meta.get(key) == value, key
+    assert meta.get(key) == page.metadata[key]
 
 
 def test_the_links_of_the_article_are_numbered_and_listed(page):
@@ -60,14 +65,15 @@ def words(text):
     return nfc(text).split()
 
 
-def expected_words(page):
-    """What a reader sees, in order: each block's words, a caption's credit shown as "Ảnh: X"."""
+def expected_words(page, source_url=None):
+    """What a reader sees, in order: each block's words, a caption's credit shown as "Ảnh: X", the
+    source as "Nguồn: X" (and its address, when it has one)."""
     out = []
-    for kind, text, credit in page.blocks:
-        out += words(text)
+    for kind, text, credit in expected_blocks(page):
+        out += words("Nguồn: " + text if kind == "source" else text)
         if credit:
             out += words(credit if ":" in credit else "Ảnh: " + credit)
-    return out
+    return out + ([source_url] if source_url else [])
 
 
 def test_the_dump_is_the_article_word_for_word_and_nothing_else(page):
@@ -77,7 +83,8 @@ def test_the_dump_is_the_article_word_for_word_and_nothing_else(page):
     dump = done.stdout.decode()
     # The list of links after the article is the reader's own, not the page's.
     text = re.split(r"^Liên kết:$", dump, flags=re.M)[0]
-    assert words(text) == expected_words(page)
+    source = json.loads(run("export", path).stdout)["blocks"][-1]
+    assert words(text) == expected_words(page, source.get("url"))
     flat, article = " ".join(words(dump)), " ".join(expected_words(page))
     # A menu's word that the article also says is the article's.
     leaked = [b for b in page.boilerplate if " ".join(words(b)) in flat and " ".join(words(b)) not in article]
@@ -87,3 +94,18 @@ def test_the_dump_is_the_article_word_for_word_and_nothing_else(page):
 def test_the_page_read_from_stdin_is_the_same_article(page):
     page, path = page
     assert run("--dump", "-", stdin=page.data).stdout == run("--dump", path).stdout
+
+
+def test_the_page_and_its_text_export_are_one_article_in_the_library(page, tmp_path):
+    page, path = page
+    library = tmp_path / "lib.sqlite"
+    text = tmp_path / "bai.txt"
+    exported = run("export", "--format", "text", path)
+    assert exported.returncode == 0, exported.stderr.decode()
+    text.write_bytes(exported.stdout)
+    assert run("add", path, "--library", library).stdout.decode().strip() == "1 added, 0 already there"
+    assert run("add", text, "--library", library).stdout.decode().strip() == "0 added, 1 already there"
+    # And the other way round, in a fresh library.
+    other = tmp_path / "other.sqlite"
+    assert run("add", text, "--library", other).stdout.decode().strip() == "1 added, 0 already there"
+    assert run("add", path, "--library", other).stdout.decode().strip() == "0 added, 1 already there"

@@ -1,16 +1,46 @@
 import Foundation
 
-/// What makes two articles one in the library (issue 16): the same words in the same order. A web
-/// page and the text `docbao export --format text` made from it differ in everything else: the
-/// export is wrapped at a width and ends with the list of the page's links ("Liên kết:", then
-/// "[1] address"…), while the page's article keeps its links in `Article.links`. So the identity
-/// of an article's text is the text without white space, without link references ("[3]") and
-/// without a closing list of links.
+/// What makes two articles one in the library (issue 16): the same words in the same order, as a
+/// reader sees them. A web page and the text `docbao export --format text` made from it differ in
+/// everything else: the export is wrapped at a width, prints a caption's credit ("Ảnh: X") and the
+/// source ("Nguồn: X") as lines of text, and ends with the list of the page's links ("Liên kết:",
+/// then "[1] address"…), while the page's article keeps credits, sources and links apart. So the
+/// identity is the shown text (credits and sources included) without white space, bullets, the
+/// labels "Ảnh:" and "Nguồn:" (text read back names a credit either way), link references ("[3]")
+/// and a closing list of links.
 public enum ArticleIdentity {
+    /// The identity of `article`.
+    public static func of(_ article: Article) -> String { of(shownText(article)) }
+
+    /// Credit labels, left out: "Nguồn: X" read back from text may become a caption credited X.
+    static let labels = ["Ảnh:", "Nguồn:"]
+
+    /// The article's words as the layout shows them, in order: a caption's credit after it as
+    /// "Ảnh: X", a source as "Nguồn: X" and its address (`BlockLayout`). Once each: text read back
+    /// from an export may hold the label and the credit already (a lone "Ảnh: X" line is a caption
+    /// whose text says it).
+    static func shownText(_ article: Article) -> String {
+        var out = ""
+        for block in article.blocks {
+            if !out.isEmpty { out += "\n" }
+            switch block.kind {
+            case .caption:
+                out += block.text
+                if let credit = block.credit, !credit.isEmpty, !block.text.hasSuffix(credit) { out += "\nẢnh: " + credit }
+            case .source:
+                if !block.text.isEmpty { out += (block.text.hasPrefix("Nguồn") ? "" : "Nguồn: ") + block.text }
+                if let url = block.url, !url.isEmpty { out += "\n" + url }
+            default:
+                out += block.text
+            }
+        }
+        return out
+    }
+
     /// The heading of the list of links a text export ends with.
     static var linksHeading: String { PlainTextDump.linksHeading }
 
-    /// `text` (an article's plain text, `ArticleBytes.plainText`) reduced to what identifies it.
+    /// `text` (an article's words, `shownText`) reduced to what identifies it.
     public static func of(_ text: String) -> String {
         let scalars = withoutLinkList(text).unicodeScalars
         var out = String.UnicodeScalarView()
@@ -21,10 +51,12 @@ public enum ArticleIdentity {
                 i = end
                 continue
             }
-            if !c.properties.isWhitespace { out.append(c) }
+            if !c.properties.isWhitespace && c != "•" { out.append(c) }
             i = scalars.index(after: i)
         }
-        return String(out)
+        var result = String(out)
+        for label in labels where result.contains(label) { result = result.replacingOccurrences(of: label, with: "") }
+        return result
     }
 
     /// The index past "[digits]" starting at `start`, if one does (at most six digits).
