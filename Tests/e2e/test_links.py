@@ -104,3 +104,22 @@ def test_the_key_is_in_the_help(pane, tmp_path):
     p.wait_for("Rau quả[1]")
     p.keys("h")
     p.wait_for("liên kết của bài")
+
+
+def test_a_saved_page_lists_its_links(pane, tmp_path):
+    """The vnexpress fixture: the link inside the article is [1], the menus' links are not listed."""
+    import vnsites
+    page = vnsites.build("vnexpress")
+    path = tmp_path / page.name
+    path.write_bytes(page.data)
+    script, record = write_browser(tmp_path)
+    p = pane(120, 30, env={"BROWSER": str(script)})
+    p.docbao(str(path))
+    p.wait_for("Lan đột biến")
+    p.keys("o")
+    p.wait_for("Liên kết (1)")
+    assert page.links[0] in p.screen()
+    p.keys("Enter")
+    assert wait_for_file(record) == page.links[0] + "\n"
+    p.keys("q", "q")
+    p.wait_exit(0)

@@ -114,9 +114,9 @@ def expected_caption(caption, credit_text):
     """A caption's block: its words, and the credit as written after the label "Ảnh:" (shown again
     as "Ảnh: X") or with its own label kept ("Nguồn: X")."""
     credit = credit_text.strip("()")
-    if credit.startswith("Ảnh: "):
-        credit = credit[len("Ảnh: "):]
-    return ("caption", nfc(caption), nfc(credit))
+    if not credit.startswith("Ảnh: "):
+        return ("caption", nfc(caption + " " + credit_text), None)
+    return ("caption", nfc(caption), nfc(credit[len("Ảnh: "):]))
 
 
 # --- vnexpress.net ---------------------------------------------------------------------------
@@ -484,7 +484,7 @@ def vietnamnet():
     content, blocks = [], [("title", title, None), ("lead", nfc(sapo), None)]
     for n, line in enumerate(lines[1:27], 2):
         if n in (7, 10, 19):
-            credit = "(Ảnh: Getty)"
+            credit = "(Ảnh: Getty)" if n != 19 else "(Nguồn: UEFA)"
             content.append(f'<figure class="image vnn-content-image"><img src="/v{n}.jpg" alt="">'
                            f'<figcaption class="image-caption">{esc(line)} {credit}</figcaption></figure>')
             blocks.append(expected_caption(line, credit))

@@ -5,9 +5,10 @@ import Foundation
 /// everything else: the export is wrapped at a width, prints a caption's credit ("Ảnh: X") and the
 /// source ("Nguồn: X") as lines of text, and ends with the list of the page's links ("Liên kết:",
 /// then "[1] address"…), while the page's article keeps credits, sources and links apart. So the
-/// identity is the shown text (credits and sources included) without white space, bullets, the
-/// labels "Ảnh:" and "Nguồn:" (text read back names a credit either way), link references ("[3]")
-/// and a closing list of links.
+/// identity is the shown text (credits and sources included) without link references ("[3]"), a
+/// closing list of links and the labels "Ảnh:" and "Nguồn:" (text read back names a credit either
+/// way), reduced to its letters and digits: white space, bullets and the brackets around a credit
+/// are how it was laid out, not what it says.
 public enum ArticleIdentity {
     /// The identity of `article`.
     public static func of(_ article: Article) -> String { of(shownText(article)) }
@@ -51,12 +52,17 @@ public enum ArticleIdentity {
                 i = end
                 continue
             }
-            if !c.properties.isWhitespace && c != "•" { out.append(c) }
+            if !c.properties.isWhitespace { out.append(c) }
             i = scalars.index(after: i)
         }
         var result = String(out)
-        for label in labels where result.contains(label) { result = result.replacingOccurrences(of: label, with: "") }
-        return result
+        for label in labels { result = result.replacingOccurrences(of: label, with: "", options: .caseInsensitive) }
+        var kept = String.UnicodeScalarView()
+        for c in result.unicodeScalars {
+            let p = c.properties
+            if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark { kept.append(c) }
+        }
+        return String(kept)
     }
 
     /// The index past "[digits]" starting at `start`, if one does (at most six digits).
