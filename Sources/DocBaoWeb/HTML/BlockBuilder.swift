@@ -103,7 +103,7 @@ struct BlockBuilder {
 
     private mutating func appendText(_ text: String) {
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace && scalar != "\u{200B}" {
+            if HTMLTree.isSpace(scalar) {
                 pendingSpace = !buffer.isEmpty && buffer.last != "\n"
             } else {
                 if pendingSpace { buffer += " "; pendingSpace = false }
