@@ -57,7 +57,7 @@ struct DocBao: ParsableCommand {
         bundled article is printed.
 
         A FILE is read where it is, outside the library. A DIR opens as a temporary library \
-        of its .txt and .json files (nothing is added to yours). To open a FILE named like a \
+        of its .txt, .json and .html files (nothing is added to yours). To open a FILE named like a \
         subcommand (export, add, library, help…), write it as ./export.
 
         The library keeps each article with your reading position and marks; your files are \

@@ -38,7 +38,7 @@ extension ContentFinder {
             let headingDensity = text.isEmpty ? 0 : Double(headings) / Double(text.count)
             let embeds = count("embed") + count("object") + count("iframe")
             let density = linkDensity(tree, node)
-            let length = text.count
+            let length = text.unicodeScalars.count
             let inFigure = tree.hasAncestor(node, named: "figure")
             let remove = (img > 1 && Double(p) / Double(img) < 0.5 && !inFigure)
                 || (!isList && li > p)

@@ -117,11 +117,12 @@ struct ContentFinder {
         var candidates: [Int32] = []
         for element in toScore where tree[element].parent >= 0 {
             let text = tree.innerText(element)
-            guard text.count >= 25 else { continue }
+            let length = text.unicodeScalars.count
+            guard length >= 25 else { continue }
             let ancestors = ancestors(tree, element, max: 5)
             guard !ancestors.isEmpty else { continue }
             var score = 1.0 + Double(Self.commas(in: text) + 1) - 1
-            score += Double(min(text.count / 100, 3))
+            score += Double(min(length / 100, 3))
             for (level, ancestor) in ancestors.enumerated() where tree[ancestor].parent >= 0 || ancestor == tree.root {
                 if scores[ancestor] == nil {
                     scores[ancestor] = initialScore(tree, ancestor, flags: flags)
@@ -200,7 +201,7 @@ struct ContentFinder {
                     } else if tree[sibling].name == "p" {
                         let density = linkDensity(tree, sibling)
                         let content = tree.innerText(sibling)
-                        let length = content.count
+                        let length = content.unicodeScalars.count
                         if length > 80 && density < 0.25 { append = true }
                         else if length < 80 && length > 0 && density == 0 && (content.contains(". ") || content.hasSuffix(".")) {
                             append = true
@@ -217,7 +218,7 @@ struct ContentFinder {
         // A container of one div: that div (Readability does the same the other way around).
         if tree.children(of: container).count == 1, let only = tree.elementChildren(of: container).first,
            tree[only].name == "div" { container = only }
-        return Found(tree: tree, container: container, byline: byline, textLength: tree.innerText(container).count)
+        return Found(tree: tree, container: container, byline: byline, textLength: tree.innerLength(container))
     }
 
     /// Readability's `_initializeNode`: a tag's prior and the class weight.
@@ -253,12 +254,12 @@ struct ContentFinder {
 
     /// Text in links over all text; links to the page itself ("#…") count 0.3.
     func linkDensity(_ tree: HTMLTree, _ node: Int32) -> Double {
-        let length = tree.innerText(node).count
+        let length = tree.innerLength(node)
         guard length > 0 else { return 0 }
         var linked = 0.0
         for a in tree.elements(["a"], under: node) {
             let coefficient = (tree.attribute("href", of: a) ?? "").hasPrefix("#") ? 0.3 : 1
-            linked += Double(tree.innerText(a).count) * coefficient
+            linked += Double(tree.innerLength(a)) * coefficient
         }
         if tree[node].name == "a" { linked = Double(length) }
         return linked / Double(length)
@@ -266,9 +267,14 @@ struct ContentFinder {
 
     /// Commas of the scripts Readability counts (Latin, Arabic, CJK…).
     static func commas(in text: String) -> Int {
-        text.unicodeScalars.reduce(0) { count, s in
-            count + ([0x2C, 0x60C, 0xFE50, 0xFE10, 0xFE11, 0x2E41, 0x2E34, 0x2E32, 0xFF0C].contains(s.value) ? 1 : 0)
+        var count = 0
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x2C, 0x60C, 0xFE50, 0xFE10, 0xFE11, 0x2E41, 0x2E34, 0x2E32, 0xFF0C: count += 1
+            default: break
+            }
         }
+        return count
     }
 
     private func isByline(_ tree: HTMLTree, _ node: Int32, match: String) -> Bool {
@@ -280,7 +286,7 @@ struct ContentFinder {
     }
 
     private func isWithoutContent(_ tree: HTMLTree, _ node: Int32) -> Bool {
-        guard !tree.contains(under: node, where: { $0.isText && !$0.text.allSatisfy(\.isWhitespace) }) else { return false }
+        guard !tree.contains(under: node, where: { $0.isText && !$0.text.unicodeScalars.allSatisfy(HTMLTree.isSpace) }) else { return false }
         let children = tree.elementChildren(of: node)
         return children.allSatisfy { ["br", "hr"].contains(tree[$0].name) }
     }

@@ -29,7 +29,7 @@ struct HTMLTree {
     /// Elements dropped with everything in them.
     static let dropped: Set<String> = [
         "script", "style", "template", "noscript", "svg", "math", "iframe", "frame", "frameset", "object", "embed",
-        "canvas", "input", "select", "textarea", "button", "option", "datalist", "dialog", "head>style", "link",
+        "canvas", "input", "select", "textarea", "button", "option", "datalist", "dialog",
     ]
 
     /// How deep elements nest at most (as Blink's parser): deeper ones are flattened, so the
@@ -47,13 +47,15 @@ struct HTMLTree {
     }
 
     /// Parses UTF-8 bytes with libxml2's HTML parser (`LibXML.htmlOptions`: no network, recovering
-    /// from broken markup) and copies the tree.
+    /// from broken markup) and copies the tree. `XML_PARSE_HUGE` lifts libxml2's depth limit (256),
+    /// past which it drops the rest of the page: deep pages keep their text, and the copy flattens
+    /// them at `maxDepth`. HTML has no entities of its own to amplify, so the limit protects nothing.
     init(utf8 bytes: [UInt8]) {
         LibXML.prepare()
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(clamping: buffer.count), "page.html", "UTF-8", LibXML.htmlOptions)
+                htmlReadMemory($0, Int32(clamping: buffer.count), "page.html", "UTF-8", LibXML.htmlOptions | Int32(XML_PARSE_HUGE.rawValue))
             }
         }
         guard let doc else { return }
@@ -262,7 +264,7 @@ extension HTMLTree {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isSpace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" "); pendingSpace = false }
@@ -270,6 +272,35 @@ extension HTMLTree {
             }
         }
         return out
+    }
+
+    /// White space, told without Unicode's tables for ASCII (most of a page).
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// `innerText(node).unicodeScalars.count`, counted without building the text.
+    func innerLength(_ node: Int32) -> Int {
+        var count = 0
+        var pendingSpace = false
+        func add(_ text: String) {
+            for scalar in text.unicodeScalars {
+                if Self.isSpace(scalar) { pendingSpace = count > 0 } else {
+                    if pendingSpace { count += 1; pendingSpace = false }
+                    count += 1
+                }
+            }
+        }
+        if self[node].isText { add(self[node].text); return count }
+        var n = self[node].first
+        while n >= 0 {
+            if self[n].isText { add(self[n].text) }
+            n = following(n, within: node)
+        }
+        return count
     }
 
     /// Whether an ancestor of `node` (within `depth` levels, all when nil) is named `name`.
