@@ -1,4 +1,5 @@
 import DocBaoCore
+import Foundation
 
 /// What the page's markup says about the news structure the finder's blocks lost: the sapo element
 /// (`p.description`, `h2.singular-sapo`, `h2.detail-sapo`, `[data-role=sapo]`…), paragraphs that
@@ -17,6 +18,8 @@ struct NewsPageShapes {
     var captionBoxes: Set<String> = []
     /// The first printed date these sites use, as written.
     var printedDate: String?
+    /// `og:url`: the article's address when the page names no canonical link (dantri).
+    var openGraphURL: String?
 
     /// Class words of a sapo element.
     static let sapoWords = ["sapo", "description", "summary", "lead-detail", "article-lead"]
@@ -32,6 +35,9 @@ struct NewsPageShapes {
             guard !element.isText else { node = tree.following(node); continue }
             let (className, id) = tree.classAndID(node)
             let names = (className + " " + id + " " + (tree.attribute("data-role", of: node) ?? "")).lowercased()
+            if element.name == "meta", openGraphURL == nil, tree.attribute("property", of: node)?.lowercased() == "og:url" {
+                openGraphURL = tree.attribute("content", of: node)?.trimmingCharacters(in: .whitespaces)
+            }
             if sapo == nil, ["p", "h2", "h3", "div"].contains(element.name), Self.has(names, Self.sapoWords),
                let text = Self.text(tree, node, limit: 4000), text.split(separator: " ").count >= 5 {
                 sapo = text
@@ -92,10 +98,12 @@ struct NewsPageShapes {
         let clean = { (s: String) in TextSanitizer.clean(HTMLTree.collapse(s)) }
         // Headings, bylines and captions the blocks hold as paragraphs.
         let bold = Set(boldParagraphs.map(clean)), signed = Set(signedParagraphs.map(clean)), boxes = Set(captionBoxes.map(clean))
-        for i in blocks.indices where blocks[i].kind == .paragraph {
+        for i in blocks.indices where blocks[i].kind == .paragraph || blocks[i].kind == .heading {
             let text = blocks[i].text
             if signed.contains(text) {
                 blocks[i].kind = .byline
+            } else if blocks[i].kind == .heading {
+                continue
             } else if bold.contains(text), !text.hasSuffix(".") {
                 blocks[i].kind = .heading
             } else if boxes.contains(text) {
@@ -116,7 +124,7 @@ struct NewsPageShapes {
         }
         // One byline: a closing author line the metadata's byline repeats is the byline.
         if let closing = blocks.lastIndex(where: { $0.kind == .byline }) {
-            let earlier = blocks[..<closing].lastIndex { $0.kind == .byline || $0.kind == .paragraph }
+            let earlier = blocks[..<closing].lastIndex { [.byline, .paragraph, .heading].contains($0.kind) }
             if let earlier, blocks[earlier].text == blocks[closing].text {
                 blocks[earlier].kind = .byline
                 blocks.remove(at: closing)
@@ -132,6 +140,10 @@ struct NewsPageShapes {
             blocks.insert(Block(.lead, bare), at: after)
         }
         if article.metadata.date == nil, let printed = printedDate { article.metadata.date = clean(printed) }
+        if article.metadata.url == nil, let url = openGraphURL.map({ TextSanitizer.clean($0) }), url.hasPrefix("http") {
+            article.metadata.url = url
+            if let source = blocks.lastIndex(where: { $0.kind == .source }), blocks[source].url == nil { blocks[source].url = url }
+        }
         article.blocks = blocks
         article.sections = Outline.sections(for: blocks)
     }
