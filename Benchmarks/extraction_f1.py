@@ -31,7 +31,6 @@ import sys
 import time
 
 WORD = re.compile(r"\w+", re.UNICODE)
-REFERENCE = re.compile(r"\[\d+\]")
 
 
 BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "pre",
@@ -133,8 +132,19 @@ def reference_process(python, page):
 
 
 def body_text(article):
-    kept = [b["text"] for b in article["blocks"] if b["kind"] not in ("title", "lead", "byline", "source")]
-    return REFERENCE.sub("", " ".join(kept))
+    """The body's text without docbao's link references: each link's "[n]", found in order after
+    the one before (a page's own "[12]", such as Wikipedia's citations, stays)."""
+    text = " ".join(b["text"] for b in article["blocks"] if b["kind"] not in ("title", "lead", "byline", "source"))
+    out, at = [], 0
+    for link in article.get("links", []):
+        mark = f"[{link['number']}]"
+        found = text.find(mark, at)
+        if found < 0:
+            continue
+        out.append(text[at:found])
+        at = found + len(mark)
+    out.append(text[at:])
+    return "".join(out)
 
 
 def reference_text(page):

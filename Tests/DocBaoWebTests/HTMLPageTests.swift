@@ -153,4 +153,16 @@ import Testing
         #expect(a.blocks.last == Block(.byline, "Trần Hà"))
         #expect(a.metadata.byline == "Trần Hà")
     }
+
+    /// An author line in the page gives the name it marks (itemprop="name"), not its "By … date".
+    @Test func aBylineInThePageGivesTheNameItMarks() {
+        let page = """
+            <html><head><title>Tin</title></head><body><article>
+            <div class="byline">By <span itemprop="author"><span itemprop="name">Corey Kilgannon</span></span> May 1</div>
+            <p>\(Self.prose[0])</p><p>\(Self.prose[1])</p><p>\(Self.prose[2])</p></article></body></html>
+            """
+        let a = HTMLPage.article(Array(page.utf8))
+        #expect(a.metadata.byline == "Corey Kilgannon")
+        #expect(!a.blocks.contains { $0.kind == .paragraph && $0.text.contains("Kilgannon") })
+    }
 }
