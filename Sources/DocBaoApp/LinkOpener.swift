@@ -1,3 +1,4 @@
+import DocBaoCore
 import DocBaoLoading
 import Foundation
 
@@ -54,8 +55,8 @@ struct LinkOpener {
         do {
             try process.run()
         } catch {
-            return "Không mở được trình duyệt (\(argv[0])): \(error.localizedDescription)"
+            return "Không mở được trình duyệt (\(TerminalSafe.line(argv[0]))): \(TerminalSafe.line(error.localizedDescription))"
         }
-        return "Đang mở bằng \(argv[0]): \(url)"
+        return "Đang mở bằng \(TerminalSafe.line(argv[0])): \(url)"
     }
 }
