@@ -14,6 +14,8 @@ extension ConfigFile {
         # width = 80              # widest reading column, in terminal columns (at least 10)
         # sidebar = true          # show the section sidebar at start (s toggles it)
         # theme = "dark"          # dark | light | mono (no colour)
+        # copy-links = false      # y in the links list (o) copies an address to the terminal's
+        #                         # clipboard (OSC 52; the terminal must allow it)
 
         [search]
         # mode = "smart"          # smart (accents optional) | exact (case and accents as typed)

@@ -9,6 +9,7 @@ import TOMLKit
 /// width = 72            # reading column, in columns
 /// sidebar = true        # show the section sidebar at start
 /// theme = "dark"        # dark | light | mono
+/// copy-links = false    # y in the links list (o) copies the address to the clipboard (OSC 52)
 ///
 /// [search]
 /// mode = "smart"        # smart | exact
@@ -181,7 +182,8 @@ public enum ConfigFile {
             case "width": settings.readingWidth = setting.number(in: 10...1000, &problems)
             case "sidebar": settings.sidebar = setting.flag(&problems)
             case "theme": settings.theme = setting.choice(ThemeName.self, &problems)
-            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme"))
+            case "copy-links": settings.copyLinks = setting.flag(&problems)
+            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme, copy-links"))
             }
         }
 

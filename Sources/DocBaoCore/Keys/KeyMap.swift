@@ -37,6 +37,7 @@ extension Action: KeyAction {
         KeyBinding<Action>([.char("m")], .setMark, .marks, "đánh dấu chỗ đang đọc (m rồi một chữ cái)"),
         KeyBinding<Action>([.char("'")], .goToMark, .marks, "đến dấu (' rồi chữ cái; '' về chỗ trước cú nhảy)"),
         KeyBinding<Action>([.char("M")], .listMarks, .marks, "danh sách dấu trang"),
+        KeyBinding<Action>([.char("o")], .listLinks, .other, "liên kết của bài: Enter mở, y chép"),
         KeyBinding<Action>([.char("L")], .library, .other, "thư viện"),
         KeyBinding<Action>([.char(":")], .fileCommand, .other, ":n tệp sau, :p tệp trước (khi mở nhiều tệp)"),
         KeyBinding<Action>([.char("h"), .function(1), .char("H")], .help, .other, "trợ giúp"),

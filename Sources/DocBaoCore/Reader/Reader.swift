@@ -8,6 +8,7 @@ public enum Reader {
             if state.prompt != nil { return .promptKey(key) }
             if state.showingHelp { return state.keyMap.helpScroll(for: key).map(Message.scroll) ?? .dismissHelp }
             if state.marksList != nil { return .marksListKey(key) }
+            if state.linksList != nil { return .linksListKey(key) }
             if state.pendingMark != nil { return .markKey(key) }
             return state.keyMap.action(for: key, focus: state.focus).map(Message.action)
         case .mouse(let mouse):
@@ -17,6 +18,13 @@ public enum Reader {
                 case .wheelUp: return .marksListKey(.up)
                 case .wheelDown: return .marksListKey(.down)
                 case .click: return .marksListKey(.escape)
+                }
+            }
+            if state.linksList != nil {
+                switch mouse {
+                case .wheelUp: return .linksListKey(.up)
+                case .wheelDown: return .linksListKey(.down)
+                case .click: return .linksListKey(.escape)
                 }
             }
             switch mouse {
@@ -67,6 +75,8 @@ public enum Reader {
             return markKey(&state, key)
         case .marksListKey(let key):
             return marksListKey(&state, key)
+        case .linksListKey(let key):
+            return linksListKey(&state, key)
         case .signal(let n):
             return [.signalled(n)]
         case .settle:
@@ -121,6 +131,7 @@ public enum Reader {
             case .goToMark: state.pendingMark = .goTo
             case .fileCommand: state.pendingMark = .file
             case .listMarks: openMarksList(&state)
+            case .listLinks: openLinksList(&state)
             case .library: return [.openLibrary]
             case .help:
                 state.showingHelp = true
