@@ -107,4 +107,34 @@ import Testing
             #expect(words(block.text).allSatisfy { md.contains(String($0)) }, "\(block)")
         }
     }
+
+    /// A web page's quotes, code and tables keep their shape in Markdown, with every word.
+    @Test func markdownKeepsQuotesCodeAndTables() {
+        let blocks = [
+            Block(.title, "Bảng giá"),
+            Block(.quote, "Giá *tăng* mạnh."),
+            Block(.code, "let a = `b`\n```"),
+            Block.tableRow(["Mặt hàng", "Giá | VND"]),
+            Block.tableRow(["Gạo", "15.000"]),
+            Block(.paragraph, "Hết."),
+        ]
+        let md = MarkdownExport.render(Article(blocks: blocks, sections: Outline.sections(for: blocks)))
+        #expect(md == """
+            # Bảng giá
+
+            > Giá \\*tăng\\* mạnh.
+
+            ````
+            let a = `b`
+            ```
+            ````
+
+            | Mặt hàng | Giá \\| VND |
+            | --- | --- |
+            | Gạo | 15.000 |
+
+            Hết.
+
+            """)
+    }
 }
