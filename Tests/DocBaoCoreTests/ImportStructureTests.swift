@@ -54,6 +54,7 @@ import Testing
         #expect(PlainTextImporter.block(for: "HLV Frank Bernhardt của U23 Malaysia").kind == .caption)
         #expect(PlainTextImporter.block(for: "Năm 2017, XMC sẽ đẩy mạnh M&A").kind == .heading)
         #expect(PlainTextImporter.block(for: "Ông Sơn, người của công chúng").kind == .heading)
+        #expect(!PlainTextImporter.isRole("... Và điểm riêng") && PlainTextImporter.isRole("Ủy viên Bộ Chính trị"))
         let opening = PlainTextImporter.classify(["Năm 2017, XMC sẽ đẩy mạnh M&A", "Ông Bùi Khắc Sơn, Chủ tịch HĐQT CTCP Xi măng",
                                                   "Công ty sẽ mua thêm hai nhà máy."], layout: .leadLast)
         #expect(opening.map(\.kind) == [.heading, .caption, .paragraph])

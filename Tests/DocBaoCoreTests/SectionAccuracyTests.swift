@@ -49,6 +49,7 @@ import Testing
               + "precision \(String(format: "%.3f", precision)), recall \(String(format: "%.3f", recall))")
         print("wrong: \(s.wrong)\nmissed: \(s.misses)")
         #expect(s.labelled == 127)
-        #expect(precision >= 0.90 && recall >= 0.92)
+        // After: 122 right of 133 found (0.917, 0.961); before: 122 of 136 (0.897, 0.961).
+        #expect(precision >= 0.905 && recall >= 0.95)
     }
 }

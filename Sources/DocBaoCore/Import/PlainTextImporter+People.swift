@@ -79,7 +79,9 @@ extension PlainTextImporter {
             var phrase = LineShape.join(words[index..<(index + length)], separator: " ").lowercased()
             if phrase.hasSuffix(".") { phrase.removeLast() }
             if personTitles.contains(phrase) { return length }
-            if length == 1, phrase.contains("."), phrase.split(separator: ".").allSatisfy({ personTitles.contains(String($0)) }) {
+            // "PGS.TS"; not "..." (no title between its dots).
+            if length == 1, phrase.contains("."), phrase.contains(where: \.isLetter),
+               phrase.split(separator: ".").allSatisfy({ personTitles.contains(String($0)) }) {
                 return 1
             }
         }

@@ -48,7 +48,10 @@ import Foundation
 ///    "Chân dung đạo diễn…", three words or more), a person's title and name and nothing else, a portrait
 ///    ("Thủ tướng Phạm Minh Chính", "Đạo diễn trẻ Barry Jenkins"), and, in the lead-last layout, a short
 ///    line that opens the body right before another heading, the opening photo (an article does not open
-///    with an empty section). Other captions printed without a credit cannot be told from headings.
+///    with an empty section). So are a portrait's name with the person's role ("Ông Bùi Khắc Sơn, Chủ tịch
+///    HĐQT…", "HLV Frank Bernhardt của U23 Malaysia"), a role line right under a portrait's name, and a
+///    name repeating the numbered entry above it ("1. Vito Mannone (Sunderland)" / "Vito Mannone").
+///    Other captions printed without a credit cannot be told from headings.
 /// 10. **Photo titles.** In blank-separated text only, a short heading-like line directly before a
 ///     caption is the photo's `.photoTitle` ("Bế mạc Hội nghị Ngoại giao lần thứ 29"). In the other
 ///     layouts the same shape is a section heading that happens to open with a photo (dantri "Đội quân ôxy").
