@@ -67,6 +67,14 @@ import Testing
         #expect(article.blocks.count == 2)
     }
 
+    @Test func onlyAnAddressEndingInAHeadlineGivesTheTitle() {
+        #expect(PlainTextImporter.slugWords("https://dantri.com.vn/xa-hoi/mua-lon-o-ha-noi-20210430142738651.htm") == ["mua", "lon", "o", "ha", "noi"])
+        #expect(PlainTextImporter.slugWords("https://x.vn/bai/285150.vgp") == nil)
+        #expect(PlainTextImporter.slugWords("https://x.vn/Mua-Lon-O-Ha-Noi.htm") == nil)
+        #expect(PlainTextImporter.slugWords("https://x.vn/" + Array(repeating: "a", count: 5_000).joined(separator: "-")) == nil)
+        #expect(PlainTextImporter.slugWords(nil) == nil)
+    }
+
     /// Over the dantri corpus: every title spells its address's headline, none is cut with "…",
     /// none is a caption, and most of its words are the article's own (accented) words.
     @Test func dantriTitlesComeFromTheirAddresses() throws {

@@ -9,7 +9,7 @@ import Foundation
 /// the address writes it. So no word is invented, none is cut, and a caption is never the title.
 extension PlainTextImporter {
     /// The words of the headline in `url`'s last path component, folded, or nil when the address
-    /// does not end in one (fewer than three words, or no address).
+    /// does not end in one (fewer than three words or more than 40, or no address).
     static func slugWords(_ url: String?) -> [String]? {
         guard let url, let last = url.split(separator: "/").last else { return nil }
         var name = Substring(last)
@@ -18,7 +18,9 @@ extension PlainTextImporter {
         var words = name.split(separator: "-").map(String.init)
         // The article's number at the end ("…-20210424155800567").
         if let id = words.last, id.count >= 6, id.allSatisfy(\.isASCII), id.allSatisfy(\.isNumber) { words.removeLast() }
-        guard words.count >= 3,
+        // A headline has a few dozen words at most; a longer "slug" (a hostile header) is not one, and
+        // spelling it would cost its length times the article's.
+        guard (3...40).contains(words.count),
               words.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.lowercaseLetters.contains($0) || ("0"..."9").contains($0)) } })
         else { return nil }
         return words
