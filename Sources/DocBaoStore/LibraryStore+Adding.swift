@@ -85,6 +85,7 @@ extension LibraryStore {
         try write { db in
             var outcomes: [AddOutcome] = []
             outcomes.reserveCapacity(batch.count)
+            var spellings: [String: String]?
             for a in batch {
                 if let id = try Self.existing(a, db) {
                     outcomes.append(.duplicate(id))
@@ -93,7 +94,8 @@ extension LibraryStore {
                 try db.execute(sql: """
                     INSERT INTO article (hash, title, source, date, url, words, length, path, added)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [a.hash, a.title, a.source, a.date, a.url, a.words, a.text.utf8.count, a.path, now])
+                    """, arguments: [a.hash, a.title, try a.source.map { try Self.grouped($0, db, &spellings) },
+                                     a.date, a.url, a.words, a.text.utf8.count, a.path, now])
                 let id = db.lastInsertedRowID
                 try db.execute(sql: "INSERT INTO content (id, original, model, text) VALUES (?, ?, ?, ?)",
                                arguments: [id, Data(a.original), a.model, a.text])
@@ -102,6 +104,23 @@ extension LibraryStore {
             }
             return outcomes
         }
+    }
+
+    /// `source` spelled as the library already spells it, ignoring case ("VnExpress" for a new
+    /// "Vnexpress"), so that one source is listed and grouped as one. `spellings` (lowercased name
+    /// → spelling) is read from the library once per batch and kept up to date.
+    private static func grouped(_ source: String, _ db: Database, _ spellings: inout [String: String]?) throws -> String {
+        if spellings == nil {
+            var known: [String: String] = [:]
+            for name in try String.fetchAll(db, sql: "SELECT source FROM article WHERE source IS NOT NULL ORDER BY id") {
+                if known[name.lowercased()] == nil { known[name.lowercased()] = name }
+            }
+            spellings = known
+        }
+        let key = source.lowercased()
+        if let spelling = spellings![key] { return spelling }
+        spellings![key] = source
+        return source
     }
 
     /// The article with the same text (the same identity: `ArticleIdentity`), if there is one.

@@ -62,8 +62,9 @@ public enum NewsStructure {
     // MARK: Photo credits
 
     /// A caption ending with its credit: "… (Ảnh: X)", "… Ảnh: X", "… - Ảnh: X". The caption keeps
-    /// its words, the credit is the name after "Ảnh:" (the layout shows it again as "Ảnh: X"). A
-    /// credit with another label ("Nguồn: X", "Đồ họa: X") stays in the caption as written.
+    /// its words, the credit is "Ảnh: X" as printed, label included (the layout shows a credit as it
+    /// is: docs/article-json.md). A credit with another label ("Nguồn: X", "Đồ họa: X") stays in the
+    /// caption as written.
     public static func captionCredit(_ text: String) -> (caption: String, credit: String)? {
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
         let bracketed = s.hasSuffix(")")
@@ -84,7 +85,7 @@ public enum NewsStructure {
         for separator in [" -", " –", ","] where captionText.hasSuffix(separator) {
             captionText = String(captionText.dropLast(separator.count)).trimmingCharacters(in: .whitespaces)
         }
-        return (captionText, credit)
+        return (captionText, String(s[label]) + " " + credit)
     }
 
     // MARK: The closing byline

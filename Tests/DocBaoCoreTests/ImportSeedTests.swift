@@ -28,14 +28,14 @@ import Testing
         #expect(captions.count == 1)
         let caption = try #require(captions.first)
         #expect(caption.text == "Thứ trưởng Ngoại giao Bùi Thanh Sơn trả lời báo chí về kết quả Hội nghị ngoại giao 29.")
-        #expect(caption.credit == "VGP/Hải Minh")
+        #expect(caption.credit == "Ảnh: VGP/Hải Minh")
         let photoIndex = try #require(article.blocks.firstIndex { $0.kind == .photoTitle })
         #expect(article.blocks[photoIndex + 1] == caption)
     }
 
     @Test func bylineAndSourceComeLast() throws {
         let last = Array(article.blocks.suffix(2))
-        #expect(last == [Block(.byline, "Tuấn Dũng"), Block(.source, "Chính Phủ", url: Self.sourceURL)])
+        #expect(last == [Block(.byline, "Tuấn Dũng"), Block(.source, "Nguồn Chính Phủ", url: Self.sourceURL)])
         #expect(article.blocks.dropLast(2).allSatisfy { $0.kind != .byline && $0.kind != .source })
         #expect(article.metadata.byline == "Tuấn Dũng")
         #expect(article.metadata.sourceName == "Chính Phủ")

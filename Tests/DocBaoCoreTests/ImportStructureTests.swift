@@ -47,6 +47,26 @@ import Testing
         #expect(PlainTextImporter.block(for: "Bà Nà Hills").kind == .heading)
     }
 
+    /// Issue 18, item 3: a portrait's name with a role is a caption, and a subhead beside it stays one;
+    /// the caption repeating a numbered entry's name is not a second section.
+    @Test func portraitRolesAndRepeatedNamesAreCaptions() throws {
+        #expect(PlainTextImporter.block(for: "Ông Bùi Khắc Sơn, Chủ tịch HĐQT CTCP Xi măng").kind == .caption)
+        #expect(PlainTextImporter.block(for: "HLV Frank Bernhardt của U23 Malaysia").kind == .caption)
+        #expect(PlainTextImporter.block(for: "Năm 2017, XMC sẽ đẩy mạnh M&A").kind == .heading)
+        #expect(PlainTextImporter.block(for: "Ông Sơn, người của công chúng").kind == .heading)
+        #expect(!PlainTextImporter.isRole("... Và điểm riêng") && PlainTextImporter.isRole("Ủy viên Bộ Chính trị"))
+        let opening = PlainTextImporter.classify(["Năm 2017, XMC sẽ đẩy mạnh M&A", "Ông Bùi Khắc Sơn, Chủ tịch HĐQT CTCP Xi măng",
+                                                  "Công ty sẽ mua thêm hai nhà máy."], layout: .leadLast)
+        #expect(opening.map(\.kind) == [.heading, .caption, .paragraph])
+        let keepers = PlainTextImporter.classify(["1. Vito Mannone (Sunderland)", "Vito Mannone", "Thủ thành người Italia chơi hay.",
+                                                  "2. Hugo Lloris (Tottenham)", "Hugo Lloris", "Anh là đội trưởng."], layout: .leadLast)
+        #expect(keepers.map(\.kind) == [.heading, .caption, .paragraph, .heading, .caption, .paragraph])
+        let land = try Self.article("articles/24-nha-dat-21469368.txt")
+        #expect(!Self.labels(land).contains { $0.hasPrefix("Ông Nguyễn Quốc Hiệp") })
+        let president = try Self.article("articles/40-thoi-su-21481504.txt")
+        #expect(!Self.labels(president).contains { $0.hasPrefix("Ủy viên Bộ Chính trị") })
+    }
+
     @Test func aSpeakerLabelLeadsIntoTheAnswer() throws {
         #expect(PlainTextImporter.joinFragments(["Bà Nguyễn Thị Mai:", "Tôi đồng ý."]) == ["Bà Nguyễn Thị Mai: Tôi đồng ý."])
         #expect(PlainTextImporter.joinFragments(["Nhóm corticoid:", "Nhóm này thường được bào chế."]).count == 2)

@@ -14,11 +14,15 @@ import Foundation
 ///    hold a run found anywhere, and such a run does not move the reading position.
 /// 3. Every word of the model must come from exactly one input line, except in a title the importer
 ///    made from the opening text (when the file has no headline line); such a title is never matched.
+/// With `reading`, the blocks' words are those the reader shows (their laid-out lines: labels,
+/// credits and addresses as shown), the labels count as words, and every word of a made title must
+/// be a word of the input (its address's included): what is shown is the author's words, no others.
+/// Entity remnants ("mặc&nbspbộ") separate words on both sides.
 struct ImportWordCheck {
     /// What went wrong, one message per problem; empty when the article keeps the input.
     private(set) var problems: [String] = []
 
-    init(input: String, article: Article) {
+    init(input: String, article: Article, reading: Bool = false) {
         let lastLine = input.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }.map(String.init) ?? ""
         let leadMoved = article.lead == LineShape.folded(TextSanitizer.clean(lastLine))
         func isMovable(_ block: Int) -> Bool {
@@ -26,14 +30,17 @@ struct ImportWordCheck {
             return kind == .byline || kind == .source || (kind == .lead && leadMoved)
         }
         var stream: [(word: String, block: Int)] = []
+        let layout = Layout(article: article, width: 10_000)
         for (index, block) in article.blocks.enumerated() {
-            for part in [block.text, block.credit ?? "", block.url ?? ""] {
-                stream += Self.words(part).map { ($0, index) }
+            let parts = reading ? layout.lines(ofBlock: index).map { String($0.text) } : [block.text, block.credit ?? "", block.url ?? ""]
+            for part in parts {
+                stream += Self.words(part, keepLabels: reading).map { ($0, index) }
             }
         }
         var uses = [Int](repeating: 0, count: stream.count)
         var cursor = 0
-        var lines = TextSanitizer.clean(input).split(separator: "\n").map(String.init)
+        var lines = TextSanitizer.clean(input).split(separator: "\n").map { PlainTextImporter.decodingEntityRemnants(String($0)) }
+        let inputWords = Set(lines.flatMap { Self.words($0, keepLabels: true) }.map { $0.lowercased() })
         lines = lines.filter { line in
             guard line.hasPrefix("# "), let eq = line.range(of: " = ") else { return true }
             let key = String(line[line.index(line.startIndex, offsetBy: 2)..<eq.lowerBound]).trimmingCharacters(in: .whitespaces)
@@ -43,8 +50,13 @@ struct ImportWordCheck {
             return false
         }
         let titleIsDerived = !lines.contains { LineShape.folded($0) == article.title }
+        if reading && titleIsDerived {
+            for word in Self.words(article.title, keepLabels: true) where !inputWords.contains(word.lowercased()) {
+                problems.append("title word \"\(word)\" is not in the input")
+            }
+        }
         for line in lines where !Self.isBoilerplate(line) {
-            let words = Self.words(line)
+            let words = Self.words(line, keepLabels: reading)
             guard !words.isEmpty else { continue }
             func find(from start: Int, movableOnly: Bool) -> Int? {
                 var p = start
@@ -80,8 +92,8 @@ struct ImportWordCheck {
         return words.count == 3 && words[0] == "Share" && words[1] == "on"
     }
 
-    /// Runs of letters and digits, without the credit labels the importer strips.
-    static func words(_ text: String) -> [String] {
+    /// Runs of letters and digits, without the credit labels the importer strips unless `keepLabels`.
+    static func words(_ text: String, keepLabels: Bool = false) -> [String] {
         var words: [String] = []
         var current = ""
         for character in text {
@@ -93,6 +105,6 @@ struct ImportWordCheck {
             }
         }
         if !current.isEmpty { words.append(current) }
-        return words.filter { !["ảnh", "nguồn"].contains($0.lowercased()) }
+        return keepLabels ? words : words.filter { !["ảnh", "nguồn"].contains($0.lowercased()) }
     }
 }

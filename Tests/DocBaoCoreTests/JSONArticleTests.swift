@@ -20,7 +20,7 @@ import Testing
         #expect(json.contains("\"version\" : 1"))
         #expect(json.contains("\"title\" : \"Thứ trưởng Ngoại giao trả lời báo chí về kết quả Hội nghị ngoại giao 29\""))
         #expect(json.contains("\"lead\" : \"Hội nghị ngoại giao lần thứ 29"))
-        #expect(json.contains("\"credit\" : \"VGP/Hải Minh\""))
+        #expect(json.contains("\"credit\" : \"Ảnh: VGP/Hải Minh\""))
         #expect(json.contains("\"url\" : \"http://baochinhphu.vn/hoat-dong-bo-nganh/"))
         let keys = ["\"blocks\"", "\"format\"", "\"lead\"", "\"metadata\"", "\"sections\"", "\"title\"", "\"version\""]
         let positions = keys.compactMap { json.range(of: "\n  " + $0)?.lowerBound }

@@ -95,7 +95,7 @@ import Testing
     @Test func captionCreditAndSourceAddressAreLaidOut() throws {
         let dump = PlainTextDump.render(try Fixtures.seedArticle(), width: 60)
         #expect(dump.contains("  Ảnh: VGP/Hải Minh\n"))
-        #expect(dump.contains("Nguồn: Chính Phủ\n"))
+        #expect(dump.contains("Nguồn Chính Phủ\n"))
         #expect(dump.contains("http://baochinhphu.vn/"))
         #expect(!dump.contains("Share on Tumblr"))
         for line in dump.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 60, "\(line)") }
@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func bylineIsRightAlignedAndPhotoTitleStaysWithItsCaption() {
-        let shown = lines([Block(.photoTitle, "Bế mạc"), Block(.caption, "Thứ trưởng.", credit: "VGP"), Block(.byline, "Tuấn Dũng")], width: 20)
+        let shown = lines([Block(.photoTitle, "Bế mạc"), Block(.caption, "Thứ trưởng.", credit: "Ảnh: VGP"), Block(.byline, "Tuấn Dũng")], width: 20)
         #expect(shown == ["  Bế mạc", "  Thứ trưởng.", "  Ảnh: VGP", "", "           Tuấn Dũng"])
     }
 

@@ -188,7 +188,7 @@ import Testing
 
     @Test func aSourceWhoseTextIsItsAddressShowsItOnce() {
         let layout = Layout(article: Article(blocks: [Block(.source, "https://x.vn/a", url: "https://x.vn/a")], sections: []), width: 40)
-        #expect(layout.lines(ofBlock: 0).map(\.text) == ["Nguồn: https://x.vn/a"])
+        #expect(layout.lines(ofBlock: 0).map(\.text) == ["https://x.vn/a"])
         let bare = Layout(article: Article(blocks: [Block(.source, "", url: "https://x.vn/a")], sections: []), width: 40)
         #expect(bare.lines(ofBlock: 0).map(\.text) == ["https://x.vn/a"])
     }

@@ -23,6 +23,23 @@ import Testing
         #expect(try store.rows().map(\.title) == [article.title])
     }
 
+    /// Issue 18, item 14: "Vnexpress" and "VnExpress" are one source, listed as first spelled.
+    @Test func oneSourceSpelledTwoWaysIsListedOnce() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let store = try lib.open()
+        let first = lib.file("a.txt", "Tin thứ nhất\n\nĐoạn một của bài.\nĐoạn hai của bài.\nTheo VnExpress\n")
+        _ = try store.add([try prepared(first)])
+        let second = lib.file("b.txt", "Tin thứ hai\n\nĐoạn một khác.\nĐoạn hai khác.\nTheo Vnexpress\n")
+        let third = lib.file("c.txt", "Tin thứ ba\n\nĐoạn ba một.\nĐoạn ba hai.\nTheo Dân Trí\n")
+        let fourth = lib.file("d.txt", "Tin thứ tư\n\nĐoạn bốn một.\nĐoạn bốn hai.\nTheo Dân trí\n")
+        _ = try store.add([try prepared(second), try prepared(third), try prepared(fourth)])
+        #expect(try store.rows().compactMap(\.source).sorted() == ["Dân Trí", "Dân Trí", "VnExpress", "VnExpress"])
+        // The article keeps its own words.
+        let ids = try store.rows().filter { $0.title == "Tin thứ hai" }.map(\.id)
+        #expect(try store.article(ids[0])?.blocks.last?.text == "Theo Vnexpress")
+    }
+
     @Test func importSkipsBadFilesWithTheReasonAndAddsTheRest() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }

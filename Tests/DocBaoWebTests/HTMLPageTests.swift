@@ -73,8 +73,8 @@ import Testing
         #expect(blocks.filter { $0.kind == .title }.count == 1, "the h1 repeating the title is dropped")
         #expect(blocks.contains(Block(.paragraph, Self.prose[0])))
         #expect(blocks.contains(Block(.heading, "Cải cách hành chính")))
-        // The credit is the caption's own (NewsStructure), shown again as "Ảnh: Nguyễn Văn A".
-        #expect(blocks.contains(Block(.caption, "Toàn cảnh hội nghị.", credit: "Nguyễn Văn A")))
+        // The credit is the caption's own (NewsStructure), with its label as printed.
+        #expect(blocks.contains(Block(.caption, "Toàn cảnh hội nghị.", credit: "Ảnh: Nguyễn Văn A")))
         #expect(blocks.contains(Block(.quote, "Không có gì quý hơn độc lập, tự do.")))
         #expect(blocks.contains(Block(.paragraph, Self.prose[2] + "\nDòng thứ hai & cuối.")))
         #expect(blocks.contains(Block(.listItem, "Mục một")) && blocks.contains(Block(.listItem, "Mục hai")))

@@ -28,7 +28,7 @@ import Testing
         #expect(article.blocks[0] == Block(.title, "Điểm vui chơi đông khách"))
         #expect(article.blocks[1] == Block(.lead, "Ngày đầu tiên của đợt nghỉ lễ bắt đầu trong tâm trạng lo lắng."))
         #expect(article.blocks.contains(Block(.heading, "Công viên vẫn mở cửa")))
-        #expect(article.blocks.contains(Block(.caption, "Khách tham quan công viên Thủ Lệ", credit: "Hữu Nghị")))
+        #expect(article.blocks.contains(Block(.caption, "Khách tham quan công viên Thủ Lệ", credit: "Ảnh: Hữu Nghị")))
         #expect(article.blocks.filter { $0.kind == .byline } == [Block(.byline, "Hữu Nghị")])
         #expect(article.metadata.byline == "Hữu Nghị")
         #expect(article.metadata.date == "2021-04-30T14:27:00+07:00")

@@ -31,9 +31,9 @@ import Testing
     }
 
     @Test func creditsComeOutOfCaptionsAsWritten() {
-        #expect(NewsStructure.captionCredit("Công viên Thủ Lệ vẫn khá đông khách (Ảnh: Hữu Nghị)")! == ("Công viên Thủ Lệ vẫn khá đông khách", "Hữu Nghị"))
-        #expect(NewsStructure.captionCredit("Thủ tướng Phạm Minh Chính - Ảnh: Hải Vân")! == ("Thủ tướng Phạm Minh Chính", "Hải Vân"))
-        #expect(NewsStructure.captionCredit("Bùi Thanh Sơn trả lời báo chí. Ảnh: VGP/Hải Minh")! == ("Bùi Thanh Sơn trả lời báo chí.", "VGP/Hải Minh"))
+        #expect(NewsStructure.captionCredit("Công viên Thủ Lệ vẫn khá đông khách (Ảnh: Hữu Nghị)")! == ("Công viên Thủ Lệ vẫn khá đông khách", "Ảnh: Hữu Nghị"))
+        #expect(NewsStructure.captionCredit("Thủ tướng Phạm Minh Chính - Ảnh: Hải Vân")! == ("Thủ tướng Phạm Minh Chính", "Ảnh: Hải Vân"))
+        #expect(NewsStructure.captionCredit("Bùi Thanh Sơn trả lời báo chí. Ảnh: VGP/Hải Minh")! == ("Bùi Thanh Sơn trả lời báo chí.", "Ảnh: VGP/Hải Minh"))
         #expect(NewsStructure.captionCredit("Biểu đồ giá vàng. Nguồn: SJC") == nil, "another label stays in the caption")
         #expect(NewsStructure.captionCredit("Một bức ảnh không ghi nguồn") == nil)
         #expect(NewsStructure.captionCredit("Chụp ảnh:trong một buổi chiều mưa rất lâu, lâu đến mức không ai còn nhớ nữa là bao lâu") == nil)
@@ -51,7 +51,7 @@ import Testing
         NewsStructure.apply(to: &article)
         #expect(article.blocks.map(\.kind) == [.title, .lead, .caption, .paragraph, .byline])
         #expect(article.lead == "Ngày đầu tiên của đợt nghỉ lễ")
-        #expect(article.blocks[2].text == "Công viên Thủ Lệ" && article.blocks[2].credit == "Hữu Nghị")
+        #expect(article.blocks[2].text == "Công viên Thủ Lệ" && article.blocks[2].credit == "Ảnh: Hữu Nghị")
         #expect(article.metadata.byline == "Hữu Nghị")
         #expect(article.metadata.date == "2021-04-30T14:27:00+07:00")
     }

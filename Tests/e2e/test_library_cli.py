@@ -158,3 +158,17 @@ def test_a_config_mistake_is_said_in_the_library_view(pane, tmp_path):
     p.wait_for(lambda s: "config.toml:1" in p.lines()[p.height - 1], what="the config notice on the status line")
     p.keys("q")
     p.wait_exit(0)
+
+
+def test_one_source_spelled_two_ways_is_listed_once_and_no_writer_is_a_source(tmp_path):
+    """Issue 18, item 14: "VnExpress" and "Vnexpress" are one source; "Theo <people>" credits writers."""
+    lib = tmp_path / "lib.sqlite"
+    texts = {"a.txt": "Tin thứ nhất\n\nĐoạn một của bài.\nĐoạn hai của bài.\nTheo VnExpress\n",
+             "b.txt": "Tin thứ hai\n\nĐoạn một khác.\nĐoạn hai khác.\nTheo Vnexpress\n",
+             "c.txt": "Tin thứ ba\n\nĐoạn ba một.\nĐoạn ba hai.\nTheo Vân Thiêng- Đặng Thùy\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert docbao("add", tmp_path / name, library=lib).returncode == 0
+    records = {r["title"]: r for r in json.loads(docbao("list", "--json", library=lib).stdout)}
+    assert records["Tin thứ nhất"]["source"] == records["Tin thứ hai"]["source"] == "VnExpress"
+    assert records["Tin thứ ba"].get("source") is None

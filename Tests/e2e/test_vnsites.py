@@ -66,13 +66,13 @@ def words(text):
 
 
 def expected_words(page):
-    """What a reader sees, in order: each block's words, a caption's credit shown as "Ảnh: X", the
-    source as "Nguồn: X"."""
+    """What a reader sees, in order: each block's words, a caption's credit as printed ("Ảnh: X"),
+    the source as "Nguồn: X"."""
     out = []
     for kind, text, credit in expected_blocks(page):
         out += words("Nguồn: " + text if kind == "source" else text)
         if credit:
-            out += words(credit if ":" in credit else "Ảnh: " + credit)
+            out += words(credit)
     return out
 
 

@@ -215,7 +215,7 @@ def baochinhphu():
     body = lines[4:17]
     byline = lines[17]
     caption, credit = caption_line.rsplit(" Ảnh: ", 1)
-    blocks = [("title", title, None), ("lead", sapo, None), ("caption", caption, credit)]
+    blocks = [("title", title, None), ("lead", sapo, None), ("caption", caption, "Ảnh: " + credit)]
     content = [f'<figure class="VCSortableInPreviewMode" type="Photo"><img src="/a.jpg" alt="{html.escape(photo_title)}" title="{html.escape(photo_title)}">'
                f'<figcaption class="PhotoCMS_Caption"><p>{esc(caption)} Ảnh: {esc(credit)}</p></figcaption></figure>']
     links = []

@@ -97,12 +97,12 @@ def figure(caption, credit_text, wrap="figure"):
 
 
 def expected_caption(caption, credit_text):
-    """A caption's block: its words, and the credit as written after the label "Ảnh:" (shown again
-    as "Ảnh: X") or with its own label kept ("Nguồn: X")."""
+    """A caption's block: its words, and the credit "Ảnh: X" as printed (label kept, brackets
+    dropped), or a credit with another label left in the caption as written ("Nguồn: X")."""
     credit = credit_text.strip("()")
     if not credit.startswith("Ảnh: "):
         return ("caption", nfc(caption + " " + credit_text), None)
-    return ("caption", nfc(caption), nfc(credit[len("Ảnh: "):]))
+    return ("caption", nfc(caption), nfc(credit))
 
 
 def entity_words(text):

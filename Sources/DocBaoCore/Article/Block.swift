@@ -93,7 +93,8 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
         return false
     }
 
-    /// For captions: the photo credit without its label ("VGP/Hải Minh" for "Ảnh: VGP/Hải Minh").
+    /// For captions: the photo credit as printed, with its label ("Ảnh: VGP/Hải Minh", "Nguồn: Shanghaiist"),
+    /// shown as it is under the caption.
     public var credit: String? {
         get { notes?.credit }
         set { notes = Notes(credit: newValue, url: url, file: notes?.file, columns: notes?.columns) }

@@ -18,6 +18,8 @@ extension PlainTextImporter {
         private var textLines: Range<Int>?
         private var firstLine = ""
         private var hasTitleLine = false
+        /// The headline without accents in the `# url` header's address, if it has one (rule 4).
+        private var slug: [String]?
         private var layout = Layout.linePerParagraph
         private var lead: String?
         /// Blank-separated layout: the lines of the paragraph being read.
@@ -43,6 +45,7 @@ extension PlainTextImporter {
         }
 
         /// Adds the next line of the cleaned text; `raw` is where it came from in the input, if known.
+        /// Entity remnants are decoded after the line's place is noted: a block with them is held, not filed.
         mutating func add(_ line: String, at raw: RawLine? = nil) {
             if file != nil, let raw {
                 if recentLines.count == 4 { recentLines.removeFirst() }
@@ -62,9 +65,12 @@ extension PlainTextImporter {
                 endHeaders(at: i)
             }
             guard let text = textLines, text.contains(i) else { return }
+            let line = decodingEntityRemnants(line)
             if i == text.lowerBound {
                 firstLine = line
-                hasTitleLine = isHeadlineLike(line)
+                slug = slugWords(metadata.url)
+                // With a headline in the address, the first line is the title only if it is that headline.
+                hasTitleLine = slug.map { isSlugHeadline(line, slug: $0) } ?? isHeadlineLike(line)
                 let body = (hasTitleLine ? i + 1 : i)..<text.upperBound
                 layout = detectLayout(map, body: body)
                 blocks.reserveCapacity(2 + paragraphCount(in: layout == .leadLast ? body.dropLast() : body))
@@ -175,7 +181,9 @@ extension PlainTextImporter {
                 joiner.finish { add(paragraph: $0) }
             }
             let (endStart, endMatter) = endMatter(of: blocks.indices.lazy.map(paragraph))
-            let title = hasTitleLine ? LineShape.folded(firstLine) : derivedTitle(from: endStart > 0 ? paragraph(0) : firstLine)
+            let title = hasTitleLine ? LineShape.folded(firstLine)
+                : slug.map { slugTitle($0, paragraphs: self.blocks.indices.lazy.map(paragraph)) }
+                ?? derivedTitle(from: endStart > 0 ? paragraph(0) : firstLine)
             var blocks = self.blocks
             self.blocks = []
             blocks.removeSubrange(endStart...)

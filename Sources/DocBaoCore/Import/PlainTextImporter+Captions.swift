@@ -7,10 +7,15 @@ extension PlainTextImporter {
         var credit: String
         /// The label, lowercased: "ảnh", "nguồn", "tin-ảnh", "hình minh họa"…
         var label: String
+        /// The credit as the author printed it, with its label ("Nguồn: Shanghaiist" in
+        /// "… (Nguồn: Shanghaiist)"): what the reader shows. Without the label when the label stays
+        /// in the description ("hình minh họa").
+        var printed: String
     }
 
     /// Labels that introduce a credit, lowercased.
-    static let creditLabels = ["tin-ảnh", "tin - ảnh", "tin, ảnh", "hình minh họa", "hình minh hoạ", "ảnh", "nguồn"]
+    static let creditLabels = ["tin-ảnh", "tin - ảnh", "tin, ảnh", "bài, ảnh", "bài và ảnh", "bài - ảnh", "bài-ảnh",
+                               "bài/ảnh", "hình minh họa", "hình minh hoạ", "ảnh", "nguồn"]
 
     /// Splits a line that ends with a credit: "… Ảnh: X", "… (Ảnh: X)", "…, ảnh: X.", "… Nguồn: X",
     /// "Tin-ảnh: X". The credit is at most eight words; returns nil for any other line.
@@ -20,7 +25,8 @@ extension PlainTextImporter {
         if LineShape.endsWith(s, ")"), let open = s.utf8.lastIndex(of: UInt8(ascii: "(")) {
             let inner = String(s[s.index(after: open)..<s.index(before: s.endIndex)])
             guard let parts = labelledCredit(inner), parts.description.isEmpty else { return nil }
-            return CaptionParts(description: LineShape.trimmed(s[..<open]), credit: parts.credit, label: parts.label)
+            return CaptionParts(description: LineShape.trimmed(s[..<open]), credit: parts.credit, label: parts.label,
+                                printed: parts.printed)
         }
         return labelledCredit(s)
     }
@@ -47,12 +53,13 @@ extension PlainTextImporter {
 
     /// True for a caption printed without a credit, told by its shape alone (rule 9 of the importer): a short
     /// heading-like line of three words or more that names a picture ("Hình ảnh …", "Chân dung …"), or a
-    /// person's title and name and nothing else, the caption of a portrait ("Thủ tướng Phạm Minh Chính").
+    /// person's title and name and nothing else, the caption of a portrait ("Thủ tướng Phạm Minh Chính"), or
+    /// such a name with the person's role ("Ông Bùi Khắc Sơn, Chủ tịch HĐQT CTCP…").
     static func isUncreditedCaption(_ line: String) -> Bool {
         guard LineShape.isHeadingShaped(line), !LineShape.endsWith(line, ":") else { return false }
         let words = LineShape.words(line)
         let opening = LineShape.join(words.prefix(2), separator: " ").lowercased()
-        return (words.count >= 3 && photoNouns.contains(opening)) || isPersonLine(line)
+        return (words.count >= 3 && photoNouns.contains(opening)) || isPersonLine(line) || isPortraitCaption(line)
     }
 
     /// "description label: credit" with the label at a word start, or nil.
@@ -71,7 +78,9 @@ extension PlainTextImporter {
             // "hình minh họa" (illustration) says something about the photo: it stays in the description.
             var description = label.hasPrefix("hình") ? head : LineShape.trimmed(before)
             if LineShape.endsWith(description, ",") || LineShape.endsWith(description, "(") { description.removeLast() }
-            return CaptionParts(description: LineShape.trimmed(description), credit: credit, label: label)
+            var printed = label.hasPrefix("hình") ? credit : LineShape.trimmed(s[labelStart...])
+            if LineShape.endsWith(printed, ".") && !LineShape.endsWith(printed, "..") { printed.removeLast() }
+            return CaptionParts(description: LineShape.trimmed(description), credit: credit, label: label, printed: printed)
         }
         return nil
     }

@@ -8,6 +8,8 @@ extension PlainTextImporter {
 
     /// The kinds that depend on a block's neighbours, given `blocks` judged one by one (`block(for:)`).
     static func markInContext(_ blocks: inout [Block], layout: Layout) {
+        markPortraitRoles(&blocks)
+        markRepeatedNames(&blocks)
         if layout == .blankSeparated { markPhotoTitles(&blocks) }
         if layout != .leadLast { markLead(&blocks) }
         markListRuns(&blocks)
@@ -18,7 +20,8 @@ extension PlainTextImporter {
     static func block(for text: String) -> Block {
         if isIllustrationNote(text) { return Block(.caption, text) }
         if let parts = captionParts(text), LineShape.hasAtMostWords(parts.description, 45) {
-            return Block(.caption, parts.description.isEmpty ? text : parts.description, credit: parts.credit)
+            // A credit alone ("Ảnh: Quang Liêm") is its own text: shown once, not again as a credit.
+            return parts.description.isEmpty ? Block(.caption, text) : Block(.caption, parts.description, credit: parts.printed)
         }
         if isUncreditedCaption(text) { return Block(.caption, text) }
         if LineShape.isMarkedListItem(text) { return Block(.listItem, text) }
@@ -74,6 +77,27 @@ extension PlainTextImporter {
                 for j in i..<end { blocks[j].kind = .listItem }
             }
             i = max(end, i + 1)
+        }
+    }
+
+    /// A heading that gives a role ("Ủy viên Bộ Chính trị, Chủ tịch nước…") right after a portrait's caption
+    /// of a name ("GS. TS. Trần Đại Quang") continues that caption.
+    private static func markPortraitRoles(_ blocks: inout [Block]) {
+        for i in blocks.indices.dropFirst()
+        where blocks[i].kind == .heading && blocks[i - 1].kind == .caption && isPersonLine(blocks[i - 1].text) && isRole(blocks[i].text) {
+            blocks[i].kind = .caption
+        }
+    }
+
+    /// In a numbered list of people or things with a photo each, the photo's caption repeats the entry's
+    /// name ("1. Vito Mannone (Sunderland)" / "Vito Mannone"): a short heading whose words all stand at
+    /// the start of the numbered heading before it, after its number, is that caption, not a section.
+    private static func markRepeatedNames(_ blocks: inout [Block]) {
+        for i in blocks.indices.dropFirst()
+        where (blocks[i].kind == .heading || blocks[i].kind == .listItem) && blocks[i - 1].kind == .heading && isNumberedHeading(blocks[i - 1].text) {
+            let entry = blocks[i - 1].text.drop { $0.isNumber }.dropFirst().drop { $0 == " " }
+            let name = LineShape.trimmed(blocks[i].text)
+            if !name.isEmpty, !isNumberedHeading(name), entry.hasPrefix(name) { blocks[i].kind = .caption }
         }
     }
 

@@ -64,7 +64,8 @@ extension PlainTextImporter {
         return Entry(block: Block(.byline, line), author: author.name, sourceName: author.source)
     }
 
-    /// "Nguồn Chính Phủ: http://…", "Nguồn: http://…", "Theo X: http://…".
+    /// "Nguồn Chính Phủ: http://…", "Nguồn: http://…", "Theo X: http://…": a `.source` whose text is
+    /// what stands before the colon, as printed, and whose `url` is the address.
     private static func sourceWithAddress(_ line: String) -> Entry? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let url = LineShape.trimmed(line[line.index(after: colon)...])
@@ -72,8 +73,8 @@ extension PlainTextImporter {
         let head = LineShape.words(line[..<colon])
         guard let label = head.first?.lowercased(), label == "nguồn" || label == "theo" else { return nil }
         let name = LineShape.join(head.dropFirst(), separator: " ")
-        let text = name.isEmpty ? url : name
-        return Entry(block: Block(.source, text, url: url), sourceName: name.isEmpty ? nil : name, url: url)
+        // The words before the address as printed ("Nguồn Chính Phủ"); the address is shown below them.
+        return Entry(block: Block(.source, LineShape.trimmed(line[..<colon]), url: url), sourceName: name.isEmpty ? nil : name, url: url)
     }
 
     /// "Theo Health", "(Theo Health)", "Nguồn: Wanderlust Tips", "Tổng hợp", "Ảnh: Reuters", "Tin-ảnh: X".
@@ -84,10 +85,12 @@ extension PlainTextImporter {
         if inner.utf8.count <= 32, ["tổng hợp", "lược dịch"].contains(inner.lowercased()) { return Entry(block: Block(.source, line)) }
         let label = words.first.map { $0.lowercased().hasSuffix(":") ? String($0.lowercased().dropLast()) : $0.lowercased() }
         if label == "theo" || label == "nguồn", let name = sourceName(words.dropFirst()) {
+            // "Theo Lê Ngọc": according to the writers, not a publication.
+            if label == "theo" && namesPeople(name) { return Entry(block: Block(.source, line), author: name) }
             return Entry(block: Block(.source, line), sourceName: name)
         }
         guard let parts = captionParts(line), parts.description.isEmpty else { return nil }
-        if parts.label.hasPrefix("tin") { return Entry(block: Block(.byline, line), author: parts.credit) }
+        if parts.label.hasPrefix("tin") || parts.label.hasPrefix("bài") { return Entry(block: Block(.byline, line), author: parts.credit) }
         return Entry(block: Block(.source, line))
     }
 
@@ -97,6 +100,23 @@ extension PlainTextImporter {
         let name = words.joined(separator: " ")
         guard !name.contains(","), !LineShape.endsSentence(name) else { return nil }
         return first.first!.isUppercase || first.contains(".") ? name : nil
+    }
+
+    /// Family names common enough to tell a writer from a publication ("Lê Ngọc", not "Dân Việt");
+    /// "Hà" and "Văn" are left out, they open "Hà Nội Mới" and "Văn Hóa".
+    private static let familyNames: Set<String> = [
+        "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
+        "dương", "lý", "đào", "đoàn", "đinh", "lương", "trương", "trịnh", "tạ", "chu", "kiều", "lưu", "quách",
+        "phùng", "triệu", "vương", "tôn",
+    ]
+
+    /// True when `name` names people, not a publication: names of two to four capitalised words joined
+    /// by "-", "–", "," or "&" ("Vân Thiêng- Đặng Thùy"), or one such name that opens with a family name.
+    static func namesPeople(_ name: String) -> Bool {
+        let parts = name.split { "-–,&".contains($0) }.map { LineShape.words($0) }
+        guard parts.allSatisfy({ (2...4).contains($0.count) && $0.allSatisfy { w in w.first!.isUppercase && w.allSatisfy(\.isLetter) } })
+        else { return false }
+        return parts.count >= 2 || familyNames.contains(parts[0][0].lowercased())
     }
 
     /// A short line right after a credit, naming the publication ("Theo Đăng Nguyễn" / "Dân Việt").

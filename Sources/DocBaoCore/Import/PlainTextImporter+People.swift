@@ -39,6 +39,33 @@ extension PlainTextImporter {
         return isName && (onlyAddress ? 3...4 : 2...4).contains(name.count)
     }
 
+    /// Words that open the role after a portrait's name ("…, Ủy viên Bộ Chính trị", "…, nguyên Bộ trưởng"),
+    /// lowercased, besides the person titles.
+    private static let roleOpenings: Set<String> = ["ủy viên", "uỷ viên", "nguyên", "cựu", "trưởng", "phó", "chủ nhiệm",
+                                                     "tổng biên tập", "người sáng lập", "đồng sáng lập", "phát ngôn viên"]
+
+    /// True for the caption of a portrait that says who the person is: a person line, then a comma and
+    /// their role, or "của" and what they belong to ("Ông Nguyễn Quốc Hiệp, Chủ tịch Công ty CP…",
+    /// "HLV Frank Bernhardt của U23 Malaysia"). A subhead does not open with a person's full name.
+    static func isPortraitCaption(_ line: String) -> Bool {
+        let t = LineShape.trimmed(line)
+        if let comma = t.firstIndex(of: ","), isPersonLine(String(t[..<comma])) {
+            return isRole(LineShape.trimmed(t[t.index(after: comma)...]))
+        }
+        if let of = t.range(of: " của "), isPersonLine(String(t[..<of.lowerBound])) { return true }
+        return false
+    }
+
+    /// True for a line that opens with a role: a person title or one of `roleOpenings` ("Ủy viên Bộ Chính trị…").
+    static func isRole(_ text: String) -> Bool {
+        let words = LineShape.words(text).map { String($0) }
+        if titleLength(words, at: 0) != nil { return true }
+        for length in [3, 2, 1] where length <= words.count {
+            if roleOpenings.contains(LineShape.join(words.prefix(length), separator: " ").lowercased()) { return true }
+        }
+        return false
+    }
+
     /// A person's title and name with a colon, the label of a speaker's answer in an interview
     /// ("Tiến sĩ tâm lý Nguyễn Hữu Long:").
     static func isSpeakerLabel(_ line: String) -> Bool {
@@ -52,7 +79,9 @@ extension PlainTextImporter {
             var phrase = LineShape.join(words[index..<(index + length)], separator: " ").lowercased()
             if phrase.hasSuffix(".") { phrase.removeLast() }
             if personTitles.contains(phrase) { return length }
-            if length == 1, phrase.contains("."), phrase.split(separator: ".").allSatisfy({ personTitles.contains(String($0)) }) {
+            // "PGS.TS"; not "..." (no title between its dots).
+            if length == 1, phrase.contains("."), phrase.contains(where: \.isLetter),
+               phrase.split(separator: ".").allSatisfy({ personTitles.contains(String($0)) }) {
                 return 1
             }
         }

@@ -14,8 +14,12 @@ import Foundation
 ///    - *blank-separated* (baochinhphu): paragraphs separated by blank lines (chosen when blank gaps
 ///      between lines outnumber lines that follow each other directly); the lines of one paragraph are joined.
 ///    - *one paragraph per line* (flat files, dantri): every line is a paragraph. A 49 KB line stays one paragraph.
-/// 4. **Title.** The first line, if it reads like a headline: not a caption, at most 25 words, no final
-///    ". , ; :". Otherwise (dantri files that open with a photo caption "… (Ảnh: Xinhua)" or with the sapo)
+/// 4. **Title.** When a `# url` header's address ends in the headline without accents (dantri:
+///    ".../campuchia-ghi-nhan-ky-luc-ca-nhiem-moi-2021….htm"), the title is that headline spelled with the
+///    article's own words (`slugTitle`), unless the first line is that headline itself; the first line
+///    then stays in the body, whatever it is (a caption, the sapo, a subhead). Without such an address:
+///    the first line, if it reads like a headline: not a caption, at most 25 words, no final
+///    ". , ; :". Otherwise (files that open with a photo caption "… (Ảnh: Xinhua)" or with the sapo)
 ///    the title is made from that opening line: its first sentence (a caption's description, without the
 ///    credit), without the final period, cut to 16 words with "…". The opening line itself stays in the
 ///    body, so the title repeats its start: the file has no headline of its own and no text is invented.
@@ -25,24 +29,29 @@ import Foundation
 ///    on its line ("Tuy nhiên " / "Biển Đông có…", "Trong khi đó", "Ngoài ra"; a trailing space by itself
 ///    proves nothing, real headings have one too) and a speaker's label in an interview, a title and name
 ///    with a colon, which leads into the answer ("Tiến sĩ tâm lý Nguyễn Hữu Long:" / " Với trách nhiệm…").
+///    Remnants of the entity for a no-break space ("mặc&nbspbộ") are read as that space (`decodingEntityRemnants`).
 /// 6. **Boilerplate.** Share-button lines ("Share on Facebook", "Share on Tumblr", any "Share on <network>")
 ///    are dropped. Nothing else is: every other line ends up in a block, or in metadata for header lines.
 /// 7. **End matter.** The trailing run of author lines and credits becomes `.byline` and `.source` blocks,
-///    kept as printed, placed last: name-like lines of two to five capitalised words or ALL CAPS
+///    kept as printed (never given a label), placed last: name-like lines of two to five capitalised words or ALL CAPS
 ///    ("Tuấn Dũng", "ĐĂNG HUỲNH", "Ký: Trần Quới (còn nữa)", "AQ (Theo Cnet)"), "Theo X" and "Nguồn: X"
 ///    credits, "(Tổng hợp)", a lone "Ảnh: X", and "Nguồn X: URL" (a `.source` with text "X" and `url`).
 ///    A short line right after a credit continues it ("Theo" / "ĐTCK", "Theo Đăng Nguyễn" / "Dân Việt").
+///    "Theo" before people's names ("Theo Lê Ngọc", "Theo Vân Thiêng- Đặng Thùy") credits authors, not a source.
 ///    Metadata takes the author names (joined with ", "), the first source name and the first address.
 /// 8. **Lead.** In the lead-last layout, the last paragraph. Otherwise the first body paragraph that is
 ///    not a caption (the sapo right after the title, or after an opening photo).
 /// 9. **Captions.** A paragraph ending with a credit — "… Ảnh: X", "… (Ảnh: X)", "…, ảnh: X.",
-///    "… Nguồn: X", "Tin-ảnh: X", "hình minh họa: X" — with at most 45 words before it is a `.caption`
-///    whose `credit` is X without the label; "… (Ảnh minh họa)" is a caption without a credit. So are
+///    "… Nguồn: X", "Tin-ảnh: X", "Bài, ảnh: X", "hình minh họa: X" — with at most 45 words before it is a
+///    `.caption` whose `credit` is the credit as printed, label and all ("Nguồn: X", shown as written); "… (Ảnh minh họa)" is a caption without a credit. So are
 ///    heading-like lines that can only be captions: one that names a picture ("Hình ảnh cô giáo…",
 ///    "Chân dung đạo diễn…", three words or more), a person's title and name and nothing else, a portrait
 ///    ("Thủ tướng Phạm Minh Chính", "Đạo diễn trẻ Barry Jenkins"), and, in the lead-last layout, a short
 ///    line that opens the body right before another heading, the opening photo (an article does not open
-///    with an empty section). Other captions printed without a credit cannot be told from headings.
+///    with an empty section). So are a portrait's name with the person's role ("Ông Bùi Khắc Sơn, Chủ tịch
+///    HĐQT…", "HLV Frank Bernhardt của U23 Malaysia"), a role line right under a portrait's name, and a
+///    name repeating the numbered entry above it ("1. Vito Mannone (Sunderland)" / "Vito Mannone").
+///    Other captions printed without a credit cannot be told from headings.
 /// 10. **Photo titles.** In blank-separated text only, a short heading-like line directly before a
 ///     caption is the photo's `.photoTitle` ("Bế mạc Hội nghị Ngoại giao lần thứ 29"). In the other
 ///     layouts the same shape is a section heading that happens to open with a photo (dantri "Đội quân ôxy").

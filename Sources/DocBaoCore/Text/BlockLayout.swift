@@ -66,7 +66,7 @@ enum BlockLayout {
         case .caption:
             var result = [Piece(text: text, role: .caption, shift: 0, indent: 2)]
             if let credit = block.credit, !credit.isEmpty {
-                result.append(Piece(text: "Ảnh: " + credit, role: .credit, shift: nil, indent: 2))
+                result.append(Piece(text: credit, role: .credit, shift: nil, indent: 2))
             }
             return result
         case .listItem:
@@ -79,7 +79,7 @@ enum BlockLayout {
         case .code, .tableRow: return [Piece(text: text, role: .body, shift: 0)]  // laid out apart
         case .source:
             var result: [Piece] = []
-            if !text.isEmpty { result.append(Piece(text: "Nguồn: " + text, role: .source, shift: -"Nguồn: ".utf8.count)) }
+            if !text.isEmpty { result.append(Piece(text: text, role: .source, shift: 0)) }
             if let url = block.url, !url.isEmpty, url != text { result.append(Piece(text: url, role: .url, shift: nil)) }
             if result.isEmpty { result.append(Piece(text: "", role: .source, shift: 0)) }
             return result

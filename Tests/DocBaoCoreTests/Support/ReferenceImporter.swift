@@ -21,11 +21,14 @@ enum ReferenceImporter {
         lines.removeFirst(readHeaders(lines, into: &metadata))
         while let first = lines.first, LineShape.isBlank(first) { lines.removeFirst() }
         while let last = lines.last, LineShape.isBlank(last) { lines.removeLast() }
-        guard let firstLine = lines.first else {
+        guard !lines.isEmpty else {
             return Article(blocks: [], sections: [], metadata: metadata)
         }
 
-        let hasTitleLine = P.isHeadlineLike(firstLine)
+        lines = lines.map(P.decodingEntityRemnants)
+        let firstLine = lines[0]
+        let slug = P.slugWords(metadata.url)
+        let hasTitleLine = slug.map { P.isSlugHeadline(firstLine, slug: $0) } ?? P.isHeadlineLike(firstLine)
         var body = Array(lines.dropFirst(hasTitleLine ? 1 : 0))
         var lead: String?
         let layout = detectLayout(body)
@@ -37,8 +40,9 @@ enum ReferenceImporter {
         var paragraphs = layout == .blankSeparated ? blankSeparatedParagraphs(body)
                                                    : joinFragments(body.filter { !P.isShareBoilerplate($0) })
         body = []
+        let slugTitle = slug.map { P.slugTitle($0, paragraphs: paragraphs) }
         let endMatter = P.takeEndMatter(from: &paragraphs)
-        let title = hasTitleLine ? LineShape.folded(firstLine) : P.derivedTitle(from: paragraphs.first ?? firstLine)
+        let title = hasTitleLine ? LineShape.folded(firstLine) : slugTitle ?? P.derivedTitle(from: paragraphs.first ?? firstLine)
 
         var blocks = [Block(.title, title)]
         if let lead { blocks.append(Block(.lead, lead)) }
