@@ -17,7 +17,7 @@ collapsed. Words are runs of letters and digits, lower-cased.
 --reference also runs readability-lxml (if importable: pip install readability-lxml into
 .bench-cache/venv and run this script with its python) on the same pages, for the same measure.
 --big PAGE times one large page (whole process, and peak resident memory) with both.
-Times: docbao is a whole `export` process per page (start-up included, peak memory from wait4);
+Times: docbao is a whole `export` process per page (start-up included, peak memory from GNU time);
 the reference is timed inside Python, around Document(...).summary() only.
 --min-f1 exits 1 when the mean F1 is below X (the test in Tests/e2e/test_html.py uses it).
 """
@@ -93,15 +93,21 @@ def collapse(s):
 
 
 def measured(command):
-    """Runs `command`; its stdout, stderr, status, wall seconds and peak resident KB (wait4)."""
-    started = time.perf_counter()
-    with open(os.devnull, "rb") as nothing:
-        proc = subprocess.Popen(command, stdin=nothing, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return out, err, proc.returncode, elapsed, usage.ru_maxrss
+    """Runs `command`; its stdout, stderr, status, wall seconds and peak resident KB.
+
+    The peak is GNU time's (%M), not wait4's: a child forked from this Python inherits its
+    resident high-water mark through exec, so wait4 would report Python's size for small pages."""
+    import tempfile
+    with tempfile.NamedTemporaryFile("r") as peak_file, open(os.devnull, "rb") as nothing:
+        started = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", peak_file.name, *command], stdin=nothing,
+                              capture_output=True)
+        elapsed = time.perf_counter() - started
+        try:
+            peak = int(peak_file.read().strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            peak = 0
+    return proc.stdout, proc.stderr, proc.returncode, elapsed, peak
 
 
 def docbao_article(docbao, page):

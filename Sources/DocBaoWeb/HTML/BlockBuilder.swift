@@ -156,8 +156,7 @@ struct BlockBuilder {
     private mutating func flush() {
         defer { buffer = ""; pendingSpace = false }
         let kind = kinds.last ?? .paragraph
-        let text = buffer.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let text = buffer.split(separator: "\n", omittingEmptySubsequences: false).map(Self.trimmed)
         var paragraph: [String] = []
         for line in text + [""] {
             if line.isEmpty {
@@ -171,8 +170,16 @@ struct BlockBuilder {
 
     private mutating func emit(_ kind: Block.Kind, _ text: String) {
         let clean = TextSanitizer.clean(text)
-        guard !clean.allSatisfy(\.isWhitespace) else { return }
+        guard !clean.unicodeScalars.allSatisfy(HTMLTree.isSpace) else { return }
         blocks.append(Block(kind, clean))
+    }
+
+    /// `line` without white space at either end.
+    static func trimmed(_ line: Substring) -> String {
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !HTMLTree.isSpace($0) }),
+              let last = scalars.lastIndex(where: { !HTMLTree.isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// A `<pre>`'s lines as written, without the blank lines around them.

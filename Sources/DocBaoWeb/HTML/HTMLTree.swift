@@ -274,12 +274,15 @@ extension HTMLTree {
         return out
     }
 
-    /// White space, told without Unicode's tables for ASCII (most of a page).
+    /// White space (Unicode's White_Space property), told without Unicode's tables: asking them
+    /// for every letter of a Vietnamese page was a seventh of the time on a 5 MB page.
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return scalar.properties.isWhitespace
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        return v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029 || v == 0x202F
+            || v == 0x205F || v == 0x3000
     }
 
     /// `innerText(node).unicodeScalars.count`, counted without building the text.
