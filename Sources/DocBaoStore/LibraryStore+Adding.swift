@@ -14,8 +14,8 @@ public struct PreparedArticle: Sendable {
     public let text: String
     public let hash: Int64
     let folded: String
-    let model: String
-    let original: [UInt8]
+    /// The text, original and model as the library keeps them (deflated here, on every core).
+    let stored: StoredContent
     let path: String?
 
     /// - Parameters:
@@ -33,8 +33,7 @@ public struct PreparedArticle: Sendable {
         self.text = text
         hash = Self.hash(text)
         folded = VietnameseFolding.baseText(text)
-        model = try ArticleJSON.encode(article, compact: true)
-        self.original = original
+        stored = try StoredContent(ArticleContent(original: original, model: try ArticleJSON.encode(article, compact: true), text: text))
         self.path = path
     }
 
@@ -85,8 +84,8 @@ extension LibraryStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [a.hash, a.title, a.source, a.date, a.url, a.words, a.text.utf8.count, a.path, now])
                 let id = db.lastInsertedRowID
-                try db.execute(sql: "INSERT INTO content (id, original, model, text) VALUES (?, ?, ?, ?)",
-                               arguments: [id, Data(a.original), a.model, a.text])
+                try db.execute(sql: "INSERT INTO content (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)",
+                               arguments: StatementArguments([id] + a.stored.arguments))
                 try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)", arguments: [id, a.folded])
                 outcomes.append(.added(id))
             }
@@ -99,7 +98,7 @@ extension LibraryStore {
         let rows = try Row.fetchAll(db, sql: """
             SELECT article.id, content.text FROM article JOIN content ON content.id = article.id WHERE article.hash = ?
             """, arguments: [a.hash])
-        return rows.first { ($0[1] as String).utf8.elementsEqual(a.text.utf8) }.map { $0[0] }
+        return try rows.first { try StoredContent.text($0[1]).utf8.elementsEqual(a.text.utf8) }.map { $0[0] }
     }
 
     /// Runs `body` in an immediate write transaction, turning SQLite's errors into `LibraryError`.
@@ -118,6 +117,8 @@ extension LibraryStore {
             return try access()
         } catch let error as LibraryError {
             throw error
+        } catch let error as Deflate.Damaged {
+            throw LibraryError(path: path, problem: .corrupt("an article's stored text: \(error)"))
         } catch {
             throw LibraryError(path: path, sqlite: error)
         }

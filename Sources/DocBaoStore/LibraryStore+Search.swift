@@ -47,7 +47,7 @@ extension LibraryStore {
             for (n, id) in candidates.enumerated() {
                 if hits.count == limit { return LibrarySearchResults(hits: hits, complete: n == candidates.count) }
                 guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
-                let text: String = row[2]
+                let text = try StoredContent.text(row[2])
                 let ranges = matcher.matches(in: text)
                 guard let first = ranges.first else { continue }
                 let (snippet, highlights) = Self.snippet(text, around: first, ranges: ranges)

@@ -5,15 +5,15 @@ import GRDB
 import Testing
 
 /// The library's schema through GRDB's migrator: a library written before migrations (the
-/// fixture, Fixtures/README.md) opens with nothing lost, upgrades through a later step, and a
-/// newer docbao's library is refused untouched.
+/// fixture, Fixtures/README.md) is upgraded to schema 2 (its texts deflated) with nothing lost,
+/// upgrades through a later step, and a newer docbao's library is refused untouched.
 @Suite struct MigrationTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
     /// Written by docbao at schema 1, before migrations.
     static let schema1 = fixtures + "/library-schema1.sqlite"
 
-    /// This docbao's schema and one step more: a stand-in for schema 2 (feeds).
-    static let schema2: LibrarySchema = {
+    /// This docbao's schema and one step more: a stand-in for the next schema (feeds).
+    static let next: LibrarySchema = {
         var schema = LibrarySchema.current
         schema.append { db in
             try db.execute(sql: """
@@ -31,14 +31,15 @@ import Testing
         return path
     }
 
-    /// What the schema-1 tables hold, row by row, read with plain SQL.
+    /// What the schema-1 tables hold, row by row, read with plain SQL; `content` read back as it
+    /// was given whatever the schema (deflated since schema 2).
     struct Contents: Equatable {
         var tables: [String: [Row]] = [:]
+        var content: [Int64: ArticleContent] = [:]
     }
 
     static let contentQueries = [
         "article": "SELECT id, hash, title, source, date, url, words, length, path, added FROM article ORDER BY id",
-        "content": "SELECT * FROM content ORDER BY id",
         "reading": "SELECT * FROM reading ORDER BY article",
         "mark": "SELECT * FROM mark ORDER BY article, letter",
         "fulltext_data": "SELECT * FROM fulltext_data ORDER BY id",
@@ -53,8 +54,24 @@ import Testing
         return try queue.read { db in
             var contents = Contents()
             for (table, sql) in Self.contentQueries { contents.tables[table] = try Row.fetchAll(db, sql: sql) }
+            contents.content = try Self.content(db)
             return contents
         }
+    }
+
+    /// Every article's original, model and text, by id, as the file's schema keeps them.
+    static func content(_ db: Database) throws -> [Int64: ArticleContent] {
+        var content: [Int64: ArticleContent] = [:]
+        if try db.columns(in: "content").contains(where: { $0.name == "checksum" }) {
+            for row in try Row.fetchAll(db, sql: "SELECT \(StoredContent.columns), id FROM content") {
+                content[row[4]] = try #require(StoredContent(row: row)).decoded()
+            }
+        } else {
+            for row in try Row.fetchAll(db, sql: "SELECT id, original, model, text FROM content") {
+                content[row[0]] = ArticleContent(original: [UInt8](row[1] as Data), model: row[2], text: row[3])
+            }
+        }
+        return content
     }
 
     func pragma(_ path: String, _ name: String) throws -> Int {
@@ -132,29 +149,40 @@ import Testing
         }
     }
 
-    @Test func aLibraryWrittenBeforeMigrationsOpensAtSchemaOneWithNothingLost() throws {
+    @Test func aLibraryWrittenBeforeMigrationsIsUpgradedToSchemaTwoAndShrunkWithNothingLost() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }
         let reference = try copyFixture(lib, "reference.sqlite")
         let path = try copyFixture(lib)
         #expect(try recorded(path).isEmpty)
         try expectSameLibrary(try LibraryStore(path: path), as: reference)
-        // Every row of every table is as it was; the schema too, with GRDB's record beside it.
-        #expect(try contents(path) == contents(reference))
-        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE '%grdb_migrations%' ORDER BY name"
-        let before = try LibraryStore.readOnlyQueue(reference).read { try Row.fetchAll($0, sql: schema) }
-        #expect(try LibraryStore.readOnlyQueue(path).read { try Row.fetchAll($0, sql: schema) } == before)
-        #expect(try recorded(path) == ["v1"])
-        #expect(try pragma(path, "user_version") == 1)
+        // Every row of every table is as it was, every original, model and text byte for byte;
+        // the schema too but for `content`, with GRDB's record beside it.
+        let upgraded = try contents(path)
+        #expect(upgraded == (try contents(reference)))
+        #expect(upgraded.content.count == 6)
+        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE '%grdb_migrations%' AND name NOT LIKE 'content%' ORDER BY name"
+        let tables = try LibraryStore.readOnlyQueue(reference).read { try Row.fetchAll($0, sql: schema) }
+        #expect(try LibraryStore.readOnlyQueue(path).read { try Row.fetchAll($0, sql: schema) } == tables)
+        #expect(try recorded(path) == ["v1", "v2"])
+        #expect(try pragma(path, "user_version") == 2)
         #expect(try pragma(path, "application_id") == Int(LibrarySchema.applicationID))
+        // The space the old rows held is given back: the file is smaller (six short articles: the
+        // full-text index and the tables' first pages are most of it), none of it free.
+        let (after, before) = (try bytes(path).count, try bytes(reference).count)
+        #expect(after * 4 < before * 3, "\(after) of \(before) bytes")
+        #expect(try pragma(path, "freelist_count") == 0)
         let report = LibraryCheck.check(path: path)
         #expect(report.healthy, "\(report.lines)")
-        #expect(report.lines.contains("schema: 1 (this docbao: 1)"))
+        #expect(report.lines.contains("schema: 2 (this docbao: 2)"))
         #expect(report.lines.contains("articles: 6") && report.lines.contains("reading positions: 3") && report.lines.contains("marks: 5"))
         // Opened again: nothing more to do.
+        let again = try bytes(path).count
         try expectSameLibrary(try LibraryStore(path: path), as: reference)
         #expect(try contents(path) == contents(reference))
-        #expect(try recorded(path) == ["v1"])
+        #expect(try recorded(path) == ["v1", "v2"])
+        // (GRDB's opening of a pool makes and drops a table: a free page at most.)
+        #expect(try bytes(path).count <= again + 4096)
     }
 
     @Test func aLaterStepUpgradesTheSchemaOneLibraryWithNothingLostAndThisDocbaoThenRefusesIt() throws {
@@ -163,31 +191,31 @@ import Testing
         let reference = try copyFixture(lib, "reference.sqlite")
         let path = try copyFixture(lib)
         do {
-            let store = try LibraryStore(path: path, schema: Self.schema2)
+            let store = try LibraryStore(path: path, schema: Self.next)
             try expectSameLibrary(store, as: reference)
             // The upgraded library takes new articles and finds them.
             let added = try store.add([try prepared(lib.file("moi.txt", "Tin mới về nguồn tin\n\nMột đoạn về đấu tranh và báo chí.\n"))])
             guard case .added(let id) = added.first else { Issue.record("not added: \(added)"); return }
             #expect(try store.search("nguon tin").hits.map(\.id) == [id])
         }
-        #expect(try recorded(path) == ["v1", "v2"])
-        #expect(try pragma(path, "user_version") == 2)
+        #expect(try recorded(path) == ["v1", "v2", "v3"])
+        #expect(try pragma(path, "user_version") == 3)
         let contents = try contents(path)
         var expected = try self.contents(reference)
         #expect(contents.tables["article"]!.dropLast().elementsEqual(expected.tables["article"]!))
         #expect(contents.tables["reading"] == expected.tables["reading"] && contents.tables["mark"] == expected.tables["mark"])
-        expected.tables["content"]!.append(contents.tables["content"]!.last!)
-        #expect(contents.tables["content"] == expected.tables["content"])
+        expected.content[7] = contents.content[7]
+        #expect(contents.content == expected.content && contents.content.count == 7)
         let feeds = try LibraryStore.readOnlyQueue(path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article WHERE feed IS NULL") }
         #expect(feeds == 7)
-        let report = LibraryCheck.check(path: path, schema: Self.schema2)
-        #expect(report.healthy && report.lines.contains("schema: 2 (this docbao: 2)"), "\(report.lines)")
+        let report = LibraryCheck.check(path: path, schema: Self.next)
+        #expect(report.healthy && report.lines.contains("schema: 3 (this docbao: 3)"), "\(report.lines)")
 
-        // This docbao (schema 1) is now the older one: it refuses the file and leaves it as it is.
+        // This docbao (schema 2) is now the older one: it refuses the file and leaves it as it is.
         let upgraded = try bytes(path)
-        #expect(throws: LibraryError(path: path, problem: .newerSchema(2))) { try LibraryStore(path: path) }
+        #expect(throws: LibraryError(path: path, problem: .newerSchema(3))) { try LibraryStore(path: path) }
         let older = LibraryCheck.check(path: path)
-        #expect(older.verdict == .newer && older.lines.contains("schema: 2 (this docbao: 1)"), "\(older.lines)")
+        #expect(older.verdict == .newer && older.lines.contains("schema: 3 (this docbao: 2)"), "\(older.lines)")
         #expect(try bytes(path) == upgraded)
     }
 
@@ -195,7 +223,7 @@ import Testing
         let lib = TemporaryLibrary()
         defer { lib.clean() }
         let path = try copyFixture(lib)
-        let report = LibraryCheck.check(path: path, schema: Self.schema2)
+        let report = LibraryCheck.check(path: path)
         #expect(report.healthy, "\(report.lines)")
         #expect(report.lines.contains("schema: 1 (this docbao: 2)"))
         #expect(report.lines.contains { $0.hasPrefix("note: upgraded to schema 2 when docbao next opens it") })
@@ -215,8 +243,8 @@ import Testing
             throw StepFailed()
         }
         #expect(throws: LibraryError.self) { try LibraryStore(path: path, schema: failing) }
-        #expect(try pragma(path, "user_version") == 1)
-        #expect(try recorded(path) == ["v1"])
+        #expect(try pragma(path, "user_version") == 2)
+        #expect(try recorded(path) == ["v1", "v2"])
         #expect(try contents(path) == contents(reference))
         #expect(try !LibraryStore.readOnlyQueue(path).read { try $0.tableExists("feed") })
         try expectSameLibrary(try LibraryStore(path: path), as: reference)
@@ -229,15 +257,15 @@ import Testing
         let path = try copyFixture(lib)
         let version: Int
         if how == "a later step" {
-            _ = try LibraryStore(path: path, schema: Self.schema2)
-            version = 2
+            _ = try LibraryStore(path: path, schema: Self.next)
+            version = 3
         } else {
             // A newer docbao whose step left `user_version` as it was: its record alone tells.
             _ = try LibraryStore(path: path)
             let queue = try DatabaseQueue(path: path)
             try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v1-feeds')") }
             try queue.close()
-            version = 1
+            version = LibrarySchema.current.version
         }
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         let before = try bytes(path), held = try contents(path), steps = try recorded(path)
@@ -251,7 +279,7 @@ import Testing
         } else {
             // Only its record says so, read once it is open: GRDB's opening of the pool writes an
             // empty change (a table made and dropped), nothing it holds.
-            #expect(try contents(path) == held && recorded(path) == steps && pragma(path, "user_version") == 1)
+            #expect(try contents(path) == held && recorded(path) == steps && pragma(path, "user_version") == version)
         }
         var wal = stat()
         #expect(stat(path + "-wal", &wal) != 0 || wal.st_size == 0)
@@ -262,21 +290,29 @@ import Testing
         let lib = TemporaryLibrary()
         defer { lib.clean() }
         let path = try copyFixture(lib)
-        chmod(path, 0o444)
+        let upgraded = try copyFixture(lib, "upgraded.sqlite")
+        do { _ = try LibraryStore(path: upgraded) }
+        let written = try bytes(upgraded)
         // Root writes a 0444 file anyway; an immutable one not.
         let immutable = getuid() == 0
-        if immutable { #expect(chattr("+i", path)) }
-        defer { if immutable { _ = chattr("-i", path) } }
-        // This docbao's schema: read as it is (its record of step v1 is written on the first
-        // opening that can write).
-        let store = try LibraryStore(path: path)
+        for file in [path, upgraded] {
+            chmod(file, 0o444)
+            if immutable { #expect(chattr("+i", file)) }
+        }
+        defer { if immutable { for file in [path, upgraded] { _ = chattr("-i", file) } } }
+        // This docbao's schema: read as it is.
+        let store = try LibraryStore(path: upgraded)
         let reason = try #require(store.readOnlyReason)
         #expect(try store.count() == 6 && !store.search("ngoai giao").hits.isEmpty)
-        // A docbao one schema further would have to upgrade it, and cannot.
-        #expect(throws: LibraryError(path: path, problem: .needsUpgrade(from: 1, to: 2, reason))) {
-            try LibraryStore(path: path, schema: Self.schema2)
+        #expect(try store.original(1) != nil)
+        // A docbao one schema further would have to upgrade it, and cannot; nor can this one
+        // upgrade the schema-1 library (its texts are not deflated yet).
+        #expect(throws: LibraryError(path: upgraded, problem: .needsUpgrade(from: 2, to: 3, reason))) {
+            try LibraryStore(path: upgraded, schema: Self.next)
         }
+        #expect(throws: LibraryError(path: path, problem: .needsUpgrade(from: 1, to: 2, reason))) { try LibraryStore(path: path) }
         #expect(try bytes(path) == bytes(Self.schema1))
+        #expect(try bytes(upgraded) == written)
     }
 
     @Test func manyOpeningASchemaOneLibraryAtOnceUpgradeItOnce() throws {
@@ -286,11 +322,11 @@ import Testing
             let path = try copyFixture(lib, "race-\(round).sqlite")
             let results = Mutex2()
             DispatchQueue.concurrentPerform(iterations: 8) { _ in
-                do { _ = try LibraryStore(path: path, schema: Self.schema2).count() } catch { results.fail("\(error)") }
+                do { _ = try LibraryStore(path: path, schema: Self.next).count() } catch { results.fail("\(error)") }
             }
             #expect(results.failures.isEmpty, "round \(round): \(results.failures)")
-            #expect(try recorded(path) == ["v1", "v2"])
-            #expect(LibraryCheck.check(path: path, schema: Self.schema2).healthy)
+            #expect(try recorded(path) == ["v1", "v2", "v3"])
+            #expect(LibraryCheck.check(path: path, schema: Self.next).healthy)
         }
     }
 
@@ -306,13 +342,13 @@ import Testing
             try db.execute(sql: """
                 CREATE TABLE feed (id INTEGER PRIMARY KEY);
                 CREATE TABLE tag (name TEXT PRIMARY KEY);
-                INSERT INTO grdb_migrations (identifier) VALUES ('v3');
+                INSERT INTO grdb_migrations (identifier) VALUES ('v4');
                 """)
         }
         schema.append { db in try db.execute(sql: "CREATE TABLE tag (name TEXT PRIMARY KEY)") }
         let store = try LibraryStore(path: path, schema: schema)
         #expect(try store.count() == 6)
-        #expect(try recorded(path) == ["v1", "v2", "v3"])
+        #expect(try recorded(path) == ["v1", "v2", "v3", "v4"])
     }
 
     @Test func aRepairMakesItsNewLibraryAtThisSchemaThroughTheSameSteps() throws {
@@ -342,8 +378,8 @@ import Testing
         let report = LibraryCheck.check(path: lib.path)
         #expect(report.healthy && report.lines.contains { $0.hasPrefix("empty:") }, "\(report.lines)")
         #expect(try lib.open().count() == 0)
-        #expect(try recorded(lib.path) == ["v1"])
-        #expect(LibraryCheck.check(path: lib.path).lines.contains("schema: 1 (this docbao: 1)"))
+        #expect(try recorded(lib.path) == ["v1", "v2"])
+        #expect(LibraryCheck.check(path: lib.path).lines.contains("schema: 2 (this docbao: 2)"))
 
         // Another program's database made with GRDB (steps recorded) stays another program's.
         let other = lib.folder + "/other.sqlite"

@@ -1,5 +1,5 @@
 """A library written by docbao before migrations (Tests/DocBaoStoreTests/Fixtures) from the
-command line: listed, searched and checked as that docbao did; and a newer docbao's library,
+command line: upgraded to schema 2, listed, searched and checked as that docbao did; and a newer docbao's library,
 refused by every command and left as it was, to the byte."""
 import json
 import shutil
@@ -41,31 +41,31 @@ def test_a_library_from_before_migrations_lists_searches_and_checks_as_before(tm
     check = docbao("library", "check", library=lib)
     assert check.returncode == 0, check.stdout + check.stderr
     lines = check.stdout.splitlines()
-    assert "schema: 1 (this docbao: 1)" in lines and lines[-1] == "ok"
+    assert "schema: 2 (this docbao: 2)" in lines and lines[-1] == "ok"
     assert "reading positions: 3" in lines and "marks: 5" in lines
-    assert query(lib, "SELECT identifier FROM grdb_migrations") == [("v1",)]
-    assert query(lib, "PRAGMA user_version") == [(1,)]
+    assert query(lib, "SELECT identifier FROM grdb_migrations ORDER BY identifier") == [("v1",), ("v2",)]
+    assert query(lib, "PRAGMA user_version") == [(2,)]
 
 
 def test_a_newer_docbaos_library_is_refused_by_every_command_and_left_as_it_was(tmp_path):
     lib = copy_fixture(tmp_path)
     assert docbao("list", library=lib).returncode == 0
-    # What a docbao of schema 2 leaves: its step recorded, user_version 2, its table.
+    # What a docbao of schema 3 leaves: its step recorded, user_version 3, its table.
     with sqlite3.connect(lib) as db:
         db.executescript("""
             CREATE TABLE feed (id INTEGER PRIMARY KEY, url TEXT NOT NULL);
-            INSERT INTO grdb_migrations (identifier) VALUES ('v2');
-            PRAGMA user_version = 2;""")
+            INSERT INTO grdb_migrations (identifier) VALUES ('v3');
+            PRAGMA user_version = 3;""")
     db.close()
     assert not Path(f"{lib}-wal").exists()
     before = lib.read_bytes()
     for command in (["list"], ["search", "ngoai giao"], ["add", str(tmp_path / "none.txt")]):
         run = docbao(*command, library=lib)
         assert run.returncode != 0, command
-        assert "was made by a newer docbao (schema 2); this one knows schema 1" in run.stderr, (command, run.stderr)
+        assert "was made by a newer docbao (schema 3); this one knows schema 2" in run.stderr, (command, run.stderr)
     check = docbao("library", "check", library=lib)
     assert check.returncode != 0
-    assert "schema: 2 (this docbao: 1)" in check.stdout and "problem: made by a newer docbao" in check.stdout
+    assert "schema: 3 (this docbao: 2)" in check.stdout and "problem: made by a newer docbao" in check.stdout
     repair = docbao("library", "check", "--repair", library=lib)
     assert repair.returncode != 0 and "newer docbao" in repair.stderr
     assert lib.read_bytes() == before
