@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // libxml2 (`libxml2-dev`): the HTML parser for saved web pages, the XML parser for feeds.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zlib (`zlib1g-dev`): the library's stored texts, deflated (issue 20).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // One-line C functions for the curses macros and globals Swift cannot import.
         .target(name: "CursesShim", dependencies: ["CNcursesw"]),
         // Pure Swift: article model, importer, text layout, reader state, rendering to a Frame.
@@ -38,7 +40,7 @@ let package = Package(
         // The library: articles, reading positions and marks in SQLite (GRDB), full-text search
         // with FTS5 over folded text, checked with the core's matcher. Articles come in through
         // DocBaoLoading; this target only stores them.
-        .target(name: "DocBaoStore", dependencies: ["DocBaoCore", "DocBaoLoading", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "DocBaoStore", dependencies: ["DocBaoCore", "DocBaoLoading", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         // Thin ncurses backend: Frame -> screen, keys/mouse/resize -> InputEvent.
         .target(name: "DocBaoTerminal", dependencies: ["DocBaoCore", "CNcursesw", "CursesShim"]),
         // The full-screen program: the reader and the library view run on the core's event loop,

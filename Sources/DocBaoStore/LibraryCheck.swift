@@ -115,6 +115,7 @@ public enum LibraryCheck {
                     report.lines.append("problem: SQLite integrity check failed:")
                     report.lines += integrity.map { "  " + $0 }
                 }
+                try checkContent(db, &report)
                 for (name, sql) in [("articles", "SELECT count(*) FROM article"), ("texts", "SELECT count(*) FROM content"),
                                     ("reading positions", "SELECT count(*) FROM reading"), ("marks", "SELECT count(*) FROM mark")] {
                     report.lines.append("\(name): \(try Int.fetchOne(db, sql: sql) ?? 0)")
@@ -129,5 +130,31 @@ public enum LibraryCheck {
             report.verdict = problem.isDamage ? .damaged : .unreadable
             report.lines.append("problem: \(problem.summary)")
         }
+    }
+
+    /// Reads every article's stored text, original and model back (schema 2 and later) and checks
+    /// them against their checksum: a byte changed inside a deflated row, which SQLite's own check
+    /// cannot see, is damage. The first 20 are named.
+    private static func checkContent(_ db: Database, _ report: inout Report) throws {
+        guard try db.columns(in: "content").contains(where: { $0.name == "checksum" }) else { return }
+        var damaged: [String] = [], count = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredContent.columns), id FROM content ORDER BY id")
+        while let row = try rows.next() {
+            let problem: String
+            do {
+                guard let stored = StoredContent(row: row) else { throw Deflate.Damaged(description: "its row has the wrong types") }
+                _ = try stored.decoded()
+                continue
+            } catch {
+                problem = "\(error)"
+            }
+            count += 1
+            if damaged.count < 20 { damaged.append("  article \(row[4] as DatabaseValue): \(problem)") }
+        }
+        guard count > 0 else { return }
+        report.verdict = .damaged
+        report.lines.append("problem: \(count == 1 ? "1 article's" : "\(count) articles'") stored words no longer read back as they were added:")
+        report.lines += damaged
+        if count > damaged.count { report.lines.append("  … and \(count - damaged.count) more") }
     }
 }

@@ -95,8 +95,8 @@ enum LibrarySalvage {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [id, row.hash, row.title, row.source, row.date, row.url, row.words, content.text.utf8.count,
                                          row.path, row.added])
-                    try db.execute(sql: "INSERT INTO content (id, original, model, text) VALUES (?, ?, ?, ?)",
-                                   arguments: [id, Data(content.original), content.model, content.text])
+                    try db.execute(sql: "INSERT INTO content (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: StatementArguments([id] + StoredContent(content).arguments))
                     try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)",
                                    arguments: [id, VietnameseFolding.baseText(content.text)])
                 }
@@ -135,6 +135,11 @@ enum LibrarySalvage {
     /// The article's content row, through SQLite or from the pages, when its model decodes and
     /// gives its text: a row from a damaged file is kept only when it is whole.
     private static func content(_ id: Int64, _ source: Database?, _ scan: PageScan?) -> PageScan.Content? {
+        // Schema 2's row (deflated, with a checksum), else schema 1's (the three as they are).
+        if let db = source, let row = try? Row.fetchOne(db, sql: "SELECT \(StoredContent.columns) FROM content WHERE id = ?", arguments: [id]),
+           let stored = StoredContent(row: row), let read = try? stored.decoded(), agrees(read) {
+            return read
+        }
         let read = source.flatMap { try? Row.fetchOne($0, sql: "SELECT original, model, text FROM content WHERE id = ?", arguments: [id]) }
             .flatMap { row -> PageScan.Content? in
                 guard let original = Data.fromDatabaseValue(row["original"]), let model = String.fromDatabaseValue(row["model"]),

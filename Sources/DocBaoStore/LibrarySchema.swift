@@ -30,6 +30,7 @@ struct LibrarySchema: Sendable {
         var schema = LibrarySchema()
         schema.append(createVersion1)
         schema.append(addFileReadings)
+        schema.append(compactContent)
         return schema
     }()
 
@@ -66,6 +67,11 @@ struct LibrarySchema: Sendable {
     /// Brings the database to this schema, running the steps it has not had, each in one
     /// transaction. Call it only once `inspect` has accepted the database.
     func migrate(_ writer: some DatabaseWriter) throws {
+        try runSteps(writer)
+        if try writer.read(Self.hasSpaceToReclaim) { try Self.reclaimSpace(writer) }
+    }
+
+    private func runSteps(_ writer: some DatabaseWriter) throws {
         // Each retry starts after a step another process ran: there are at most `version` of them.
         for _ in 0..<version {
             do {
@@ -76,6 +82,23 @@ struct LibrarySchema: Sendable {
             }
         }
         try migrator.migrate(writer)
+    }
+
+    /// Whether a quarter of the file or more is free pages: what a step that rewrote a table left
+    /// (schema 2 frees two thirds of a library), or a VACUUM killed before its end.
+    static func hasSpaceToReclaim(_ db: Database) throws -> Bool {
+        let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+        let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+        return free > 0 && free * 4 >= pages
+    }
+
+    /// Gives the file back its free pages, by VACUUM: SQLite rewrites the file through its
+    /// write-ahead log, so a process killed meanwhile leaves the library as it was before (only
+    /// larger, which the next opening for writing sees again), never a broken one.
+    static func reclaimSpace(_ writer: some DatabaseWriter) throws {
+        try writer.vacuum()
+        // The rewritten file went through the -wal: folded in, the -wal is left empty.
+        try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
     /// A step found already run by another process once it had the write lock.
@@ -123,6 +146,32 @@ struct LibrarySchema: Sendable {
     /// The names of the database's tables, sorted.
     static func tables(_ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    }
+
+    /// Schema 3: `content` keeps each article's text, original and model deflated, with a checksum
+    /// (`StoredContent`); every row of schema 2 is moved over in this step's one transaction, so the
+    /// library is all of schema 2 or all of schema 3. The space is reclaimed after (`reclaimSpace`).
+    private static func compactContent(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE content_v2 (
+                id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                text BLOB NOT NULL,             -- zlib stream of the text
+                original BLOB NOT NULL,         -- zlib stream, the text as dictionary
+                model BLOB NOT NULL,            -- zlib stream, the text as dictionary
+                checksum INTEGER NOT NULL       -- StoredContent.checksum of the three
+            )
+            """)
+        let insert = try db.makeStatement(sql: "INSERT INTO content_v2 (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, original, model, text FROM content ORDER BY id")
+        while let row = try rows.next() {
+            guard let id = Int64.fromDatabaseValue(row[0]), let original = Data.fromDatabaseValue(row[1]),
+                  let model = String.fromDatabaseValue(row[2]), let text = String.fromDatabaseValue(row[3]) else {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "article \(row[0]): its content row cannot be read")
+            }
+            let stored = try StoredContent(ArticleContent(original: [UInt8](original), model: model, text: text))
+            try insert.execute(arguments: StatementArguments([id] + stored.arguments))
+        }
+        try db.execute(sql: "DROP TABLE content; ALTER TABLE content_v2 RENAME TO content")
     }
 
     /// Schema 1: the articles, their texts, the full-text index, reading positions and marks.

@@ -20,8 +20,8 @@ public struct PreparedArticle: Sendable {
     /// What makes it the same article as another (`ArticleIdentity`).
     let identity: String
     let folded: String
-    let model: String
-    let original: [UInt8]
+    /// The text, original and model as the library keeps them (deflated here, on every core).
+    let stored: StoredContent
     let path: String?
 
     /// - Parameters:
@@ -41,8 +41,7 @@ public struct PreparedArticle: Sendable {
         hash = Self.fnv1a(identity)
         textHash = Self.fnv1a(text)
         folded = VietnameseFolding.baseText(text)
-        model = try ArticleJSON.encode(article, compact: true)
-        self.original = original
+        stored = try StoredContent(ArticleContent(original: original, model: try ArticleJSON.encode(article, compact: true), text: text))
         self.path = path
     }
 
@@ -97,8 +96,8 @@ extension LibraryStore {
                     """, arguments: [a.hash, a.title, try a.source.map { try Self.grouped($0, db, &spellings) },
                                      a.date, a.url, a.words, a.text.utf8.count, a.path, now])
                 let id = db.lastInsertedRowID
-                try db.execute(sql: "INSERT INTO content (id, original, model, text) VALUES (?, ?, ?, ?)",
-                               arguments: [id, Data(a.original), a.model, a.text])
+                try db.execute(sql: "INSERT INTO content (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)",
+                               arguments: StatementArguments([id] + a.stored.arguments))
                 try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)", arguments: [id, a.folded])
                 outcomes.append(.added(id))
             }
@@ -127,15 +126,20 @@ extension LibraryStore {
     /// Rows added before identities were hashed carry the hash of their text itself.
     private static func existing(_ a: PreparedArticle, _ db: Database) throws -> Int64? {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT article.id, content.text, content.model FROM article JOIN content ON content.id = article.id
+            SELECT article.id, content.text FROM article JOIN content ON content.id = article.id
             WHERE article.hash IN (?, ?)
             """, arguments: [a.hash, a.textHash])
-        if let same = rows.first(where: { ($0[1] as String).utf8.elementsEqual(a.text.utf8) }) { return same[0] }
+        var others: [Int64] = []
+        for row in rows {
+            if try StoredContent.text(row[1]).utf8.elementsEqual(a.text.utf8) { return row[0] }
+            others.append(row[0])
+        }
         // Rarely more than one candidate: its model read back only to compare identities.
-        return rows.first { row in
-            guard let stored = try? ArticleJSON.decode(Array((row[2] as String).utf8)) else { return false }
+        return try others.first { id in
+            guard let model = try? StoredContent.fetch(db, id)?.decoded().model,
+                  let stored = try? ArticleJSON.decode(Array(model.utf8)) else { return false }
             return ArticleIdentity.of(stored) == a.identity
-        }.map { $0[0] }
+        }
     }
 
     /// Runs `body` in an immediate write transaction, turning SQLite's errors into `LibraryError`.
@@ -154,6 +158,8 @@ extension LibraryStore {
             return try access()
         } catch let error as LibraryError {
             throw error
+        } catch let error as Deflate.Damaged {
+            throw LibraryError(path: path, problem: .corrupt("an article's stored text: \(error)"))
         } catch {
             throw LibraryError(path: path, sqlite: error)
         }

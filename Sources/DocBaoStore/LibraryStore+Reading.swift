@@ -38,10 +38,20 @@ extension LibraryStore {
     /// The article's model, as imported; nil when there is no such article. A model that no longer
     /// decodes is reported as damage.
     public func article(_ id: Int64) throws(LibraryError) -> Article? {
-        let model: String? = try read { db in try String.fetchOne(db, sql: "SELECT model FROM content WHERE id = ?", arguments: [id]) }
-        guard let model else { return nil }
+        guard let content = try content(id) else { return nil }
         do {
-            return try ArticleJSON.decode(Array(model.utf8))
+            return try ArticleJSON.decode(Array(content.model.utf8))
+        } catch {
+            throw LibraryError(path: path, problem: .corrupt("article \(id): \(error)"))
+        }
+    }
+
+    /// The article's original, model and text, checked (`StoredContent.decoded`); a row that does
+    /// not decode is reported as damage.
+    func content(_ id: Int64) throws(LibraryError) -> ArticleContent? {
+        guard let stored = try read({ db in try StoredContent.fetch(db, id) }) else { return nil }
+        do {
+            return try stored.decoded()
         } catch {
             throw LibraryError(path: path, problem: .corrupt("article \(id): \(error)"))
         }
@@ -54,9 +64,7 @@ extension LibraryStore {
 
     /// The bytes the article was imported from.
     public func original(_ id: Int64) throws(LibraryError) -> [UInt8]? {
-        try read { db in
-            try Data.fetchOne(db, sql: "SELECT original FROM content WHERE id = ?", arguments: [id]).map { [UInt8]($0) }
-        }
+        try content(id)?.original
     }
 
     /// The article read last (the most recently saved position), if any.

@@ -51,7 +51,7 @@ extension LibraryStore {
             for (n, id) in candidates.enumerated() {
                 if hits.count == limit { return LibrarySearchResults(hits: hits, complete: n == candidates.count) }
                 guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
-                let text: String = row[2]
+                let text = try StoredContent.text(row[2])
                 var found: [String: [Range<Int>]] = [:]
                 for phrase in phrases { found[phrase] = matchers[phrase]!.matches(in: text) }
                 // The phrases of every alternative the article satisfies, their matches in text order.

@@ -71,7 +71,7 @@ public final class LibraryStore: Sendable {
         // A newer docbao's library is refused by the look, untouched to the byte.
         if try !checkHeader(path, newest: schema.version) { try checkExisting(path, schema: schema) }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        let found = try pool.read { db in try schema.inspect(db, path: path) }
+        let (found, wasteful) = try pool.read { db in (try schema.inspect(db, path: path), try LibrarySchema.hasSpaceToReclaim(db)) }
         if let readOnlyReason {
             switch found {
             case .new:
@@ -83,7 +83,11 @@ public final class LibraryStore: Sendable {
                 return pool
             }
         }
-        if found != .library(version: schema.version, complete: true) { try schema.migrate(pool) }
+        if found != .library(version: schema.version, complete: true) {
+            try schema.migrate(pool)
+        } else if wasteful {
+            try LibrarySchema.reclaimSpace(pool)
+        }
         return pool
     }
 

@@ -10,10 +10,9 @@ import Foundation
 /// the rowid and the record (a header of serial types, then the values), its end on a chain of
 /// overflow pages when it does not fit.
 final class PageScan {
-    /// One `content` row: (id, original BLOB, model TEXT, text TEXT).
-    struct Content {
-        var original: [UInt8], model: String, text: String
-    }
+    /// One `content` row: schema 1's (id, original BLOB, model TEXT, text TEXT), or schema 2's
+    /// (id, text, original, model: deflated BLOBs, checksum INTEGER) read back.
+    typealias Content = ArticleContent
 
     /// One `article` row's list facts.
     struct ArticleFacts {
@@ -91,8 +90,14 @@ final class PageScan {
     /// The `content` row `id` found on the pages, read again; nil when none was whole.
     func content(_ id: Int64) -> Content? {
         guard let place = contentCells[id], let page = page(place.page),
-              let (rowid, values, whole) = cell(page, at: place.cell, type: 13), rowid == id, whole, values.count == 4,
-              case .blob(let original) = values[1], case .text(let model) = values[2], case .text(let text) = values[3],
+              let (rowid, values, whole) = cell(page, at: place.cell, type: 13), rowid == id, whole
+        else { return nil }
+        if values.count == 5 {
+            guard case .blob(let text) = values[1], case .blob(let original) = values[2], case .blob(let model) = values[3],
+                  case .integer(let checksum) = values[4] else { return nil }
+            return try? StoredContent(text: text, original: original, model: model, checksum: checksum).decoded()
+        }
+        guard values.count == 4, case .blob(let original) = values[1], case .text(let model) = values[2], case .text(let text) = values[3],
               let model = String(validating: model, as: UTF8.self), let text = String(validating: text, as: UTF8.self)
         else { return nil }
         return Content(original: original, model: model, text: text)
@@ -294,6 +299,12 @@ final class PageScan {
                 if whole && contentCells[id] == nil { contentCells[id] = place }
             } else if whole, case .null = v[0], case .integer(let offset) = v[1], let progress = Self.number(v[2]), let at = Self.number(v[3]) {
                 positions[id] = (offset, progress, at)
+            }
+        case 5:
+            // content since schema 2 (id, text, original, model: deflated BLOBs, checksum INTEGER).
+            if case .null = v[0], case .blob = v[1], case .blob = v[2], case .blob = v[3], case .integer = v[4] {
+                contentIDs.insert(id)
+                if whole && contentCells[id] == nil { contentCells[id] = place }
             }
         case 2:
             // The full-text index's size of each article (fulltext_docsize: id, one varint): where

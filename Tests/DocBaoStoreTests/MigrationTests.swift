@@ -5,8 +5,8 @@ import GRDB
 import Testing
 
 /// The library's schema through GRDB's migrator: a library written before migrations (the
-/// fixture, Fixtures/README.md) opens with nothing lost, upgrades through a later step, and a
-/// newer docbao's library is refused untouched.
+/// fixture, Fixtures/README.md) is upgraded to schema 2 (its texts deflated) with nothing lost,
+/// upgrades through a later step, and a newer docbao's library is refused untouched.
 @Suite struct MigrationTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
     /// Written by docbao at schema 1, before migrations.
@@ -17,7 +17,7 @@ import Testing
     static let steps = (1...n).map { "v\($0)" }
 
     /// This docbao's schema and one step more: a stand-in for the next schema (feeds).
-    static let schema2: LibrarySchema = {
+    static let next: LibrarySchema = {
         var schema = LibrarySchema.current
         schema.append { db in
             try db.execute(sql: """
@@ -35,14 +35,15 @@ import Testing
         return path
     }
 
-    /// What the schema-1 tables hold, row by row, read with plain SQL.
+    /// What the schema-1 tables hold, row by row, read with plain SQL; `content` read back as it
+    /// was given whatever the schema (deflated since schema 2).
     struct Contents: Equatable {
         var tables: [String: [Row]] = [:]
+        var content: [Int64: ArticleContent] = [:]
     }
 
     static let contentQueries = [
         "article": "SELECT id, hash, title, source, date, url, words, length, path, added FROM article ORDER BY id",
-        "content": "SELECT * FROM content ORDER BY id",
         "reading": "SELECT * FROM reading ORDER BY article",
         "mark": "SELECT * FROM mark ORDER BY article, letter",
         "fulltext_data": "SELECT * FROM fulltext_data ORDER BY id",
@@ -57,8 +58,24 @@ import Testing
         return try queue.read { db in
             var contents = Contents()
             for (table, sql) in Self.contentQueries { contents.tables[table] = try Row.fetchAll(db, sql: sql) }
+            contents.content = try Self.content(db)
             return contents
         }
+    }
+
+    /// Every article's original, model and text, by id, as the file's schema keeps them.
+    static func content(_ db: Database) throws -> [Int64: ArticleContent] {
+        var content: [Int64: ArticleContent] = [:]
+        if try db.columns(in: "content").contains(where: { $0.name == "checksum" }) {
+            for row in try Row.fetchAll(db, sql: "SELECT \(StoredContent.columns), id FROM content") {
+                content[row[4]] = try #require(StoredContent(row: row)).decoded()
+            }
+        } else {
+            for row in try Row.fetchAll(db, sql: "SELECT id, original, model, text FROM content") {
+                content[row[0]] = ArticleContent(original: [UInt8](row[1] as Data), model: row[2], text: row[3])
+            }
+        }
+        return content
     }
 
     func pragma(_ path: String, _ name: String) throws -> Int {
@@ -136,31 +153,40 @@ import Testing
         }
     }
 
-    @Test func aLibraryWrittenBeforeMigrationsOpensUpgradedWithNothingLost() throws {
+    @Test func aLibraryWrittenBeforeMigrationsIsUpgradedAndShrunkWithNothingLost() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }
         let reference = try copyFixture(lib, "reference.sqlite")
         let path = try copyFixture(lib)
         #expect(try recorded(path).isEmpty)
         try expectSameLibrary(try LibraryStore(path: path), as: reference)
-        // Every row of every table is as it was; the schema too, with GRDB's record beside it.
-        #expect(try contents(path) == contents(reference))
-        // Schema 1's tables and indexes are as they were; later steps only added theirs.
-        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE '%grdb_migrations%' ORDER BY name"
-        let before = try LibraryStore.readOnlyQueue(reference).read { try Row.fetchAll($0, sql: schema) }
-        let after = try LibraryStore.readOnlyQueue(path).read { try Row.fetchAll($0, sql: schema) }
-        #expect(before.allSatisfy { after.contains($0) })
+        // Every row of every table is as it was, every original, model and text byte for byte;
+        // the schema too but for `content`, with GRDB's record beside it.
+        let upgraded = try contents(path)
+        #expect(upgraded == (try contents(reference)))
+        #expect(upgraded.content.count == 6)
+        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE '%grdb_migrations%' AND name NOT LIKE 'content%' ORDER BY name"
+        let tables = try LibraryStore.readOnlyQueue(reference).read { try Row.fetchAll($0, sql: schema) }
+        #expect(try LibraryStore.readOnlyQueue(path).read { try Row.fetchAll($0, sql: schema) } == tables)
         #expect(try recorded(path) == Self.steps)
         #expect(try pragma(path, "user_version") == Self.n)
         #expect(try pragma(path, "application_id") == Int(LibrarySchema.applicationID))
+        // The space the old rows held is given back: the file is smaller (six short articles: the
+        // full-text index and the tables' first pages are most of it), none of it free.
+        let (after, before) = (try bytes(path).count, try bytes(reference).count)
+        #expect(after * 4 < before * 3, "\(after) of \(before) bytes")
+        #expect(try pragma(path, "freelist_count") == 0)
         let report = LibraryCheck.check(path: path)
         #expect(report.healthy, "\(report.lines)")
         #expect(report.lines.contains("schema: \(Self.n) (this docbao: \(Self.n))"))
         #expect(report.lines.contains("articles: 6") && report.lines.contains("reading positions: 3") && report.lines.contains("marks: 5"))
         // Opened again: nothing more to do.
+        let again = try bytes(path).count
         try expectSameLibrary(try LibraryStore(path: path), as: reference)
         #expect(try contents(path) == contents(reference))
         #expect(try recorded(path) == Self.steps)
+        // (GRDB's opening of a pool makes and drops a table: a free page at most.)
+        #expect(try bytes(path).count <= again + 4096)
     }
 
     @Test func aLaterStepUpgradesTheSchemaOneLibraryWithNothingLostAndThisDocbaoThenRefusesIt() throws {
@@ -169,7 +195,7 @@ import Testing
         let reference = try copyFixture(lib, "reference.sqlite")
         let path = try copyFixture(lib)
         do {
-            let store = try LibraryStore(path: path, schema: Self.schema2)
+            let store = try LibraryStore(path: path, schema: Self.next)
             try expectSameLibrary(store, as: reference)
             // The upgraded library takes new articles and finds them.
             let added = try store.add([try prepared(lib.file("moi.txt", "Tin mới về nguồn tin\n\nMột đoạn về đấu tranh và báo chí.\n"))])
@@ -182,11 +208,11 @@ import Testing
         var expected = try self.contents(reference)
         #expect(contents.tables["article"]!.dropLast().elementsEqual(expected.tables["article"]!))
         #expect(contents.tables["reading"] == expected.tables["reading"] && contents.tables["mark"] == expected.tables["mark"])
-        expected.tables["content"]!.append(contents.tables["content"]!.last!)
-        #expect(contents.tables["content"] == expected.tables["content"])
+        expected.content[7] = contents.content[7]
+        #expect(contents.content == expected.content && contents.content.count == 7)
         let feeds = try LibraryStore.readOnlyQueue(path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article WHERE feed IS NULL") }
         #expect(feeds == 7)
-        let report = LibraryCheck.check(path: path, schema: Self.schema2)
+        let report = LibraryCheck.check(path: path, schema: Self.next)
         #expect(report.healthy && report.lines.contains("schema: \(Self.n + 1) (this docbao: \(Self.n + 1))"), "\(report.lines)")
 
         // This docbao is now the older one: it refuses the file and leaves it as it is.
@@ -226,7 +252,7 @@ import Testing
         let lib = TemporaryLibrary()
         defer { lib.clean() }
         let path = try copyFixture(lib)
-        let report = LibraryCheck.check(path: path, schema: Self.schema2)
+        let report = LibraryCheck.check(path: path)
         #expect(report.healthy, "\(report.lines)")
         #expect(report.lines.contains("schema: 1 (this docbao: \(Self.n + 1))"))
         #expect(report.lines.contains { $0.hasPrefix("note: upgraded to schema \(Self.n + 1) when docbao next opens it") })
@@ -261,7 +287,7 @@ import Testing
         let path = try copyFixture(lib)
         let version: Int
         if how == "a later step" {
-            _ = try LibraryStore(path: path, schema: Self.schema2)
+            _ = try LibraryStore(path: path, schema: Self.next)
             version = Self.n + 1
         } else {
             // A newer docbao whose step left `user_version` as it was: its record alone tells.
@@ -294,30 +320,29 @@ import Testing
         let lib = TemporaryLibrary()
         defer { lib.clean() }
         let path = try copyFixture(lib)
-        chmod(path, 0o444)
+        let upgraded = try copyFixture(lib, "upgraded.sqlite")
+        do { _ = try LibraryStore(path: upgraded) }
+        let written = try bytes(upgraded)
         // Root writes a 0444 file anyway; an immutable one not.
         let immutable = getuid() == 0
-        if immutable { #expect(chattr("+i", path)) }
-        defer { if immutable { _ = chattr("-i", path) } }
-        // Schema 1, older than this docbao's: it would have to be upgraded, and cannot be.
-        let reason = try #require(LibraryStore.unwritable(path))
-        #expect(throws: LibraryError(path: path, problem: .needsUpgrade(from: 1, to: Self.n, reason))) {
-            try LibraryStore(path: path)
+        for file in [path, upgraded] {
+            chmod(file, 0o444)
+            if immutable { #expect(chattr("+i", file)) }
         }
-        #expect(try bytes(path) == bytes(Self.schema1))
-
-        // At this docbao's schema: read as it is. One schema further would need an upgrade.
-        let current = try copyFixture(lib, "current.sqlite")
-        _ = try LibraryStore(path: current)
-        chmod(current, 0o444)
-        if immutable { #expect(chattr("+i", current)) }
-        defer { if immutable { _ = chattr("-i", current) } }
-        let store = try LibraryStore(path: current)
-        let currentReason = try #require(store.readOnlyReason)
+        defer { if immutable { for file in [path, upgraded] { _ = chattr("-i", file) } } }
+        // This docbao's schema: read as it is.
+        let store = try LibraryStore(path: upgraded)
+        let reason = try #require(store.readOnlyReason)
         #expect(try store.count() == 6 && !store.search("ngoai giao").hits.isEmpty)
-        #expect(throws: LibraryError(path: current, problem: .needsUpgrade(from: Self.n, to: Self.n + 1, currentReason))) {
-            try LibraryStore(path: current, schema: Self.schema2)
+        #expect(try store.original(1) != nil)
+        // A docbao one schema further would have to upgrade it, and cannot; nor can this one
+        // upgrade the schema-1 library (its texts are not deflated yet).
+        #expect(throws: LibraryError(path: upgraded, problem: .needsUpgrade(from: Self.n, to: Self.n + 1, reason))) {
+            try LibraryStore(path: upgraded, schema: Self.next)
         }
+        #expect(throws: LibraryError(path: path, problem: .needsUpgrade(from: 1, to: Self.n, reason))) { try LibraryStore(path: path) }
+        #expect(try bytes(path) == bytes(Self.schema1))
+        #expect(try bytes(upgraded) == written)
     }
 
     @Test func manyOpeningASchemaOneLibraryAtOnceUpgradeItOnce() throws {
@@ -327,11 +352,11 @@ import Testing
             let path = try copyFixture(lib, "race-\(round).sqlite")
             let results = Mutex2()
             DispatchQueue.concurrentPerform(iterations: 8) { _ in
-                do { _ = try LibraryStore(path: path, schema: Self.schema2).count() } catch { results.fail("\(error)") }
+                do { _ = try LibraryStore(path: path, schema: Self.next).count() } catch { results.fail("\(error)") }
             }
             #expect(results.failures.isEmpty, "round \(round): \(results.failures)")
             #expect(try recorded(path) == Self.steps + ["v\(Self.n + 1)"])
-            #expect(LibraryCheck.check(path: path, schema: Self.schema2).healthy)
+            #expect(LibraryCheck.check(path: path, schema: Self.next).healthy)
         }
     }
 

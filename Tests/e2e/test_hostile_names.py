@@ -7,6 +7,7 @@ import os
 import re
 import sqlite3
 import subprocess
+import zlib
 
 import pytest
 
@@ -116,7 +117,10 @@ def hostile_library(tmp_path):
     with sqlite3.connect(lib) as db:
         db.execute("UPDATE article SET title = ?, source = ?",
                    ("\x1b]2;TITLEPWN\x07T\u009b2J\u202e", "\x1b]52;c;Rk5QV04=\x07S\u200f"))
-        db.execute("UPDATE content SET text = replace(text, 'kinh tế', 'kinh tế \x1b[2J\u009d\u061c')")
+        # The text as the library keeps it (deflated; the original and model are left alone).
+        (stored,) = db.execute("SELECT text FROM content").fetchone()
+        text = zlib.decompress(stored).decode().replace("kinh tế", "kinh tế \x1b[2J\u009d\u061c")
+        db.execute("UPDATE content SET text = ?", (zlib.compress(text.encode()),))
     return lib
 
 

@@ -1,5 +1,5 @@
 """A library written by docbao before migrations (Tests/DocBaoStoreTests/Fixtures) from the
-command line: listed, searched and checked as that docbao did; and a newer docbao's library,
+command line: upgraded to schema 2, listed, searched and checked as that docbao did; and a newer docbao's library,
 refused by every command and left as it was, to the byte."""
 import json
 import shutil

@@ -150,5 +150,6 @@ def test_repair_saves_what_the_pages_hold_and_counts_what_it_could_not(tmp_path,
         assert r.returncode == 1 and saved > 1200 and lost > 0, r.stdout
         assert "pages could not be read" in r.stdout
     else:
-        # The last tenth gone: each article not saved is counted.
-        assert r.returncode == 1 and saved > 1800 and saved + lost == 2000, r.stdout
+        # The last tenth gone: each article not saved is counted. (Since schema 2 the texts are a
+        # small part of the file: the tenth may hold only the full-text index, which is rebuilt.)
+        assert saved > 1800 and saved + lost == 2000 and r.returncode == (1 if lost else 0), r.stdout

@@ -1,0 +1,110 @@
+"""A schema-1 library (the fixture, grown to 1,000 articles) upgraded to schema 2 by the first
+docbao that opens it: its texts deflated, the file shrunk. Killed (kill -9) at several moments of
+the upgrade, the library is whole schema 1 or whole schema 2, every original, model and text byte
+for byte, and the next opening finishes the work."""
+import functools
+import shutil
+import sqlite3
+import subprocess
+import zlib
+
+import pytest
+
+from test_library_cli import docbao
+from test_migration import SCHEMA1
+from test_repair import size, wait_until
+from tmux_harness import BINARY, DEADLINE
+
+ARTICLES = 1000
+
+
+@functools.lru_cache(maxsize=None)
+def fnv_checksum(*parts):
+    """StoredContent.checksum: FNV-1a 64 over each part after its length (8 bytes, little-endian).
+    (Remembered: the library repeats six articles, and Python takes a while over each byte.)"""
+    h = 0xCBF29CE484222325
+    for part in parts:
+        for b in len(part).to_bytes(8, "little") + part:
+            h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h - (1 << 64) if h >= 1 << 63 else h
+
+
+def contents(path):
+    """(schema, {id: (original, model, text)}) read with Python's own SQLite and zlib, checked."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        schema = db.execute("PRAGMA user_version").fetchone()[0]
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        if schema == 1:
+            rows = db.execute("SELECT id, original, model, text FROM content")
+            return 1, {i: (bytes(o), m.encode(), t.encode()) for i, o, m, t in rows}
+        found = {}
+        for i, t, o, m, checksum in db.execute("SELECT id, text, original, model, checksum FROM content"):
+            text = zlib.decompress(t)
+            original = zlib.decompressobj(zdict=text[-32768:]).decompress(o)
+            model = zlib.decompressobj(zdict=text[-32768:]).decompress(m)
+            assert fnv_checksum(original, model, text) == checksum, i
+            found[i] = (original, model, text)
+        return schema, found
+
+
+@pytest.fixture(scope="module")
+def schema1(tmp_path_factory):
+    """The fixture with its six articles repeated up to 1,000 (ids, positions and all), and what
+    it holds."""
+    lib = tmp_path_factory.mktemp("schema1") / "lib.sqlite"
+    shutil.copyfile(SCHEMA1, lib)
+    with sqlite3.connect(lib) as db:
+        articles = db.execute("SELECT * FROM article ORDER BY id").fetchall()
+        content = db.execute("SELECT id, original, model, text FROM content ORDER BY id").fetchall()
+        for n in range(len(articles), ARTICLES):
+            a, c = articles[n % len(articles)], content[n % len(content)]
+            db.execute("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (n + 1, *a[1:]))
+            db.execute("INSERT INTO content VALUES (?, ?, ?, ?)", (n + 1, *c[1:]))
+            db.execute("INSERT INTO fulltext (rowid, folded) VALUES (?, ?)", (n + 1, c[3]))
+    db.close()
+    assert not (lib.parent / "lib.sqlite-wal").exists()
+    schema, held = contents(lib)
+    assert schema == 1 and len(held) == ARTICLES
+    return lib.read_bytes(), held
+
+
+def test_the_first_opening_upgrades_and_shrinks_a_schema_one_library(tmp_path, schema1):
+    original, held = schema1
+    lib = tmp_path / "lib.sqlite"
+    lib.write_bytes(original)
+    listed = docbao("list", library=lib)
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == ARTICLES, listed.stderr
+    assert contents(lib) == (2, held)
+    assert size(lib) * 3 < len(original), (size(lib), len(original))
+    assert size(tmp_path / "lib.sqlite-wal") <= 0
+    check = docbao("library", "check", library=lib)
+    assert check.returncode == 0 and "schema: 2 (this docbao: 2)" in check.stdout, check.stdout
+
+
+@pytest.mark.parametrize("moment", ["started", "25%", "60%", "committed"])
+def test_an_upgrade_killed_leaves_schema_one_or_schema_two_whole(tmp_path, schema1, moment):
+    original, held = schema1
+    lib, wal = tmp_path / "lib.sqlite", tmp_path / "lib.sqlite-wal"
+    lib.write_bytes(original)
+    proc = subprocess.Popen([str(BINARY), "list", "--library", str(lib)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def reached():
+        if moment == "committed":
+            # The step's transaction is in: space is being reclaimed (VACUUM), or done.
+            with sqlite3.connect(f"file:{lib}?mode=ro", uri=True, timeout=DEADLINE) as db:
+                return db.execute("PRAGMA user_version").fetchone()[0] == 2
+        fraction = {"started": 0.0, "25%": 0.25, "60%": 0.6}[moment]
+        return size(wal) > fraction * len(original)
+
+    wait_until(reached, proc, f"the upgrade {moment}")
+    proc.kill()
+    proc.communicate(timeout=DEADLINE * 4)
+    schema, found = contents(lib)
+    assert found == held, f"schema {schema}: the articles changed"
+    assert schema == 2 if moment == "committed" else schema in (1, 2)
+    check = docbao("library", "check", library=lib)
+    assert check.returncode == 0 and check.stdout.strip().endswith("ok"), check.stdout
+    # The next opening finishes the work: schema 2, nothing lost.
+    assert docbao("list", library=lib).returncode == 0
+    assert contents(lib) == (2, held)
+    assert size(lib) * 2 < len(original)
