@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 
 /// zlib streams (RFC 1950: deflate, then an Adler-32 of what was deflated), for the library's
 /// stored texts. A preset dictionary (the article's text) lets a stream point back into words the

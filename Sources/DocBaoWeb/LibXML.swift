@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// The one door to libxml2 for web pages and feeds: its parser options, chosen so that parsing never
 /// loads anything (no network, no external entity or DTD, no entity expansion), and the process-wide

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// A parsed page as a compact tree of its own: nodes in one array, linked by index. The finder
 /// moves and drops nodes as Readability.js does with the DOM, and nothing here recurses: a page of
