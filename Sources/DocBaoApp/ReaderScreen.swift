@@ -31,12 +31,15 @@ struct ReaderScreen: Program {
     /// A huge article's file, which its text is read back from once the whole is in.
     private var file: (any TextFile)?
     private var toldChanged = false
+    /// The file a search scans while the whole imports (`Effect.scanMiddle`).
+    private let middlePath: String?
 
     init(_ open: OpenArticle, historyPath: String, library: @escaping () -> String?) {
         keeper = open.keeper
         self.historyPath = historyPath
         self.library = library
         whole = open.whole
+        middlePath = open.middle?.path
     }
 
     /// The state the reader opens with: the settings applied, the history loaded, the position or
@@ -51,6 +54,7 @@ struct ReaderScreen: Program {
         state.promptDefaults = settings.promptDefaults
         state.loading = open.whole != nil
         state.tailStart = open.tailStart
+        state.middle = open.middle?.range
         // A search opens at its first match, not at the saved position.
         open.keeper?.restore(&state, position: open.search == nil && open.offset == nil)
         if let offset = open.offset { Reader.go(&state, toSourceOffset: offset) }
@@ -81,6 +85,12 @@ struct ReaderScreen: Program {
         case .saveMarks(let marks):
             // Outside the library the reader holds the marks for this run only.
             if let failure = keeper?.saveMarks(marks) { return .send([.notice(failure)]) }
+        case .scanMiddle(let scan):
+            // On this thread, at once: the scan reads at memory speed and stops at the first match.
+            guard let path = middlePath,
+                  let hit = FileScan.firstHit(path: path, in: scan.range, LineScan(Matcher(scan.query, options: scan.options))),
+                  let window = FileScan.window(path: path, around: hit, in: scan.range) else { return .done }
+            return .send([.middleFound(MiddleHit(scan: scan, line: hit.line.lowerBound, window: window.bytes))])
         }
         return .done
     }

@@ -34,10 +34,7 @@ public enum Reader {
 
     /// Applies `message` to `state`.
     public static func reduce(_ state: inout ReaderState, _ message: Message) -> [Effect] {
-        if case .settle = message {
-            settle(&state)
-            return []
-        }
+        if case .settle = message { return settle(&state) }
         state.message = nil
         if case .resize = message {} else { state.resizeAnchor = nil }
         let g = state.geometry
@@ -69,6 +66,8 @@ public enum Reader {
             return marksListKey(&state, key)
         case .signal(let n):
             return [.signalled(n)]
+        case .middleFound(let hit):
+            return middleFound(&state, hit)
         case .settle:
             break  // handled above
         case .action(let action):
