@@ -6,11 +6,11 @@ import Glibc
 /// Matcher's matches, line by line). Memory stays at a piece and its base bytes, whatever the size.
 public enum FileScan {
     /// How much of the file is read at a time.
-    static let pieceSize = 1 << 20
+    public static let pieceSize = 1 << 20
 
     /// The first match in `range` of the file at `path`, as file offsets; nil when there is none or
     /// the file cannot be read. A line longer than a piece is scanned a piece at a time.
-    public static func firstHit(path: String, in range: Range<Int>, _ scan: LineScan) -> LineScan.Hit? {
+    public static func firstHit(path: String, in range: Range<Int>, _ scan: LineScan, pieceSize: Int = FileScan.pieceSize) -> LineScan.Hit? {
         let fd = FileName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
