@@ -31,8 +31,9 @@ struct ReaderScreen: Program {
     /// A huge article's file, which its text is read back from once the whole is in.
     private var file: (any TextFile)?
     private var toldChanged = false
-    /// The file a search scans while the whole imports (`Effect.scanMiddle`).
+    /// The file a search scans while the whole imports (`Effect.scanMiddle`), and the scan running.
     private let middlePath: String?
+    private var middleSearch: MiddleSearch?
 
     init(_ open: OpenArticle, historyPath: String, library: @escaping () -> String?) {
         keeper = open.keeper
@@ -86,11 +87,8 @@ struct ReaderScreen: Program {
             // Outside the library the reader holds the marks for this run only.
             if let failure = keeper?.saveMarks(marks) { return .send([.notice(failure)]) }
         case .scanMiddle(let scan):
-            // On this thread, at once: the scan reads at memory speed and stops at the first match.
-            guard let path = middlePath,
-                  let hit = FileScan.firstHit(path: path, in: scan.range, LineScan(Matcher(scan.query, options: scan.options))),
-                  let window = FileScan.window(path: path, around: hit, in: scan.range) else { return .done }
-            return .send([.middleFound(MiddleHit(scan: scan, line: hit.line.lowerBound, window: window.bytes))])
+            middleSearch?.stop()
+            middleSearch = middlePath.map { MiddleSearch(path: $0, scan) }
         }
         return .done
     }
@@ -105,6 +103,7 @@ struct ReaderScreen: Program {
     /// changes (a failure said once).
     mutating func poll(_ state: ReaderState) -> [Message] {
         var news: [Message] = []
+        if state.loading, let hit = middleSearch?.take() { news.append(.middleFound(hit)) }
         if state.loading, let done = loading?.take() {
             file = done.article.blocks.first(where: \.isFiled)?.textFile
             news.append(.articleLoaded(done.article))

@@ -10,13 +10,15 @@ public enum FileScan {
 
     /// The first match in `range` of the file at `path`, as file offsets; nil when there is none or
     /// the file cannot be read. A line longer than a piece is scanned a piece at a time.
-    public static func firstHit(path: String, in range: Range<Int>, _ scan: LineScan, pieceSize: Int = FileScan.pieceSize) -> LineScan.Hit? {
+    /// `stop` is asked before each piece: a scan no longer wanted ends there.
+    public static func firstHit(path: String, in range: Range<Int>, _ scan: LineScan, pieceSize: Int = FileScan.pieceSize,
+                                stop: () -> Bool = { false }) -> LineScan.Hit? {
         let fd = FileName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: pieceSize)
         var at = range.lowerBound
-        while at < range.upperBound {
+        while at < range.upperBound, !stop() {
             let want = min(pieceSize, range.upperBound - at)
             guard let got = buffer.withUnsafeMutableBytes({ FileBytes.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<want]), at: at) }),
                   got > 0 else { return nil }
@@ -30,7 +32,7 @@ public enum FileScan {
             }
             var found: LineScan.Hit?
             buffer.withUnsafeBytes { bytes in
-                scan.scan(UnsafeRawBufferPointer(rebasing: bytes[..<cut])) { hit in
+                _ = scan.scan(UnsafeRawBufferPointer(rebasing: bytes[..<cut])) { hit in
                     found = LineScan.Hit(line: (at + hit.line.lowerBound)..<(at + hit.line.upperBound),
                                          match: (at + hit.match.lowerBound)..<(at + hit.match.upperBound))
                     return false
