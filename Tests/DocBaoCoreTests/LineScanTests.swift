@@ -64,6 +64,22 @@ import Testing
         }
     }
 
+    /// Every ASCII byte, in runs long enough for the eight-at-a-time step and cut by controls and
+    /// breaks, against queries of letters in either case, digits and punctuation.
+    @Test func everyASCIIByte() {
+        var rng = SeededRandom(seed: 3)
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0...300, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? UInt8.random(in: 0x41...0x5A, using: &rng) : UInt8.random(in: 1...0x7F, using: &rng)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            for query in ["a", "Z", "q", "@", "[", "`", "{", "~", "\u{7F}", " ", "ab", "M N"]
+                + [MatcherDifferentialTests.randomQuery(in: text, &rng)] {
+                Self.compare(query, bytes, MatcherDifferentialTests.allOptions.randomElement(using: &rng)!, "ascii")
+            }
+        }
+    }
+
     /// Bytes that are not UTF-8 never stop the scan, and the lines around them are still searched.
     @Test func invalidBytesAreSkippedOver() {
         var bytes = Array("đầu dòng\n".utf8) + [0xFF, 0xC3, 0x28, 0xE1, 0xBA, 0x0A, 0xF0, 0x9F]

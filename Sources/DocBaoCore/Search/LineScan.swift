@@ -35,7 +35,7 @@ public struct LineScan: Sendable {
     @discardableResult
     public func scan(_ bytes: UnsafeRawBufferPointer, _ body: (Hit) -> Bool) -> Bool {
         guard let search, bytes.count > 0 else { return true }
-        var folded = Folding(capacity: bytes.count)
+        var folded = Folding()
         folded.fold(bytes.bindMemory(to: UInt8.self))
         return folded.bases.withUnsafeBufferPointer { bases in
             var i = 0
@@ -63,57 +63,79 @@ public struct LineScan: Sendable {
         var lineUnits: [Int32] = [0]
         var lineBytes: [Int32] = [0]
 
-        init(capacity: Int) { bases.reserveCapacity(capacity) }
-
+        /// Folds `bytes`: eight ASCII bytes at a time where there are eight (lowercased in one
+        /// step), else a character at a time through `BaseTable`.
         mutating func fold(_ bytes: UnsafeBufferPointer<UInt8>) {
             let n = bytes.count
+            guard let src = bytes.baseAddress else { return }
             let table = BaseTable.shared
-            var i = 0
-            // Whether the line has a unit yet: a combining mark at a line's start is a unit of its own.
-            var lineHasUnit = false
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if b == 0x0A || b == 0x0D {
-                        bases.append(0x0A)
-                        i += 1
-                        lineUnits.append(Int32(bases.count))
-                        lineBytes.append(Int32(i))
-                        lineHasUnit = false
-                    } else {
-                        bases.append(table.ascii[Int(b)])
-                        lineHasUnit = true
-                        i += 1
+            var units: [Int32] = [0], starts: [Int32] = [0]
+            bases = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
+                let dst = out.baseAddress!
+                var i = 0, k = 0
+                // Whether the line has a unit yet: a combining mark at a line's start is a unit of its own.
+                var lineHasUnit = false
+                table.ascii.withUnsafeBufferPointer { ascii in
+                    while i < n {
+                        // Eight printable ASCII bytes (no break, no tab, no control): their bases are
+                        // themselves, A–Z lowercased.
+                        if i + 8 <= n {
+                            let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+                            let high: UInt64 = 0x8080_8080_8080_8080
+                            if w & high == 0, (w &- 0x2020_2020_2020_2020) & ~w & high == 0 {
+                                let upper = ((w &+ 0x3F3F_3F3F_3F3F_3F3F) ^ (w &+ 0x2525_2525_2525_2525)) & high
+                                UnsafeMutableRawPointer(dst + k).storeBytes(of: w | (upper >> 2), as: UInt64.self)
+                                i += 8; k += 8
+                                lineHasUnit = true
+                                continue
+                            }
+                        }
+                        let b = src[i]
+                        if b < 0x80 {
+                            i += 1
+                            if b == 0x0A || b == 0x0D {
+                                dst[k] = 0x0A; k += 1
+                                units.append(Int32(k))
+                                starts.append(Int32(i))
+                                lineHasUnit = false
+                            } else {
+                                dst[k] = ascii[Int(b)]; k += 1
+                                lineHasUnit = true
+                            }
+                            continue
+                        }
+                        // A UTF-8 sequence, checked; a byte that starts none is one unit, as U+FFFD would be.
+                        let length = b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+                        guard length > 0, i + length <= n else {
+                            dst[k] = 0xFF; k += 1; lineHasUnit = true; i += 1; continue
+                        }
+                        var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                        var valid = true
+                        for j in 1..<length {
+                            let c = src[i + j]
+                            if c & 0xC0 != 0x80 { valid = false; break }
+                            v = v << 6 | UInt32(c & 0x3F)
+                        }
+                        guard valid, let scalar = Unicode.Scalar(v) else {
+                            dst[k] = 0xFF; k += 1; lineHasUnit = true; i += 1; continue
+                        }
+                        i += length
+                        if let base = table.base(v) {
+                            dst[k] = base; k += 1
+                            lineHasUnit = true
+                        } else if v >= 0x300, lineHasUnit, VietnameseFolding.extendsPrevious(scalar) {
+                            continue  // a mark on the character before
+                        } else {
+                            let base = VietnameseFolding.fold(scalar).base
+                            dst[k] = base < 0xFF ? UInt8(base) : 0xFF; k += 1
+                            lineHasUnit = true
+                        }
                     }
-                    continue
                 }
-                // A UTF-8 sequence, checked; a byte that starts none is one unit, as U+FFFD would be.
-                let length = b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
-                guard length > 0, i + length <= n else {
-                    bases.append(0xFF); lineHasUnit = true; i += 1; continue
-                }
-                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                var valid = true
-                for k in 1..<length {
-                    let c = bytes[i + k]
-                    if c & 0xC0 != 0x80 { valid = false; break }
-                    v = v << 6 | UInt32(c & 0x3F)
-                }
-                guard valid, let scalar = Unicode.Scalar(v) else {
-                    bases.append(0xFF); lineHasUnit = true; i += 1; continue
-                }
-                i += length
-                if let base = table.base(v) {
-                    bases.append(base)
-                    lineHasUnit = true
-                } else if v >= 0x300, lineHasUnit, VietnameseFolding.extendsPrevious(scalar) {
-                    continue  // a mark on the character before
-                } else {
-                    let base = VietnameseFolding.fold(scalar).base
-                    bases.append(base < 0xFF ? UInt8(base) : 0xFF)
-                    lineHasUnit = true
-                }
+                initialized = k
             }
+            lineUnits = units
+            lineBytes = starts
         }
     }
 
