@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds a large test article from the shared test-data articles, varied so it is not one text
 repeated: paragraphs are drawn at random, rotated and sometimes shuffled word by word, and numbered.
-A rare marker sentence ends it. Usage: make_article.py OUT SIZE_MB [--nfd]"""
+A rare marker sentence ends it, another stands at its middle (issue 19's search in the middle).
+Usage: make_article.py OUT SIZE_MB [--nfd]"""
 import glob
 import os
 import random
@@ -19,7 +20,11 @@ for path in sorted(glob.glob(os.path.join(shared, "articles", "*.txt")) + glob.g
         paragraphs += [l.strip() for l in f if len(l.strip()) > 40 and not l.startswith("#")]
 target = int(size_mb * 1_000_000)
 parts, size, n = ["Bài báo rất dài để đo tốc độ", ""], 0, 0
+middle = False
 while size < target:
+    if not middle and size >= target // 2:
+        parts += ["Một từ hiếm gặp ở giữa bài: qjvwkx ở giữa.", ""]
+        middle = True
     words = random.choice(paragraphs).split(" ")
     k = random.randrange(len(words))
     words = words[k:] + words[:k]

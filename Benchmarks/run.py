@@ -76,6 +76,7 @@ class Doc:
         self.first = first    # text from the first paragraph, on the first screen of both programs
         self.last = last      # text of the document's last line (figure 3)
         self.word = word      # ASCII word that occurs once, near the end (figure 4)
+        self.middle = None    # ASCII word that occurs once, in the middle (figure 4b), if any
         self.size = os.path.getsize(path)
 
 
@@ -95,6 +96,28 @@ def check_once(doc):
     at = data.find(word)
     if at < 0 or data.find(word, at + 1) >= 0 or at < len(data) // 2:
         sys.exit(f"run.py: {doc.word!r} does not occur exactly once in the last half of {doc.path}")
+
+
+# Benchmarks/make_article.py puts this word once in the middle of every article it makes.
+MIDDLE_WORD = "qjvwkx"
+
+
+def check_middle(doc):
+    """The middle word must occur exactly once, between 40 % and 60 % of the file."""
+    with open(doc.path, "rb") as f:
+        data = f.read()
+    word = doc.middle.encode()
+    at = data.find(word)
+    if at < 0 or data.find(word, at + 1) >= 0 or not 0.4 * len(data) < at < 0.6 * len(data):
+        sys.exit(f"run.py: {doc.middle!r} does not occur exactly once in the middle of {doc.path} "
+                 "(remove it: scripts/bench makes it again)")
+
+
+def grep_count(doc):
+    """`grep -c WORD FILE` for the middle word, whole process, wall time (the yardstick of figure 4b)."""
+    began = time.perf_counter()
+    subprocess.run(["grep", "-c", doc.middle, doc.path], capture_output=True)
+    return time.perf_counter() - began
 
 
 def documents(docs_dir, quick, only=None):
@@ -118,6 +141,9 @@ def documents(docs_dir, quick, only=None):
     docs = [d for d in docs if wanted(d.name)]
     for d in docs:
         check_once(d)
+        if d.name != "bundled":
+            d.middle = MIDDLE_WORD
+            check_middle(d)
     return docs
 
 
@@ -224,6 +250,17 @@ class Session:
         except (OSError, TypeError):
             pass
 
+    def resident(self):
+        """The program's resident memory now (VmRSS), in bytes, or None."""
+        try:
+            with open(f"/proc/{self.pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) * 1024
+        except (OSError, TypeError):
+            pass
+        return None
+
     def kill(self):
         if self.pid is not None:
             self.note_memory()
@@ -282,6 +319,10 @@ def run_session(argv, doc, task, timeout):
                     loading = lambda rows: "đang nạp" in rows[-1]
                     if loading(s.rows()):
                         s.wait_for(lambda rows: not loading(rows), timeout)
+                elif task == "middle":  # from the top, the word in the middle: before any import is done
+                    sent = s.send(b"/" + doc.middle.encode() + b"\r")
+                    shown = s.wait_for(contains(doc.middle), timeout)
+                    result["rss_search"] = s.resident()
                 else:  # search
                     sent = s.send(b"/" + doc.word.encode() + b"\r")
                     shown = s.wait_for(contains(doc.word), timeout)
@@ -465,11 +506,13 @@ def main():
         for d in docs:
             if d.huge and r >= args.rounds_huge:
                 continue
-            for task in ("scroll", "end", "search"):
+            if d.middle:
+                samples[d.name].setdefault("grep", {}).setdefault("middle", []).append(grep_count(d))
+            for task in ("scroll", "end", "search") + (("middle",) if d.middle else ()):
                 for prog in order:
                     res = run_session(programs[prog](d), d, task, args.timeout)
                     box = samples[d.name][prog]
-                    for key in ("first", task, "rss"):
+                    for key in ("first", task, "rss", "rss_search"):
                         if key in res:
                             box.setdefault(key, []).append(res[key])
                     if "error" in res:

@@ -9,6 +9,8 @@ public struct OpenArticle {
     /// starts, and what imports the whole (in the background, once the first screen is out).
     public var tailStart: Int?
     public var whole: (@Sendable () -> (article: Article, notice: String?))?
+    /// The file and the bytes of it the preview does not show, searched in place while it loads.
+    public var middle: (path: String, range: Range<Int>)?
     /// A search to open with (`--search`, a library search), its first match shown.
     public var search: (query: String, options: SearchOptions)?
     /// Where to start: a source offset (a saved position).

@@ -38,6 +38,9 @@ struct ReaderScreen: Program {
     /// A huge article's file, which its text is read back from once the whole is in.
     private var file: (any TextFile)?
     private var toldChanged = false
+    /// The file a search scans while the whole imports (`Effect.scanMiddle`), and the scan running.
+    private let middlePath: String?
+    private var middleSearch: MiddleSearch?
 
     init(_ open: OpenArticle, historyPath: String, files: (index: Int, ends: (Int) -> String?)? = nil,
          passThrough: @escaping (String) -> Void = { _ in }, library: @escaping () -> String?) {
@@ -47,6 +50,7 @@ struct ReaderScreen: Program {
         self.passThrough = passThrough
         self.library = library
         whole = open.whole
+        middlePath = open.middle?.path
     }
 
     /// The state the reader opens with: the settings applied, the history loaded, the position or
@@ -62,6 +66,7 @@ struct ReaderScreen: Program {
         state.copyLinks = settings.copyLinks
         state.loading = open.whole != nil
         state.tailStart = open.tailStart
+        state.middle = open.middle?.range
         // A search opens at its first match, not at the saved position.
         open.keeper?.restore(&state, position: open.search == nil && open.offset == nil)
         if let offset = open.offset { Reader.go(&state, toSourceOffset: offset) }
@@ -99,6 +104,9 @@ struct ReaderScreen: Program {
         case .saveMarks(let marks):
             // Outside the library the reader holds the marks for this run only.
             if let failure = keeper?.saveMarks(marks) { return .send([.notice(failure)]) }
+        case .scanMiddle(let scan):
+            middleSearch?.stop()
+            middleSearch = middlePath.map { MiddleSearch(path: $0, scan) }
         }
         return .done
     }
@@ -119,6 +127,7 @@ struct ReaderScreen: Program {
     /// changes (a failure said once).
     mutating func poll(_ state: ReaderState) -> [Message] {
         var news: [Message] = []
+        if state.loading, let hit = middleSearch?.take() { news.append(.middleFound(hit)) }
         if state.loading, let done = loading?.take() {
             file = done.article.blocks.first(where: \.isFiled)?.textFile
             news.append(.articleLoaded(done.article))

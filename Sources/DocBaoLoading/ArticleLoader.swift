@@ -34,6 +34,9 @@ public struct LoadedArticle {
     /// starts, and what imports the whole.
     public var tailStart: Int? = nil
     public var whole: (@Sendable () -> (article: Article, notice: String?))?
+    /// For a huge file opened on a preview: its path and the bytes the preview does not show,
+    /// which a search scans while the whole imports (`FileScan`).
+    public var middle: (path: String, range: Range<Int>)?
     /// Whether the file changed while it was read (it shrank, grew or was written): what was
     /// read may be a part of it. For an article whose text stays in its file (`textFile`), asked
     /// again after the text was read back.
@@ -156,7 +159,7 @@ public enum ArticleLoader {
         }
         let shown = PlainTextImporter.preview(head: head, tail: tail)
         let article = shown.article
-        return LoadedArticle(article: article, kind: .plainText, tailStart: shown.tailStart, whole: {
+        var loaded = LoadedArticle(article: article, kind: .plainText, tailStart: shown.tailStart, whole: {
             // Read in pieces, twice, rather than whole: the import holds the article, not the bytes.
             do {
                 let pieces = try FileBytes.Pieces(path: path, refusingBinary: !force)
@@ -166,6 +169,8 @@ public enum ArticleLoader {
                 return (article, "Không đọc được phần còn lại của tệp (\(error))")
             }
         })
+        loaded.middle = (path, shown.headCount..<(size - shown.tailCount))
+        return loaded
     }
 
     /// The article in `bytes`, its kind decided by `decisionName` (nil: by content only).

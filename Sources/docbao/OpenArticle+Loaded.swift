@@ -6,5 +6,6 @@ extension OpenArticle {
     init(loaded: ArticleSource.Loaded, search: (query: String, options: SearchOptions)? = nil, keeper: PositionKeeper? = nil) {
         self.init(article: loaded.article, notice: loaded.notice, tailStart: loaded.tailStart, whole: loaded.whole,
                   search: search, keeper: keeper)
+        middle = loaded.middle
     }
 }

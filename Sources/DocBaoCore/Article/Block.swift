@@ -58,6 +58,12 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
         set { storage = .owned(newValue) }
     }
 
+    /// Where the text's bytes start in its file, for a block kept there (nil for one held).
+    public var fileOffset: Int? {
+        if case .filed(let span) = storage { return span.offset }
+        return nil
+    }
+
     /// The length of `text` in UTF-8 bytes, without reading a file.
     public var utf8Count: Int {
         switch storage {

@@ -55,6 +55,9 @@ extension PlainTextImporter {
     public struct Preview: Sendable {
         public var article: Article
         public var tailStart: Int?
+        /// How many of the input's first bytes the head shows, and of its last bytes the tail: the
+        /// bytes between are the middle, which a search scans in the file while the whole imports.
+        public var headCount = 0, tailCount = 0
     }
 
     /// The placeholder between a preview's head and tail.
@@ -69,19 +72,26 @@ extension PlainTextImporter {
     /// The preview made from the input's first and last `previewSpan` bytes (read without reading
     /// the rest: the first screen of a 100 MB file costs two small reads).
     public static func preview(head: [UInt8], tail: [UInt8]) -> Preview {
-        let headArticle = importArticle(bytes: Array(head[..<headCut(head)])).article
-        // The tail is imported behind a stand-in title line, which is then dropped: its blocks come
-        // out as the whole's last ones, end matter included.
-        let tailArticle = importArticle(bytes: Array("…\n\n".utf8) + tail[tailCut(tail)...]).article
-        var tailBlocks = Array(tailArticle.blocks.drop { $0.kind == .title })
-        // The tail's first paragraph is no lead: classify it as the body paragraph it is.
-        if let first = tailBlocks.first, first.kind == .lead { tailBlocks[0] = block(for: first.text) }
+        let headCount = headCut(head), tailCount = tail.count - tailCut(tail)
+        let headArticle = importArticle(bytes: Array(head[..<headCount])).article
+        let tailBlocks = blocks(ofPiece: Array(tail[(tail.count - tailCount)...]))
         var blocks = headArticle.blocks
         blocks.append(Block(.paragraph, previewGap))
         let tailStart = blocks.count
         blocks += tailBlocks
         let article = Article(blocks: blocks, sections: Outline.sections(for: blocks), metadata: headArticle.metadata)
-        return Preview(article: article, tailStart: tailStart)
+        return Preview(article: article, tailStart: tailStart, headCount: headCount, tailCount: tailCount)
+    }
+
+    /// The blocks of a piece of the input after its start (a preview's tail, the text around a
+    /// match found in the middle while the whole imports), cut at a line break. It is imported
+    /// behind a stand-in title line, which is then dropped, so its blocks come out as the whole's
+    /// (end matter included); its first paragraph is no lead but the body paragraph it is.
+    public static func blocks(ofPiece bytes: [UInt8]) -> [Block] {
+        let article = importArticle(bytes: Array("…\n\n".utf8) + bytes).article
+        var blocks = Array(article.blocks.drop { $0.kind == .title })
+        if let first = blocks.first, first.kind == .lead { blocks[0] = block(for: first.text) }
+        return blocks
     }
 
     /// The blocks with every block longer than `maxBlockBytes` cut into pieces of the same kind, at

@@ -64,6 +64,8 @@ public enum Message: Equatable, Sendable {
     case settle
     /// A terminating signal arrived: the run ends (`Effect.signalled`).
     case signal(Int32)
+    /// What `Effect.scanMiddle` found in the file: the first match, and the text around it.
+    case middleFound(MiddleHit)
 }
 
 /// Work the reducer asks the program to do outside the pure core.
@@ -85,4 +87,7 @@ public enum Effect: Equatable, Sendable {
     case copyLink(String)
     /// End the run because of a terminating signal (the program exits with 128 + its number).
     case signalled(Int32)
+    /// Search the part of a huge file not placed yet (`Reader+Middle`); a match comes back as
+    /// `Message.middleFound`.
+    case scanMiddle(MiddleScan)
 }

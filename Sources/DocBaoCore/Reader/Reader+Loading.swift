@@ -8,6 +8,7 @@ extension Reader {
     /// Marks set in the preview move into the whole too (`Effect.saveMarks` when there were some).
     static func finishLoading(_ state: inout ReaderState, _ article: Article) -> [Effect] {
         let preview = state
+        let hadWindow = state.window != nil
         func moved(_ match: SearchMatch) -> SearchMatch {
             let p = preview.positionInWhole(block: match.block, offset: match.start, article)
             return SearchMatch(block: p.block, start: p.offset, end: p.offset + match.end - match.start)
@@ -16,6 +17,8 @@ extension Reader {
         state.loading = false
         let effects = carryPlaces(&state, from: preview)
         state.search = state.search.map { search in redo(search, in: state, keeping: search.current.map { moved(search.matches[$0]) }) }
+        // A match shown in a window of the middle lands on its paragraph in the whole.
+        if hadWindow, let search = state.search, let current = search.current { reveal(&state, search.matches[current]) }
         if var prompt = state.prompt {
             let origin = preview.positionInWhole(block: prompt.origin.block, offset: prompt.origin.offset, article)
             prompt.origin = origin
@@ -41,7 +44,7 @@ extension Reader {
     }
 
     /// `search` run again on the whole article, its current match the one at `match` (if any).
-    private static func redo(_ search: SearchState, in state: ReaderState, keeping match: SearchMatch?) -> SearchState {
+    static func redo(_ search: SearchState, in state: ReaderState, keeping match: SearchMatch?) -> SearchState {
         var again = SearchState(query: search.query, options: search.options, direction: search.direction, index: state.searchIndex)
         if let match { again.current = again.next(from: match.block, offset: match.start, .forward)?.index }
         return again

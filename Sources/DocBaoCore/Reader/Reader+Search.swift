@@ -51,10 +51,10 @@ extension Reader {
             cancel(&state, prompt)
             return []
         case .commit:
-            settle(&state)
-            if state.searchDeferred { searchAsYouType(&state, prompt, deferShort: false) }
+            var effects = settle(&state)
+            if state.searchDeferred { effects += searchAsYouType(&state, prompt, deferShort: false) }
             state.prompt = nil
-            return commit(&state, prompt)
+            return effects + commit(&state, prompt)
         case .edited:
             break
         }
@@ -67,10 +67,12 @@ extension Reader {
     }
 
     /// Brings the view up to date with what the prompt holds: call before drawing a frame.
-    public static func settle(_ state: inout ReaderState) {
-        guard state.promptSearchPending else { return }
+    @discardableResult
+    public static func settle(_ state: inout ReaderState) -> [Effect] {
+        guard state.promptSearchPending else { return [] }
         state.promptSearchPending = false
-        if let prompt = state.prompt { searchAsYouType(&state, prompt) }
+        guard let prompt = state.prompt else { return [] }
+        return searchAsYouType(&state, prompt)
     }
 
     /// Incremental search: the matches for what is typed so far, the view at the nearest one from
@@ -80,23 +82,28 @@ extension Reader {
     /// hundreds of MB for a query that the next key replaces ("ngo": 55 thousand, 0.06 s). Over
     /// `incrementalLimit` bytes the query needs two characters, over 8 times that three; Enter
     /// searches a shorter one all the same.
-    static func searchAsYouType(_ state: inout ReaderState, _ prompt: Prompt, deferShort: Bool = true) {
+    /// While a huge article loads, a match not in the preview's head is also looked for in the file
+    /// (the effects returned: `Reader+Middle`).
+    @discardableResult
+    static func searchAsYouType(_ state: inout ReaderState, _ prompt: Prompt, deferShort: Bool = true) -> [Effect] {
         state.top = state.origin(of: prompt)
         state.searchDeferred = false
-        guard !prompt.text.isEmpty else { state.search = nil; return }
+        guard !prompt.text.isEmpty else { state.search = nil; return [] }
         let size = state.blockStarts.last ?? 0
         let shortest = size > 8 * state.incrementalLimit ? 3 : size > state.incrementalLimit ? 2 : 1
         if deferShort, prompt.text.count < shortest {
             state.search = nil
             state.searchDeferred = true
-            return
+            return []
         }
         var search = SearchState(query: prompt.text, options: prompt.editor.options, direction: prompt.direction, index: state.searchIndex)
-        if let found = search.next(from: prompt.origin.block, offset: prompt.origin.offset, prompt.direction) {
+        let found = search.next(from: prompt.origin.block, offset: prompt.origin.offset, prompt.direction)
+        if let found {
             search.current = found.index
             reveal(&state, search.matches[found.index])
         }
         state.search = search
+        return middleScan(state, search, origin: prompt.origin, found: found)
     }
 
     static func commit(_ state: inout ReaderState, _ prompt: Prompt) -> [Effect] {

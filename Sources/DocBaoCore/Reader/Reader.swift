@@ -42,10 +42,7 @@ public enum Reader {
 
     /// Applies `message` to `state`.
     public static func reduce(_ state: inout ReaderState, _ message: Message) -> [Effect] {
-        if case .settle = message {
-            settle(&state)
-            return []
-        }
+        if case .settle = message { return settle(&state) }
         state.message = nil
         if case .resize = message {} else { state.resizeAnchor = nil }
         let g = state.geometry
@@ -79,6 +76,8 @@ public enum Reader {
             return linksListKey(&state, key)
         case .signal(let n):
             return [.signalled(n)]
+        case .middleFound(let hit):
+            return middleFound(&state, hit)
         case .settle:
             break  // handled above
         case .action(let action):

@@ -72,7 +72,7 @@ extension ReaderState {
     /// article's offset beyond it is not in the preview yet.
     var previewHeadEnd: Int {
         guard loading else { return Int.max }
-        if let tailStart, tailStart > 0, tailStart <= article.blocks.count { return blockStarts[tailStart - 1] }
+        if let gap = gapIndex, gap < article.blocks.count { return blockStarts[gap] }
         return sourceLength
     }
 

@@ -71,6 +71,11 @@ public struct ReaderState {
     public var tailStart: Int?
     /// A search that found nothing in the part loaded so far: run again on the whole article.
     var pendingSearch: PendingSearch?
+    /// While loading: the bytes of the file that the preview does not show (nil when there is no
+    /// file to scan), which a search scans while the whole imports (`Reader+Middle`)…
+    public var middle: Range<Int>?
+    /// …and the text around the match found there, shown between the head and the tail.
+    var window: PreviewWindow?
 
     /// Bookmarks: a letter (a-z, A-Z) and the source offset it marks (see `sourceOffset`). Set by the
     /// program at start; every change the reader makes comes back as `Effect.saveMarks`.
@@ -107,6 +112,12 @@ public struct ReaderState {
         var direction: SearchDirection
     }
 
+    /// The index of the placeholder after the preview's head (a window has another after it).
+    var gapIndex: Int? {
+        guard loading, let tailStart, tailStart > 0 else { return nil }
+        return (window?.blocks.lowerBound ?? tailStart) - 1
+    }
+
     /// Where source position (block, offset) of the preview is in `whole`. The tail's text is the
     /// whole's last text, so a tail position keeps its distance from the end (its blocks may be cut
     /// differently: a paragraph that straddles the tail's start is cut into pieces from elsewhere);
@@ -123,6 +134,10 @@ public struct ReaderState {
             }
             return SourcePosition(block: max(0, i), offset: max(0, whole.blocks.isEmpty ? 0 : whole.blocks[max(0, i)].utf8Count - fromEnd))
         }
+        if let window, window.blocks.contains(old) {
+            // The match's line is found by its place in the file (blocks around it are not told).
+            return SourcePosition(block: whole.lastBlock(startingAtOrBefore: window.line), offset: 0)
+        }
         let oldText = blocks.indices.contains(old) ? blocks[old].text : nil
         let candidates = [old, old + 1, old - 1, old + 2]
         let block = candidates.first { whole.blocks.indices.contains($0) && whole.blocks[$0].text == oldText } ?? old
@@ -135,11 +150,27 @@ public struct ReaderState {
         let wasAtEnd = top == layout.lastTop(height: geometry.viewHeight)
         let position = positionInWhole(block: anchor.block, offset: anchor.offset, newArticle)
         tailStart = nil
+        window = nil
+        middle = nil
         article = newArticle
         searchIndex = SearchIndex(article: newArticle)
         blockStarts = Self.blockStarts(of: newArticle)
         layout = Layout(article: newArticle, width: layout.width)
         top = wasAtEnd ? layout.lastTop(height: geometry.viewHeight) : layout.position(block: position.block, offset: position.offset)
+        resizeAnchor = nil
+        sidebarCursor = min(sidebarCursor, max(0, newArticle.sections.count - 1))
+        clampTop()
+    }
+
+    /// Replaces the preview by another preview of the same article (a window added in its middle),
+    /// `top` on the same text, given in the new one.
+    mutating func replacePreview(_ newArticle: Article, tailStart newTailStart: Int, top position: SourcePosition) {
+        tailStart = newTailStart
+        article = newArticle
+        searchIndex = SearchIndex(article: newArticle)
+        blockStarts = Self.blockStarts(of: newArticle)
+        layout = Layout(article: newArticle, width: layout.width)
+        top = layout.position(block: position.block, offset: position.offset)
         resizeAnchor = nil
         sidebarCursor = min(sidebarCursor, max(0, newArticle.sections.count - 1))
         clampTop()

@@ -1,0 +1,167 @@
+/// Finds a `Matcher`'s matches in raw UTF-8 bytes, line by line, without an article: how the reader
+/// searches the part of a huge file its background import has not placed yet.
+///
+/// The bytes are folded on the fly to base bytes only (one per character, as `FoldedText.bases`
+/// holds them: combining marks join the letter before them, so NFC and NFD give the same bytes),
+/// scanned for the query's base bytes with `ByteSearch`, and only a line where they are is folded
+/// whole and asked of the `Matcher` itself. So the matches are, by construction, the Matcher's on
+/// each line (whatever its rules): base bytes equal are necessary for any match in either mode.
+/// A line is the bytes between two line breaks (LF or CR); matches never cross one.
+public struct LineScan: Sendable {
+    public let matcher: Matcher
+    private let search: ByteSearch?
+
+    public init(_ matcher: Matcher) {
+        self.matcher = matcher
+        search = matcher.query.isEmpty ? nil : ByteSearch(matcher.query.map { $0.base < 0xFF ? UInt8($0.base) : 0xFF })
+    }
+
+    /// A match: the line it is in and the match itself, as byte ranges of the bytes scanned.
+    public struct Hit: Equatable, Sendable {
+        public var line: Range<Int>
+        public var match: Range<Int>
+
+        public init(line: Range<Int>, match: Range<Int>) {
+            self.line = line
+            self.match = match
+        }
+    }
+
+    /// Calls `body` with each match in `bytes`, in order, until it returns false. The end of
+    /// `bytes` ends a line (the caller cuts a file at line breaks). Each line's matches are
+    /// `matcher.matches(in:)` of its text (invalid UTF-8 repaired as `String(decoding:)` does; the
+    /// offsets are the repaired text's, the same as the bytes' in valid UTF-8).
+    /// - Returns: false if `body` stopped the scan.
+    @discardableResult
+    public func scan(_ bytes: UnsafeRawBufferPointer, _ body: (Hit) -> Bool) -> Bool {
+        guard let search, bytes.count > 0 else { return true }
+        var folded = Folding()
+        folded.fold(bytes.bindMemory(to: UInt8.self))
+        return folded.bases.withUnsafeBufferPointer { bases in
+            var i = 0
+            while let c = search.firstIndex(in: bases, from: i) {
+                // The line holding the candidate: its text goes to the Matcher once.
+                let n = folded.lineUnits.partitionPoint { Int($0) <= c } - 1
+                let start = Int(folded.lineBytes[n])
+                let end = n + 1 < folded.lineBytes.count ? Int(folded.lineBytes[n + 1]) - 1 : bytes.count
+                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                for r in matcher.matches(in: text) {
+                    guard body(Hit(line: start..<end, match: (start + r.lowerBound)..<(start + r.upperBound))) else { return false }
+                }
+                guard n + 1 < folded.lineUnits.count else { break }
+                i = Int(folded.lineUnits[n + 1])
+            }
+            return true
+        }
+    }
+
+    /// The base bytes of a piece of text and where its lines start.
+    struct Folding {
+        /// One base byte per character (0xFF for a base that does not fit), 0x0A at each line break.
+        var bases: [UInt8] = []
+        /// For each line, the index of its first unit and of its first byte.
+        var lineUnits: [Int32] = [0]
+        var lineBytes: [Int32] = [0]
+
+        /// Folds `bytes`: eight ASCII bytes at a time where there are eight (lowercased in one
+        /// step), else a character at a time through `BaseTable`.
+        mutating func fold(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let n = bytes.count
+            guard let src = bytes.baseAddress else { return }
+            let table = BaseTable.shared
+            var units: [Int32] = [0], starts: [Int32] = [0]
+            bases = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
+                let dst = out.baseAddress!
+                var i = 0, k = 0
+                // Whether the line has a unit yet: a combining mark at a line's start is a unit of its own.
+                var lineHasUnit = false
+                table.ascii.withUnsafeBufferPointer { ascii in
+                    while i < n {
+                        // Eight printable ASCII bytes (no break, no tab, no control): their bases are
+                        // themselves, A–Z lowercased.
+                        if i + 8 <= n {
+                            let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+                            let high: UInt64 = 0x8080_8080_8080_8080
+                            if w & high == 0, (w &- 0x2020_2020_2020_2020) & ~w & high == 0 {
+                                let upper = ((w &+ 0x3F3F_3F3F_3F3F_3F3F) ^ (w &+ 0x2525_2525_2525_2525)) & high
+                                UnsafeMutableRawPointer(dst + k).storeBytes(of: w | (upper >> 2), as: UInt64.self)
+                                i += 8; k += 8
+                                lineHasUnit = true
+                                continue
+                            }
+                        }
+                        let b = src[i]
+                        if b < 0x80 {
+                            i += 1
+                            if b == 0x0A || b == 0x0D {
+                                dst[k] = 0x0A; k += 1
+                                units.append(Int32(k))
+                                starts.append(Int32(i))
+                                lineHasUnit = false
+                            } else {
+                                dst[k] = ascii[Int(b)]; k += 1
+                                lineHasUnit = true
+                            }
+                            continue
+                        }
+                        // A UTF-8 sequence, checked; a byte that starts none is one unit, as U+FFFD would be.
+                        let length = b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+                        guard length > 0, i + length <= n else {
+                            dst[k] = 0xFF; k += 1; lineHasUnit = true; i += 1; continue
+                        }
+                        var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                        var valid = true
+                        for j in 1..<length {
+                            let c = src[i + j]
+                            if c & 0xC0 != 0x80 { valid = false; break }
+                            v = v << 6 | UInt32(c & 0x3F)
+                        }
+                        guard valid, let scalar = Unicode.Scalar(v) else {
+                            dst[k] = 0xFF; k += 1; lineHasUnit = true; i += 1; continue
+                        }
+                        i += length
+                        if let base = table.base(v) {
+                            dst[k] = base; k += 1
+                            lineHasUnit = true
+                        } else if v >= 0x300, lineHasUnit, VietnameseFolding.extendsPrevious(scalar) {
+                            continue  // a mark on the character before
+                        } else {
+                            let base = VietnameseFolding.fold(scalar).base
+                            dst[k] = base < 0xFF ? UInt8(base) : 0xFF; k += 1
+                            lineHasUnit = true
+                        }
+                    }
+                }
+                initialized = k
+            }
+            lineUnits = units
+            lineBytes = starts
+        }
+    }
+
+    /// Base bytes of the characters most text is made of, from `VietnameseFolding.fold` once.
+    final class BaseTable: Sendable {
+        static let shared = BaseTable()
+        let ascii: [UInt8]
+        /// U+0080 ..< U+0250 and U+1E00 ..< U+1F00 (precomposed Latin, every Vietnamese letter).
+        private let low: [UInt8], extended: [UInt8]
+
+        private init() {
+            func byte(_ v: UInt32) -> UInt8 {
+                guard let s = Unicode.Scalar(v) else { return 0xFF }
+                let base = VietnameseFolding.fold(s).base
+                return base < 0xFF ? UInt8(base) : 0xFF
+            }
+            ascii = (0..<128).map { byte(UInt32($0)) }
+            low = (0x80..<0x250).map(byte)
+            extended = (0x1E00..<0x1F00).map(byte)
+        }
+
+        @inline(__always)
+        func base(_ v: UInt32) -> UInt8? {
+            if v < 0x250 { return low[Int(v - 0x80)] }
+            if v >= 0x1E00 && v < 0x1F00 { return extended[Int(v - 0x1E00)] }
+            return nil
+        }
+    }
+}
