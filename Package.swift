@@ -27,7 +27,7 @@ let package = Package(
         // article), its bytes (bounded reads, huge files read in place), what kind it is (decided in
         // one place), the importer of each kind (one registry) -> Article. Also the file and platform
         // layer: XDG paths, folder walks, the few libc calls (`Platform`). Imports only the core.
-        .target(name: "DocBaoLoading", dependencies: ["DocBaoCore"]),
+        .target(name: "DocBaoLoading", dependencies: ["DocBaoCore", "DocBaoWeb"]),
         // Web pages and feeds: libxml2 parses them (never loading anything, `LibXML`), and the
         // article is found in the page. Pure apart from the parser: bytes in, core model out.
         .target(name: "DocBaoWeb", dependencies: ["DocBaoCore", "CLibXML2"]),
