@@ -90,9 +90,11 @@ struct PageMetadata {
         var title = original.trimmingCharacters(in: .whitespacesAndNewlines)
         let words = { (s: String) in s.split(whereSeparator: \.isWhitespace).count }
         var hierarchical = false
+        var cutAtSeparator = false
         let separators = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "]
         if let last = separators.compactMap({ title.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }) {
             hierarchical = [" \\ ", " / ", " > ", " » "].contains(String(title[last]))
+            cutAtSeparator = true
             title = String(original[..<last.lowerBound]).trimmingCharacters(in: .whitespaces)
             if words(title) < 3, let firstRange = separators.compactMap({ original.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
                 title = String(original[firstRange.upperBound...]).trimmingCharacters(in: .whitespaces)
@@ -114,7 +116,10 @@ struct PageMetadata {
         title = HTMLTree.collapse(title)
         let count = words(title)
         if count <= 4 && (!hierarchical || count != words(original.filter { !"|-–—\\/>»".contains($0) }) - 1) {
-            title = HTMLTree.collapse(original)
+            // Readability keeps a short title whole, unless (docbao's rule) the page's own headline
+            // is that short title: then the rest was the site's name.
+            let cut = HTMLTree.collapse(title)
+            title = cutAtSeparator && h1s.contains(where: { HTMLTree.collapse($0) == cut }) ? cut : HTMLTree.collapse(original)
         }
         return title.isEmpty ? (h1s.first.map(HTMLTree.collapse)) : title
     }
