@@ -60,7 +60,7 @@ struct AddCommand: ParsableCommand {
         summary.skipped = unreadable + summary.skipped
         for skip in summary.skipped { Output.error("docbao add: \(skip.path): \(skip.reason)") }
         if let stopped { Output.error("docbao add: stopped: \(stopped)") }
-        if files.isEmpty && unreadable.isEmpty { Output.error("docbao add: no \(ArticleFiles.extensionsPhrase) file found") }
+        if files.isEmpty && unreadable.isEmpty && feeds.isEmpty { Output.error("docbao add: no \(ArticleFiles.extensionsPhrase) file found") }
         Output.out("\(summary.line)\n")
         // Each skipped file was named on its line, before the summary: only the status is left.
         if stopped != nil || !summary.skipped.isEmpty { throw Failure.reported() }

@@ -73,7 +73,7 @@ def test_add_feed_adds_each_entry_once(tmp_path):
     added = run("add", feed, "--library", lib)
     assert added.returncode == 0, added.stderr
     # The third entry has the second's link: one article, not two.
-    assert added.stdout.strip() == "2 added, 1 already there"
+    assert added.stdout.strip() == "2 added, 1 already there" and added.stderr == ""
     listing = run("list", "--library", lib).stdout
     assert ENTRY in listing and "Tin thứ hai" in listing and "<b>" not in listing
     again = run("add", feed, "--library", lib)
