@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "docbao", targets: ["docbao"]),
         // The pure core, for packages beside this one (the fuzz targets in Fuzz/).
         .library(name: "DocBaoCore", targets: ["DocBaoCore"]),
+        // Web pages read as articles, for the fuzz target of the HTML importer.
+        .library(name: "DocBaoWeb", targets: ["DocBaoWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -14,7 +14,11 @@ collapsed. Words are runs of letters and digits, lower-cased.
     python3 Benchmarks/extraction_f1.py [--docbao PATH] [--suite DIR] [--json OUT] [--reference]
                                         [--min-f1 X] [--only NAME]
 
---reference also runs readability-lxml (if importable) on the same pages, for the same measure.
+--reference also runs readability-lxml (if importable: pip install readability-lxml into
+.bench-cache/venv and run this script with its python) on the same pages, for the same measure.
+--big PAGE times one large page (whole process, and peak resident memory) with both.
+Times: docbao is a whole `export` process per page (start-up included, peak memory from wait4);
+the reference is timed inside Python, around Document(...).summary() only.
 --min-f1 exits 1 when the mean F1 is below X (the test in Tests/e2e/test_html.py uses it).
 """
 import argparse
@@ -27,11 +31,15 @@ import sys
 import time
 
 WORD = re.compile(r"\w+", re.UNICODE)
-REFERENCE = re.compile(r"\[\d+\]")
+
+
+BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "pre",
+          "blockquote", "section", "article", "figure", "figcaption", "header", "footer", "dd", "dt", "dl", "hr", "img"}
 
 
 class TextOf(html.parser.HTMLParser):
-    """The text nodes of a document (script and style skipped)."""
+    """The text nodes of a document (script and style skipped), a space at each block's edges only
+    (a drop cap `<span>W</span>hatever` is one word, as on the page)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -41,13 +49,13 @@ class TextOf(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.skip += 1
-        elif tag in ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "pre", "blockquote"):
+        elif tag in BLOCKS:
             self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self.skip:
             self.skip -= 1
-        else:
+        elif tag in BLOCKS:
             self.parts.append(" ")
 
     def handle_data(self, data):
@@ -84,18 +92,59 @@ def collapse(s):
     return " ".join((s or "").split())
 
 
-def docbao_article(docbao, page):
+def measured(command):
+    """Runs `command`; its stdout, stderr, status, wall seconds and peak resident KB (wait4)."""
     started = time.perf_counter()
-    out = subprocess.run([docbao, "export", "--format", "json", page], capture_output=True, timeout=120)
+    with open(os.devnull, "rb") as nothing:
+        proc = subprocess.Popen(command, stdin=nothing, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = proc.stdout.read(), proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
-    if out.returncode != 0:
-        return None, elapsed, out.stderr.decode("utf-8", "replace")
-    return json.loads(out.stdout), elapsed, None
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return out, err, proc.returncode, elapsed, usage.ru_maxrss
+
+
+def docbao_article(docbao, page):
+    out, err, status, elapsed, peak = measured([docbao, "export", "--format", "json", page])
+    if status != 0:
+        return None, elapsed, peak, err.decode("utf-8", "replace")
+    return json.loads(out), elapsed, peak, None
+
+
+REFERENCE_RUN = """
+import resource, sys, time
+from readability import Document
+raw = open(sys.argv[1], "rb").read()
+started = time.perf_counter()
+doc = Document(raw)
+summary = doc.summary()
+title = doc.short_title()
+print(time.perf_counter() - started)
+"""
+
+
+def reference_process(python, page):
+    """readability-lxml on one page in a process of its own: (extraction seconds, peak KB)."""
+    out, err, status, _, peak = measured([python, "-c", REFERENCE_RUN, page])
+    if status != 0:
+        raise RuntimeError(err.decode("utf-8", "replace")[-300:])
+    return float(out.decode().strip()), peak
 
 
 def body_text(article):
-    kept = [b["text"] for b in article["blocks"] if b["kind"] not in ("title", "lead", "byline", "source")]
-    return REFERENCE.sub("", " ".join(kept))
+    """The body's text without docbao's link references: each link's "[n]", found in order after
+    the one before (a page's own "[12]", such as Wikipedia's citations, stays)."""
+    text = " ".join(b["text"] for b in article["blocks"] if b["kind"] not in ("title", "lead", "byline", "source"))
+    out, at = [], 0
+    for link in article.get("links", []):
+        mark = f"[{link['number']}]"
+        found = text.find(mark, at)
+        if found < 0:
+            continue
+        out.append(text[at:found])
+        at = found + len(mark)
+    out.append(text[at:])
+    return "".join(out)
 
 
 def reference_text(page):
@@ -122,6 +171,7 @@ def main():
     ap.add_argument("--min-f1", type=float)
     ap.add_argument("--only")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--big", help="also time this (large) page with docbao and, with --reference, the reference")
     args = ap.parse_args()
 
     names = sorted(d for d in os.listdir(args.suite) if os.path.isfile(os.path.join(args.suite, d, "source.html")))
@@ -134,8 +184,8 @@ def main():
         expected = html_text(os.path.join(folder, "expected.html"))
         with open(os.path.join(folder, "expected-metadata.json"), encoding="utf-8") as f:
             meta = json.load(f)
-        article, elapsed, error = docbao_article(args.docbao, page)
-        row = {"page": name, "seconds": elapsed}
+        article, elapsed, peak, error = docbao_article(args.docbao, page)
+        row = {"page": name, "seconds": elapsed, "peak_kb": peak}
         if article is None:
             row.update(precision=0, recall=0, f1=0, title=False, byline=False, error=error.strip())
         else:
@@ -164,10 +214,21 @@ def main():
     mean = lambda key: sum(r[key] for r in rows) / n if n else 0
     summary = {"pages": n, "precision": mean("precision"), "recall": mean("recall"), "f1": mean("f1"),
                "title": sum(r["title"] for r in rows), "byline": sum(r["byline"] for r in rows),
-               "seconds_per_page": mean("seconds")}
+               "seconds_per_page": mean("seconds"), "median_seconds": sorted(r["seconds"] for r in rows)[n // 2] if n else 0,
+               "peak_kb_max": max((r["peak_kb"] for r in rows), default=0)}
     if args.reference:
         summary.update(ref_precision=mean("ref_precision"), ref_recall=mean("ref_recall"), ref_f1=mean("ref_f1"),
                        ref_title=sum(r["ref_title"] for r in rows), ref_seconds_per_page=mean("ref_seconds"))
+    if args.big:
+        _, _, status, seconds, peak = measured([args.docbao, "export", "--format", "json", args.big])
+        summary.update(big_page=args.big, big_bytes=os.path.getsize(args.big), big_seconds=seconds, big_peak_kb=peak,
+                       big_status=status)
+        if args.reference:
+            try:
+                ref_seconds, ref_peak = reference_process(sys.executable, args.big)
+                summary.update(ref_big_seconds=ref_seconds, ref_big_peak_kb=ref_peak)
+            except Exception as e:  # noqa: BLE001
+                summary.update(ref_big_error=str(e)[:300])
     print(json.dumps(summary, indent=2))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:

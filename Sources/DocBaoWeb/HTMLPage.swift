@@ -36,6 +36,12 @@ public enum HTMLPage {
     private static func assemble(_ builder: BlockBuilder, metadata: PageMetadata, foundByline: String?, notice: Bool) -> Article {
         var body = builder.blocks
         let title = metadata.title.map { TextSanitizer.clean(HTMLTree.collapse($0)) } ?? ""
+        var byline = (metadata.byline ?? foundByline).map { TextSanitizer.clean(HTMLTree.collapse($0)) }
+        // The closing bold line of a news article is its author, when the page named none.
+        if (byline ?? "").isEmpty, builder.boldParagraphs.contains(body.count - 1), body.count > 1,
+           body[body.count - 1].text.split(separator: " ").count <= 8 {
+            byline = body.removeLast().text
+        }
         // The headline repeated at the top of the text.
         while let first = body.first, first.kind == .heading, same(first.text, title) { body.removeFirst() }
         var blocks: [Block] = []
@@ -46,7 +52,6 @@ public enum HTMLPage {
             blocks.append(Block(.lead, excerpt))
         }
         blocks += body
-        let byline = (metadata.byline ?? foundByline).map { TextSanitizer.clean(HTMLTree.collapse($0)) }
         if let byline, !byline.isEmpty { blocks.append(Block(.byline, byline)) }
         let site = metadata.siteName.map { TextSanitizer.clean(HTMLTree.collapse($0)) }
         let url = metadata.canonical.map { TextSanitizer.clean($0.trimmingCharacters(in: .whitespacesAndNewlines)) }

@@ -136,4 +136,32 @@ import Testing
         #expect(!all.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
         #expect(a.title.contains("␛[31m"))
     }
+
+    /// News sites write sections as bold-only paragraphs and sign with a closing bold line.
+    @Test func boldParagraphsAreHeadingsAndTheClosingOneTheByline() {
+        let page = """
+            <html><head><title>Tin</title></head><body><div class="detail-content">
+            <p>\(Self.prose[0])</p><p><strong>Phần một của bài</strong></p><p>\(Self.prose[1])</p>
+            <p><b>Bold <a href="/x">có liên kết</a></b></p><p>\(Self.prose[2])</p><p><strong>Trần Hà</strong></p>
+            </div></body></html>
+            """
+        let a = HTMLPage.article(Array(page.utf8))
+        #expect(a.blocks.contains(Block(.heading, "Phần một của bài")))
+        #expect(a.sections.map(\.label).contains("Phần một của bài"))
+        #expect(a.blocks.contains(Block(.paragraph, "Bold có liên kết[1]")))
+        #expect(a.blocks.last == Block(.byline, "Trần Hà"))
+        #expect(a.metadata.byline == "Trần Hà")
+    }
+
+    /// An author line in the page gives the name it marks (itemprop="name"), not its "By … date".
+    @Test func aBylineInThePageGivesTheNameItMarks() {
+        let page = """
+            <html><head><title>Tin</title></head><body><article>
+            <div class="byline">By <span itemprop="author"><span itemprop="name">Corey Kilgannon</span></span> May 1</div>
+            <p>\(Self.prose[0])</p><p>\(Self.prose[1])</p><p>\(Self.prose[2])</p></article></body></html>
+            """
+        let a = HTMLPage.article(Array(page.utf8))
+        #expect(a.metadata.byline == "Corey Kilgannon")
+        #expect(!a.blocks.contains { $0.kind == .paragraph && $0.text.contains("Kilgannon") })
+    }
 }

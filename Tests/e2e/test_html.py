@@ -136,8 +136,8 @@ def test_a_folder_of_pages_opens_as_a_library(pane, tmp_path):
     p.keys("q")
 
 
-# The mean F1 reached over Readability's pages (Benchmarks/NOTES.md), less a small margin.
-MEAN_F1_FLOOR = 0.97
+# The mean F1 reached over Readability's pages (0.981, Benchmarks/NOTES.md), less a small margin.
+MEAN_F1_FLOOR = 0.975
 
 
 def test_extraction_over_the_readability_suite_does_not_fall():
@@ -148,4 +148,4 @@ def test_extraction_over_the_readability_suite_does_not_fall():
     summary = json.loads(r.stdout)
     assert summary["pages"] == len([d for d in os.listdir(SHARED / "web" / "readability")
                                     if (SHARED / "web" / "readability" / d / "source.html").exists()])
-    assert summary["title"] >= 115
+    assert summary["title"] >= 117 and summary["byline"] >= 110  # 119 and 112 reached

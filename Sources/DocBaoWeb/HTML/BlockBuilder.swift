@@ -8,6 +8,9 @@ import Foundation
 struct BlockBuilder {
     private(set) var blocks: [Block] = []
     private(set) var links: [Link] = []
+    /// The blocks that were paragraphs of bold text only ("<p><strong>…</strong></p>"), made
+    /// headings: news sites write their sections so, and sign so at the end (the byline).
+    private(set) var boldParagraphs: Set<Int> = []
     let tree: HTMLTree
     let base: URL?
     /// Used by the finder to tell a data table from a layout one.
@@ -52,6 +55,10 @@ struct BlockBuilder {
                 case _ where Self.headings.contains(name), "figcaption":
                     flush()
                     referenceSuppression -= 1
+                case "p" where pushedKind && kinds.last == .heading:
+                    flush()
+                    // Nothing came of it (empty): it names no block.
+                    if let last = boldParagraphs.max(), last >= blocks.count { boldParagraphs.remove(last) }
                 default:
                     if Self.blockElements.contains(name) || ["li", "blockquote", "ul", "ol"].contains(name) { flush() }
                 }
@@ -87,6 +94,10 @@ struct BlockBuilder {
                 flush()
                 kind = .caption
                 referenceSuppression += 1
+            case "p" where (kinds.last ?? .paragraph) == .paragraph && isBoldOnly(node):
+                flush()
+                kind = .heading
+                boldParagraphs.insert(blocks.count)
             case _ where Self.headings.contains(name):
                 flush()
                 kind = .heading
@@ -99,6 +110,23 @@ struct BlockBuilder {
             for child in tree.children(of: node).reversed() { stack.append((child, false, false)) }
         }
         flush()
+    }
+
+    /// A paragraph whose words are all in one `<strong>` or `<b>` and short enough for a heading.
+    private func isBoldOnly(_ p: Int32) -> Bool {
+        var bold: Int32 = -1
+        for child in tree.children(of: p) {
+            if tree[child].isText {
+                guard tree[child].text.unicodeScalars.allSatisfy(HTMLTree.isSpace) else { return false }
+            } else if ["strong", "b"].contains(tree[child].name), bold < 0 {
+                bold = child
+            } else if tree[child].name != "br" {
+                return false
+            }
+        }
+        guard bold >= 0 else { return false }
+        let length = tree.innerLength(bold)
+        return length > 0 && length <= 160 && !tree.contains(under: bold) { $0.name == "a" }
     }
 
     private mutating func appendText(_ text: String) {

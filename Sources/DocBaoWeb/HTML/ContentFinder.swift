@@ -69,7 +69,14 @@ struct ContentFinder {
             let (className, id) = tree.classAndID(node)
             let match = (className + " " + id).lowercased()
             if !skipBylines, byline == nil, isByline(tree, node, match: match) {
-                byline = tree.innerText(node)
+                // The name inside it, when it says which it is (as Readability does).
+                var name: Int32 = node
+                var n = tree[node].first
+                while n >= 0 {
+                    if tree.attribute("itemprop", of: n)?.lowercased().contains("name") == true { name = n; break }
+                    n = tree.following(n, within: node)
+                }
+                byline = tree.innerText(name)
                 let next = tree.following(node, skippingChildren: true)
                 tree.remove(node)
                 node = next
