@@ -55,6 +55,7 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
     case .matcher: MatcherTarget.run(bytes)
     case .composer: ComposerTarget.run(bytes)
     case .html: HTMLTarget.run(bytes)
+    case .feed: FeedTarget.run(bytes)
     }
     return 0
 }
@@ -73,4 +74,6 @@ enum FuzzTarget: String, CaseIterable {
     case composer
     /// Bytes of a saved web page (DocBaoWeb's HTMLPage).
     case html
+    /// Bytes of a feed (DocBaoWeb's FeedParser, each entry made an article).
+    case feed
 }

@@ -51,6 +51,16 @@ enum Seeds {
             let page = pages.appendingPathComponent(name).appendingPathComponent("source.html")
             if let data = fm.contents(atPath: page.path) { corpora[.html, default: []].append((name, Array(data.prefix(65536)))) }
         }
+        // Feeds (feedparser's well-formed suite), whole: each is small.
+        let feeds = shared.appendingPathComponent("web/feeds")
+        for folder in ["rss", "rdf", "atom", "atom10"] {
+            let dir = feeds.appendingPathComponent(folder)
+            for name in (try? fm.contentsOfDirectory(atPath: dir.path))?.sorted() ?? [] {
+                if let data = fm.contents(atPath: dir.appendingPathComponent(name).path) {
+                    corpora[.feed, default: []].append(("\(folder)-\(name)", Array(data.prefix(65536))))
+                }
+            }
+        }
         for (target, seeds) in corpora {
             let dir = out.appendingPathComponent(target.rawValue)
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)
