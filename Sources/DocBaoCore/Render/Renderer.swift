@@ -29,6 +29,9 @@ public enum Renderer {
         case .byline: return .byline
         case .source: return .source
         case .url: return .url
+        case .quote: return .quote
+        case .code: return .code
+        case .tableRow: return .normal
         }
     }
 
