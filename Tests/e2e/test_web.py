@@ -41,6 +41,7 @@ def test_redirects_and_compression_are_followed(web):
 def test_the_header_charset_is_handed_to_the_page_reader(web):
     # UTF-16 with neither byte order mark nor <meta>: only the header says so.
     assert FIRST in dump(web + "/utf16").stdout
+    assert dump(web + "/cp1258").stdout.startswith("Đăk Lăk\n")
     # Wrong headers: Latin-1 over UTF-8, UTF-8 over Latin-1: the bytes are read as what they are.
     assert FIRST in dump(web + "/latin1-header-utf8-body").stdout
     assert "Café à Paris" in dump(web + "/utf8-header-latin1-body").stdout
