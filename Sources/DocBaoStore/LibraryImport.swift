@@ -57,16 +57,7 @@ public enum LibraryImport {
                 case .failure(let skip): summary.skipped.append(skip)
                 }
             }
-            do {
-                for outcome in try store.add(ready) {
-                    switch outcome {
-                    case .added(let id): summary.added.append(id)
-                    case .duplicate: summary.duplicates += 1
-                    }
-                }
-            } catch {
-                throw Interrupted(error: error, summary: summary)
-            }
+            try add(ready, into: store, summary: &summary)
             done += batch.count
             progress(done, files.count)
         }
@@ -92,6 +83,20 @@ public enum LibraryImport {
         }
         if !current.isEmpty { result.append(current) }
         return result
+    }
+
+    /// Adds one batch in one transaction, counting what was added and what was already there.
+    static func add(_ ready: [PreparedArticle], into store: LibraryStore, summary: inout Summary) throws(Interrupted) {
+        do {
+            for outcome in try store.add(ready) {
+                switch outcome {
+                case .added(let id): summary.added.append(id)
+                case .duplicate: summary.duplicates += 1
+                }
+            }
+        } catch {
+            throw Interrupted(error: error, summary: summary)
+        }
     }
 
     /// An import stopped by the database; `summary` is what was committed before.

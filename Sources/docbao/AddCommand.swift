@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocBaoCore
 import DocBaoStore
 import DocBaoLoading
 import Foundation
@@ -30,7 +31,9 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao add")
         let addresses = paths.filter(WebPage.isAddress)
-        let (files, unreadable) = ArticleFiles.find(in: paths.filter { !WebPage.isAddress($0) })
+        // A feed named here adds its entries; everything else is read as articles.
+        let feeds = paths.filter { !addresses.contains($0) && FeedFiles.isFeed(path: $0) }
+        let (files, unreadable) = ArticleFiles.find(in: paths.filter { !feeds.contains($0) && !addresses.contains($0) })
         let bar = ProgressBar(enabled: Output.stderrIsTerminal && files.count > 1)
         var summary: LibraryImport.Summary
         var stopped: LibraryError?
@@ -41,13 +44,28 @@ struct AddCommand: ParsableCommand {
             stopped = error.error
         }
         bar.clear()
+        for feed in feeds where stopped == nil {
+            do {
+                let parsed = try FeedFiles.read(path: feed)
+                let added = try FeedEntries.add(parsed, path: feed, into: store)
+                summary.added += added.added
+                summary.duplicates += added.duplicates
+                summary.skipped += added.skipped
+            } catch let error as LoadError {
+                summary.skipped.append(SkippedFile(path: feed, reason: error.reason))
+            } catch let error as LibraryImport.Interrupted {
+                summary.added += error.summary.added
+                summary.duplicates += error.summary.duplicates
+                stopped = error.error
+            }
+        }
         if stopped == nil, !addresses.isEmpty {
             do { try WebPage.add(addresses, into: store, summary: &summary) } catch { stopped = error }
         }
         summary.skipped = unreadable + summary.skipped
         for skip in summary.skipped { Output.error("docbao add: \(skip.path): \(skip.reason)") }
         if let stopped { Output.error("docbao add: stopped: \(stopped)") }
-        if files.isEmpty && unreadable.isEmpty && addresses.isEmpty { Output.error("docbao add: no \(ArticleFiles.extensionsPhrase) file found") }
+        if files.isEmpty && unreadable.isEmpty && feeds.isEmpty && addresses.isEmpty { Output.error("docbao add: no \(ArticleFiles.extensionsPhrase) file found") }
         Output.out("\(summary.line)\n")
         // Each skipped file was named on its line, before the summary: only the status is left.
         if stopped != nil || !summary.skipped.isEmpty { throw Failure.reported() }

@@ -3,6 +3,7 @@ import DocBaoCore
 import DocBaoStore
 import DocBaoApp
 import DocBaoLoading
+import DocBaoWeb
 import Foundation
 
 /// What the full-screen program shows first, and the library it works on.
@@ -28,6 +29,9 @@ extension ReaderOptions {
     func startingScreen(search: (String, SearchOptions)?) throws -> Start {
         if let file, file != "-", Platform.isDirectory(file) {
             return try temporaryLibrary(file)
+        }
+        if let file, file != "-", otherFiles.isEmpty, FeedFiles.isFeed(path: file) {
+            return try feedLibrary(file)
         }
         if let id = libraryID {
             let store = try LibraryAccess.open(library, command: "docbao")
@@ -120,18 +124,36 @@ extension ReaderOptions {
     /// The folder's articles in a library of their own, in a temporary folder: browse and search
     /// them without adding them to yours.
     private func temporaryLibrary(_ folder: String) throws -> Start {
-        let temporary = try Self.makeTemporaryFolder()
-        let start = Start(screen: .library(select: nil), store: nil, temporary: temporary)
-        do {
-            let store = try LibraryStore(path: temporary + "/library.sqlite")
+        try Self.temporaryLibrary { store in
             let (files, _) = ArticleFiles.find(in: [folder])
             let bar = ProgressBar(enabled: Output.stderrIsTerminal && files.count > 200)
             let summary = try LibraryImport.run(files, into: store) { bar.show($0, of: $1) }
             bar.clear()
             guard !summary.added.isEmpty else {
-                start.cleanUp()
                 throw Failure("docbao: \(folder): no article (\(ArticleFiles.extensionsPhrase)) in this folder")
             }
+        }
+    }
+
+    /// A feed's entries in a library of their own, as a folder's (`docbao FEED`).
+    private func feedLibrary(_ path: String) throws -> Start {
+        let feed: Feed
+        do { feed = try FeedFiles.read(path: path) } catch { throw Failure("docbao: \(error.name): \(error.reason)") }
+        guard !feed.entries.isEmpty else { throw Failure("docbao: \(path): a feed with no entries") }
+        return try Self.temporaryLibrary { store in
+            let bar = ProgressBar(enabled: Output.stderrIsTerminal && feed.entries.count > 1000)
+            _ = try FeedEntries.add(feed, path: path, into: store) { bar.show($0, of: $1) }
+            bar.clear()
+        }
+    }
+
+    /// A library in a temporary folder, filled by `fill`; the folder goes if anything fails.
+    private static func temporaryLibrary(_ fill: (LibraryStore) throws -> Void) throws -> Start {
+        let temporary = try makeTemporaryFolder()
+        let start = Start(screen: .library(select: nil), store: nil, temporary: temporary)
+        do {
+            let store = try LibraryStore(path: temporary + "/library.sqlite")
+            try fill(store)
             return Start(screen: .library(select: nil), store: store, temporary: temporary)
         } catch let error as LibraryError {
             start.cleanUp()
@@ -139,6 +161,9 @@ extension ReaderOptions {
         } catch let interrupted as LibraryImport.Interrupted {
             start.cleanUp()
             throw Failure("docbao: \(interrupted.error)")
+        } catch {
+            start.cleanUp()
+            throw error
         }
     }
 

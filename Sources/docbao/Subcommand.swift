@@ -35,6 +35,8 @@ struct Subcommand: Sendable {
         Subcommand("export", command: Export.self),
         Subcommand("grep", command: Grep.self),
         Subcommand("config", command: ConfigCommand.self),
+        Subcommand("feed", command: FeedCommand.self),
+        Subcommand("feed", "show", command: FeedShowCommand.self),
     ]
 
     /// The subcommand `arguments` start with, the one of most words first, and the arguments after it.

@@ -14,12 +14,11 @@ public enum MarkdownExport {
             case .title: out.append("# " + inline(text))
             case .heading: out.append("## " + inline(text))
             case .lead, .photoTitle, .byline: out.append(strong(text))
-            case .paragraph: out.append(paragraph(text))
-            case .listItem: out.append(listItem(text))
-            // Web pages' blocks (html branch), marked up plainly until that branch gives them their own.
+            case .paragraph, .tableRow: out.append(paragraph(text))
+            // Web pages' kinds (main's Markdown export met the html branch's blocks in this merge).
             case .quote: out.append("> " + paragraph(text))
             case .code: out.append("```\n" + text.replacingOccurrences(of: "```", with: "` ` `") + "\n```")
-            case .tableRow: out.append("| " + text.split(separator: "\t", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(separator: " | ") + " |")
+            case .listItem: out.append(listItem(text))
             case .caption:
                 var line = emphasis(text)
                 if let credit = block.credit, !credit.isEmpty { line += " — " + inline(credit) }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Bytes in, a `Feed` out: JSON Feed when the bytes are JSON with a jsonfeed.org `version`,
+/// otherwise XML (RSS, RDF or Atom, told by the root element). No I/O: the HTTP and file layers
+/// hand the bytes over with the address they came from, against which relative links resolve.
+public enum FeedParser {
+    public static func parse(_ bytes: [UInt8], baseURL: URL? = nil) throws(FeedError) -> Feed {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x0D || bytes[start] == 0x09 {
+            start += 1
+        }
+        guard start < bytes.count else { throw .empty }
+        if bytes[start] == UInt8(ascii: "{") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes[start...])),
+                  JSONFeedReader.isJSONFeed(object) else { throw .notAFeed("JSON that is not a JSON Feed") }
+            return JSONFeedReader.read(object, baseURL: baseURL?.absoluteString)
+        }
+        return try XMLFeedReader.read(bytes, baseURL: baseURL?.absoluteString)
+    }
+
+    /// Whether the start of a file looks like a feed: a JSON object naming a jsonfeed.org version,
+    /// or XML whose first element is `rss`, `rdf:RDF`, `feed` or `channel` (after the prolog,
+    /// comments and a doctype). For deciding a file's kind without parsing it all.
+    public static func looksLikeFeed(head: [UInt8]) -> Bool {
+        let text = String(decoding: head.prefix(4096), as: UTF8.self)
+        let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        if trimmed.hasPrefix("{") {
+            return trimmed.range(of: #""version"\s*:\s*"https?://jsonfeed\.org/version/"#, options: .regularExpression) != nil
+        }
+        guard trimmed.hasPrefix("<") else { return false }
+        var rest = Substring(trimmed)
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            if rest.hasPrefix("<?") || rest.hasPrefix("<!--") || rest.hasPrefix("<!") {
+                let close = rest.hasPrefix("<!--") ? "-->" : ">"
+                guard let end = rest.range(of: close) else { return false }
+                rest = rest[end.upperBound...]
+                continue
+            }
+            guard rest.hasPrefix("<") else { return false }
+            let name = rest.dropFirst().prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
+            let local = name.split(separator: ":").last.map(String.init)?.lowercased() ?? ""
+            return ["rss", "rdf", "feed", "channel"].contains(local)
+        }
+    }
+}
