@@ -1,5 +1,6 @@
 import DocBaoCore
 import DocBaoWeb
+import Foundation
 
 /// Bytes fetched from the web and what the server said about them: the loading layer's URL input.
 /// The fetching is the program's (DocBaoNet); from here on a page is read as a file is, by the
@@ -75,4 +76,21 @@ enum FetchedKind: Equatable {
 extension LoadError {
     /// A page that could not be fetched, said as a file that could not be read: "URL: reason".
     public init(address: String, reason: String) { self.init(name: address, reason: reason, binary: false) }
+}
+
+extension FetchedBytes {
+    /// Whether the bytes are a feed rather than a page: by the Content-Type when it names a feed,
+    /// else by their first bytes (servers send feeds as text/xml, application/xml, text/plain…).
+    public var isFeed: Bool {
+        if FetchedKind(mediaType: mediaType) == .feed { return true }
+        if mediaType == "text/html" || mediaType == "application/xhtml+xml" { return false }
+        return FeedParser.looksLikeFeed(head: Array(bytes.prefix(4096)))
+    }
+
+    /// The feed in the bytes, its relative links resolved against the address.
+    public func feed() throws(LoadError) -> Feed {
+        do { return try FeedParser.parse(bytes, baseURL: URL(string: address)) } catch {
+            throw LoadError(address: address, reason: FeedFiles.reason(error))
+        }
+    }
 }

@@ -44,18 +44,16 @@ enum WebPage {
         return try ArticleLoader.load(.fetched(fetched))
     }
 
-    /// `docbao add URL`: the page fetched and read, ready for the library with its address as its
+    /// `docbao add URL`: the fetched page read, ready for the library with its address as its
     /// path, or why it was not (the reason said as for a file).
-    static func prepare(_ address: String) -> Result<PreparedArticle, SkippedFile> {
+    static func prepare(_ fetched: FetchedBytes) -> Result<PreparedArticle, SkippedFile> {
+        let address = fetched.address
         do {
-            let fetched = try fetch(address)
             let imported = try ArticleLoader.loadFetched(fetched)
             let url = URL(string: fetched.address)
             let name = url.map { $0.lastPathComponent.isEmpty || $0.lastPathComponent == "/" ? ($0.host ?? address) : $0.lastPathComponent } ?? address
             return .success(try PreparedArticle(article: imported.article, original: fetched.bytes, path: fetched.address,
                                                 fallbackTitle: name))
-        } catch let error as HTTPError {
-            return .failure(SkippedFile(path: address, reason: error.reason))
         } catch let error as LoadError {
             return .failure(SkippedFile(path: address, reason: error.reason))
         } catch {
@@ -66,13 +64,36 @@ enum WebPage {
 
 extension WebPage {
     /// Fetches the pages one by one and adds those that are articles, in one transaction; the
-    /// others are counted as skipped with their reason.
+    /// others are counted as skipped with their reason. A feed's entries are added as
+    /// `docbao add FEED` adds a file's.
     static func add(_ addresses: [String], into store: LibraryStore, summary: inout LibraryImport.Summary) throws(LibraryError) {
         var ready: [PreparedArticle] = []
         for address in addresses {
-            switch prepare(address) {
+            let fetched: FetchedBytes
+            do { fetched = try fetch(address) } catch {
+                summary.skipped.append(SkippedFile(path: address, reason: error.reason))
+                continue
+            }
+            if fetched.isFeed {
+                do {
+                    let added = try FeedEntries.add(try fetched.feed(), path: fetched.address, into: store)
+                    summary.added += added.added
+                    summary.duplicates += added.duplicates
+                    summary.skipped += added.skipped
+                } catch let error as LoadError {
+                    summary.skipped.append(SkippedFile(path: address, reason: error.reason))
+                } catch let error as LibraryImport.Interrupted {
+                    summary.added += error.summary.added
+                    summary.duplicates += error.summary.duplicates
+                    throw error.error
+                } catch {
+                    summary.skipped.append(SkippedFile(path: address, reason: "\(error)"))
+                }
+                continue
+            }
+            switch prepare(fetched) {
             case .success(let page): ready.append(page)
-            case .failure(let skip): summary.skipped.append(skip)
+            case .failure(let skip): summary.skipped.append(SkippedFile(path: address, reason: skip.reason))
             }
         }
         guard !ready.isEmpty else { return }

@@ -22,8 +22,13 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Bão số 3 đ
 BARE_PAGE = PAGE.replace('<meta charset="utf-8">', "")
 TEXT = "Giá vàng tăng mạnh\n\nGiá vàng trong nước hôm nay tăng thêm 500 nghìn đồng mỗi lượng.\n"
 JSON = '{"format": "docbao-article", "blocks": [{"kind": "title", "text": "Tin JSON"}, {"kind": "paragraph", "text": "Đoạn văn từ JSON."}]}'
-FEED = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin</title>
-<item><title>Một</title><link>http://127.0.0.1/page</link><guid>1</guid></item></channel></rss>"""
+FEED = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin nhanh</title>
+<link>/</link>
+<item><title>Lũ lớn ở miền Trung</title><link>/tin/1</link><guid>tin-1</guid>
+<description>Mưa lớn kéo dài khiến nhiều tỉnh miền Trung ngập sâu, hàng nghìn hộ dân phải sơ tán.</description></item>
+<item><title>Giá xăng giảm</title><link>/tin/2</link><guid>tin-2</guid>
+<description>Giá xăng trong nước giảm lần thứ ba liên tiếp từ chiều nay theo điều chỉnh của liên bộ.</description></item>
+</channel></rss>"""
 ETAG = '"v1"'
 LAST_MODIFIED = "Sun, 06 Dec 2026 10:00:00 GMT"
 
@@ -63,6 +68,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(200, JSON.encode(), "application/json")
         if route == "/feed":
             return self.send(200, FEED.encode(), "application/rss+xml")
+        if route == "/feed-as-xml":
+            # Many servers send feeds as text/xml: the content says what it is.
+            return self.send(200, FEED.encode(), "text/xml")
         if route == "/image":
             return self.send(200, b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
         if route == "/latin1-header-utf8-body":

@@ -143,3 +143,29 @@ def test_the_reader_says_a_failure_and_exits_1(web, pane):
     p.docbao(web + "/404")
     p.wait_for(lambda s: "docbao: %s/404: HTTP 404 Not Found" % web in s)
     p.wait_exit(1)
+
+
+def test_add_a_feed_url_adds_its_entries_with_their_links(web, tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    out = run("add", "--library", lib, web + "/feed")
+    assert (out.returncode, out.stdout) == (0, "2 added, 0 already there\n"), out.stderr
+    rows = articles(lib)
+    assert [r[0] for r in rows] == ["Lũ lớn ở miền Trung", "Giá xăng giảm"]
+    # Relative links resolve against the feed's address.
+    assert [r[1] for r in rows] == [web + "/tin/1", web + "/tin/2"]
+    again = run("add", "--library", lib, web + "/feed-as-xml")
+    assert (again.returncode, again.stdout) == (0, "0 added, 2 already there\n"), again.stderr
+
+
+def test_the_reader_opens_a_feed_url_as_a_temporary_library(web, pane, tmp_path):
+    p = pane(100, 20, env={"no_proxy": "127.0.0.1"})
+    p.docbao(web + "/feed-as-xml")
+    p.wait_for(lambda s: "Lũ lớn ở miền Trung" in s and "Giá xăng giảm" in s, what="the feed's entries")
+    p.keys("Enter")
+    p.wait_for(lambda s: "Mưa lớn kéo dài khiến nhiều tỉnh" in s, what="the first entry")
+    p.keys("q")
+    p.keys("q")
+    p.wait_exit(0)
+    # --dump says a feed is not one article.
+    out = dump(web + "/feed")
+    assert (out.returncode, out.stderr) == (1, "docbao: %s/feed: a feed (application/rss+xml), not an article page\n" % web)
