@@ -169,3 +169,33 @@ def test_the_reader_opens_a_feed_url_as_a_temporary_library(web, pane, tmp_path)
     # --dump says a feed is not one article.
     out = dump(web + "/feed")
     assert (out.returncode, out.stderr) == (1, "docbao: %s/feed: a feed (application/rss+xml), not an article page\n" % web)
+
+
+def test_tls_certificates_are_verified(tmp_path, monkeypatch):
+    """An https server on 127.0.0.1 with a self-signed certificate: refused, said in one line."""
+    import shutil
+    import ssl
+    import threading
+
+    import http_server
+    import pytest
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make the test's certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    server = http_server.Server(("127.0.0.1", 0), http_server.Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = "https://127.0.0.1:%d/page" % server.server_address[1]
+        out = dump(url, env={"no_proxy": "127.0.0.1", "https_proxy": ""})
+        assert out.returncode == 1 and out.stdout == ""
+        assert out.stderr.startswith("docbao: %s: " % url) and "certificate" in out.stderr
+        assert out.stderr.count("\n") == 1
+    finally:
+        server.shutdown()
+        server.server_close()
