@@ -1,6 +1,7 @@
 import DocBaoLoading
 import DocBaoNet
 import DocBaoStore
+import DocBaoWeb
 import Foundation
 
 /// Articles from the web: `docbao URL` (and `--dump`, `export`, several URLs) and `docbao add URL`.
@@ -33,6 +34,13 @@ enum WebPage {
             // Only a conditional request is answered 304; this one was not.
             throw HTTPError(url: address, reason: "HTTP 304 to a request that was not conditional", status: 304)
         }
+    }
+
+    /// The feed at `address` (`docbao feed show URL`); a page that is not a feed is said so.
+    static func feed(_ address: String) throws(LoadError) -> Feed {
+        let fetched: FetchedBytes
+        do { fetched = try fetch(address) } catch { throw LoadError(address: error.url, reason: error.reason) }
+        return try FetchedBytes(address: address, bytes: fetched.bytes, mediaType: fetched.mediaType, charset: fetched.charset).feed()
     }
 
     /// The article at `address`, as `ArticleLoader` loads a file (a `LoadError` names the address).

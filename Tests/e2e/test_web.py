@@ -199,3 +199,12 @@ def test_tls_certificates_are_verified(tmp_path, monkeypatch):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_feed_show_reads_a_feed_url(web):
+    out = run("feed", "show", web + "/feed-as-xml")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "Tin nhanh\n-\tLũ lớn ở miền Trung\t%s/tin/1\n-\tGiá xăng giảm\t%s/tin/2\n" % (web, web)
+    page = run("feed", "show", web + "/page")
+    assert page.returncode == 1
+    assert page.stderr.startswith("docbao feed show: %s/page: " % web) and "not a feed" in page.stderr
