@@ -35,6 +35,9 @@ let package = Package(
         // Web pages and feeds: libxml2 parses them (never loading anything, `LibXML`), and the
         // article is found in the page. Pure apart from the parser: bytes in, core model out.
         .target(name: "DocBaoWeb", dependencies: ["DocBaoCore", "CLibXML2"]),
+        // HTTP: fetching pages and feeds within limits (HTTPClient, on URLSession / libcurl). Only the
+        // program imports it: the core and the loading layer take bytes, wherever they came from.
+        .target(name: "DocBaoNet"),
         // The config file (TOML through TOMLKit) read into the core's settings.
         .target(name: "DocBaoConfig", dependencies: ["DocBaoCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The library: articles, reading positions and marks in SQLite (GRDB), full-text search
@@ -52,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "docbao",
             dependencies: [
-                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLoading", "DocBaoStore", "DocBaoApp", "DocBaoWeb",
+                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLoading", "DocBaoStore", "DocBaoApp", "DocBaoWeb", "DocBaoNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds link libstdc++ (the Swift runtime's and toml++'s) statically when
@@ -85,6 +88,8 @@ let package = Package(
         .testTarget(name: "DocBaoConfigTests", dependencies: ["DocBaoConfig"]),
         .testTarget(name: "DocBaoWebTests", dependencies: ["DocBaoWeb", "CLibXML2"]),
         .testTarget(name: "DocBaoLoadingTests", dependencies: ["DocBaoLoading"]),
+        // Against Tests/e2e/http_server.py on 127.0.0.1, started by the tests.
+        .testTarget(name: "DocBaoNetTests", dependencies: ["DocBaoNet"]),
         // Fixtures/: libraries written by earlier docbaos, read by path (MigrationTests).
         .testTarget(name: "DocBaoStoreTests", dependencies: ["DocBaoStore", "DocBaoLoading"], exclude: ["Fixtures"]),
         // Whole runs of the reader and the library view on the in-memory terminal, with a real library.

@@ -1,7 +1,7 @@
 import DocBaoCore
 import Foundation
 
-/// Where an article comes from. Later: a URL.
+/// Where an article comes from.
 public enum ArticleInput: Sendable, Equatable {
     /// A file (or a device, a named pipe) at a path.
     case file(String)
@@ -9,6 +9,8 @@ public enum ArticleInput: Sendable, Equatable {
     case standardInput
     /// Text the program holds (the bundled article), with the name it is known by.
     case text(String, name: String)
+    /// A page fetched from the web (`FetchedArticle.swift`).
+    case fetched(FetchedBytes)
 
     /// "-": stdin; any other path: that file.
     public static func path(_ path: String) -> ArticleInput { path == "-" ? .standardInput : .file(path) }
@@ -19,6 +21,7 @@ public enum ArticleInput: Sendable, Equatable {
         case .file(let path): return path
         case .standardInput: return nil
         case .text(_, let name): return name
+        case .fetched(let page): return page.address
         }
     }
 }
@@ -76,6 +79,9 @@ public enum ArticleLoader {
         switch input {
         case .text(let text, let name):
             return try parse(Array(text.utf8), name: name, decisionName: name, preview: false, force: false)
+        case .fetched(let page):
+            let imported = try loadFetched(page)
+            return LoadedArticle(article: imported.article, kind: imported.kind, notice: replacedNotice(imported.replacedBytes))
         case .standardInput:
             let contents: FileBytes.Contents
             do { contents = try FileBytes.readAll(STDIN_FILENO, refusingBinary: !force) } catch {

@@ -8,13 +8,14 @@ import Foundation
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add articles (.txt news, .json model) to the library; folders are searched for them at any depth.",
-        usage: "docbao add FILE|DIR...",
+        abstract: "Add articles (.txt news, .json model, web pages) to the library; folders are searched for them at any depth.",
+        usage: "docbao add FILE|DIR|URL...",
         discussion: """
         A file named here is read whatever its extension; in folders, hidden files are left \
         out. The same text is only added once (NFC and NFD are the same text). Files that are \
         not articles (empty, binary, bad JSON, unreadable) are named with the reason and \
-        skipped; the rest still import. Your files are only read, never changed. Articles are \
+        skipped; the rest still import. A URL (http:// or https://) is fetched and its \
+        article added, the URL kept as its address. Your files are only read, never changed. Articles are \
         committed in batches: if the import is stopped, run it again to add the rest.
 
         Exit status: 0, or 1 when some file was skipped or the import stopped.
@@ -22,16 +23,17 @@ struct AddCommand: ParsableCommand {
         Example: docbao add ~/bao/*.txt ~/bao/2021/
         """)
 
-    @Argument(help: "Article files, or folders to search for .txt, .json and .html files.")
+    @Argument(help: "Article files, folders to search for .txt, .json and .html files, or web pages (http://, https://).")
     var paths: [String]
 
     @OptionGroup var libraryOption: LibraryOption
 
     func run() throws {
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao add")
+        let addresses = paths.filter(WebPage.isAddress)
         // A feed named here adds its entries; everything else is read as articles.
-        let feeds = paths.filter { FeedFiles.isFeed(path: $0) }
-        let (files, unreadable) = ArticleFiles.find(in: paths.filter { !feeds.contains($0) })
+        let feeds = paths.filter { !addresses.contains($0) && FeedFiles.isFeed(path: $0) }
+        let (files, unreadable) = ArticleFiles.find(in: paths.filter { !feeds.contains($0) && !addresses.contains($0) })
         let bar = ProgressBar(enabled: Output.stderrIsTerminal && files.count > 1)
         var summary: LibraryImport.Summary
         var stopped: LibraryError?
@@ -57,10 +59,13 @@ struct AddCommand: ParsableCommand {
                 stopped = error.error
             }
         }
+        if stopped == nil, !addresses.isEmpty {
+            do { try WebPage.add(addresses, into: store, summary: &summary) } catch { stopped = error }
+        }
         summary.skipped = unreadable + summary.skipped
         for skip in summary.skipped { Output.error("docbao add: \(skip.path): \(skip.reason)") }
         if let stopped { Output.error("docbao add: stopped: \(stopped)") }
-        if files.isEmpty && unreadable.isEmpty && feeds.isEmpty { Output.error("docbao add: no \(ArticleFiles.extensionsPhrase) file found") }
+        if files.isEmpty && unreadable.isEmpty && feeds.isEmpty && addresses.isEmpty { Output.error("docbao add: no \(ArticleFiles.extensionsPhrase) file found") }
         Output.out("\(summary.line)\n")
         // Each skipped file was named on its line, before the summary: only the status is left.
         if stopped != nil || !summary.skipped.isEmpty { throw Failure.reported() }

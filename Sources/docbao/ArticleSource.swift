@@ -21,7 +21,7 @@ enum ArticleSource {
         }
     }
 
-    /// `path` ("-": stdin), stdin when it carries an article and no path is given, or the bundled article.
+    /// `path` ("-": stdin; a web address: the page fetched), stdin when it carries an article and no path is given, or the bundled article.
     static func load(_ path: String?, preview: Bool = false, force: Bool = false) throws -> Loaded {
         let input: ArticleInput
         if path == "-" || (path == nil && stdinCarriesAnArticle()) {
@@ -29,6 +29,8 @@ enum ArticleSource {
                 Output.error("docbao: reading the article from the terminal; end it with Ctrl-D")
             }
             input = .standardInput
+        } else if let path, WebPage.isAddress(path) {
+            return try WebPage.load(path)
         } else if let path {
             input = .file(path)
         } else {

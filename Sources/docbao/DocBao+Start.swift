@@ -33,6 +33,9 @@ extension ReaderOptions {
         if let file, file != "-", otherFiles.isEmpty, FeedFiles.isFeed(path: file) {
             return try feedLibrary(file)
         }
+        if let file, otherFiles.isEmpty, WebPage.isAddress(file) {
+            return try webStart(file, search: search)
+        }
         if let id = libraryID {
             let store = try LibraryAccess.open(library, command: "docbao")
             return Start(screen: .read(OpenArticle(loaded: .init(article: try Self.libraryArticle(id, in: store)), search: search,
@@ -135,10 +138,30 @@ extension ReaderOptions {
         }
     }
 
+    /// `docbao URL`: the page's article, or a feed's entries as a temporary library (`docbao FEED`).
+    private func webStart(_ address: String, search: (String, SearchOptions)?) throws -> Start {
+        let fetched: FetchedBytes
+        do { fetched = try WebPage.fetch(address) } catch { throw Failure("docbao: \(error.url): \(error.reason)") }
+        if fetched.isFeed {
+            do { return try feedLibrary(try fetched.feed(), path: fetched.address) } catch let error as LoadError {
+                throw Failure("docbao: \(address): \(error.reason)")
+            }
+        }
+        do {
+            return Start(screen: .read(OpenArticle(loaded: try ArticleLoader.load(.fetched(fetched)), search: search)))
+        } catch {
+            throw Failure("docbao: \(address): \(error.reason)")
+        }
+    }
+
     /// A feed's entries in a library of their own, as a folder's (`docbao FEED`).
     private func feedLibrary(_ path: String) throws -> Start {
         let feed: Feed
         do { feed = try FeedFiles.read(path: path) } catch { throw Failure("docbao: \(error.name): \(error.reason)") }
+        return try feedLibrary(feed, path: path)
+    }
+
+    private func feedLibrary(_ feed: Feed, path: String) throws -> Start {
         guard !feed.entries.isEmpty else { throw Failure("docbao: \(path): a feed with no entries") }
         return try Self.temporaryLibrary { store in
             let bar = ProgressBar(enabled: Output.stderrIsTerminal && feed.entries.count > 1000)

@@ -61,7 +61,8 @@ struct DocBao: ParsableCommand {
         are read one after another: :n the next, :p the previous, as in less. An ID (a number \
         from docbao list, when no file has that name) opens that library article. A DIR opens \
         as a temporary library of its .txt, .json and .html files (nothing is added to yours), \
-        and a FEED file (RSS, Atom, JSON Feed) as one of its entries. To open \
+        and a FEED file (RSS, Atom, JSON Feed) as one of its entries. A URL (http://, https://) \
+        is fetched: a page opens as its article, a feed as a temporary library. To open \
         a FILE named like a subcommand (export, add, library, help…), write it as ./export.
 
         The library keeps each article with your reading position and marks; your files are \

@@ -32,7 +32,7 @@ struct FeedShowCommand: ParsableCommand {
         left out.
         """)
 
-    @Argument(help: "A feed file (RSS, RDF, Atom or JSON Feed).")
+    @Argument(help: "A feed file or URL (RSS, RDF, Atom or JSON Feed).")
     var feed: String
 
     @Flag(help: "Print the feed as JSON.")
@@ -40,7 +40,7 @@ struct FeedShowCommand: ParsableCommand {
 
     func run() throws {
         let parsed: Feed
-        do { parsed = try FeedFiles.read(path: feed) } catch {
+        do { parsed = try WebPage.isAddress(feed) ? WebPage.feed(feed) : FeedFiles.read(path: feed) } catch {
             throw Failure("docbao feed show: \(error.name): \(error.reason)")
         }
         if json {

@@ -52,7 +52,7 @@ struct Subcommand: Sendable {
 
     /// The root's usage lines: the reader's, then each subcommand's own.
     static var usage: String {
-        (["docbao [options] [FILE...|DIR|ID]"] + table.compactMap { $0.command.configuration.usage }).joined(separator: "\n")
+        (["docbao [options] [FILE...|DIR|ID|URL]"] + table.compactMap { $0.command.configuration.usage }).joined(separator: "\n")
     }
 
     /// `docbao help NAME…`: the help of the subcommand named, the root's for any other name.

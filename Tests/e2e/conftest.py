@@ -28,3 +28,18 @@ def pane():
     yield make
     for p in panes:
         p.close()
+
+
+@pytest.fixture
+def web(monkeypatch):
+    """Tests/e2e/http_server.py on 127.0.0.1 (a free port): its base URL. Never the internet; a
+    proxy in the environment is told to leave loopback alone."""
+    import http_server
+
+    for name in ("http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    server = http_server.start()
+    yield "http://127.0.0.1:%d" % server.server_address[1]
+    server.shutdown()
+    server.server_close()
