@@ -44,11 +44,13 @@ struct ReaderScreen: Program {
     static func initialState(_ open: OpenArticle, size: Size, settings: ReaderSettings, notice: String?,
                              historyPath: String) -> ReaderState {
         var state = ReaderState(article: open.article, size: size, readingWidth: settings.readingWidth, keyMap: settings.keyMap)
-        if !settings.sidebar { _ = Reader.reduce(&state, .action(.toggleSidebar)) }
+        // One section is no list: its sidebar would only take room from the text (s shows it).
+        if !settings.sidebar || open.article.sections.count <= 1 { state.setSidebarWanted(false) }
         let history = SearchHistoryStore.load(from: historyPath)
         state.history = history.queries
         state.message = notice ?? open.notice ?? history.notice
         state.promptDefaults = settings.promptDefaults
+        state.align = settings.align
         state.loading = open.whole != nil
         state.tailStart = open.tailStart
         // A search opens at its first match, not at the saved position.

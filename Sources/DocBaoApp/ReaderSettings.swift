@@ -7,15 +7,18 @@ public struct ReaderSettings {
     public var promptDefaults = Prompt.Defaults()
     /// Whether the sidebar shows at start.
     public var sidebar = true
+    /// Where the reading column stands on a wide screen.
+    public var align = ColumnAlign.center
     public var keyMap = KeyMap()
     /// The library view's keys.
     public var libraryKeyMap = LibraryKeyMap()
 
-    public init(readingWidth: Int = 80, promptDefaults: Prompt.Defaults = Prompt.Defaults(), sidebar: Bool = true,
+    public init(readingWidth: Int = 80, promptDefaults: Prompt.Defaults = Prompt.Defaults(), sidebar: Bool = true, align: ColumnAlign = .center,
                 keyMap: KeyMap = KeyMap(), libraryKeyMap: LibraryKeyMap = LibraryKeyMap()) {
         self.readingWidth = readingWidth
         self.promptDefaults = promptDefaults
         self.sidebar = sidebar
+        self.align = align
         self.keyMap = keyMap
         self.libraryKeyMap = libraryKeyMap
     }

@@ -13,7 +13,8 @@ extension ConfigFile {
         [reader]
         # width = 80              # widest reading column, in terminal columns (at least 10)
         # sidebar = true          # show the section sidebar at start (s toggles it)
-        # theme = "dark"          # dark | light | mono (no colour)
+        # theme = "auto"          # auto (asks the terminal) | dark | light | mono (no colour)
+        # align = "center"        # center | left: where the reading column stands on a wide screen
 
         [search]
         # mode = "smart"          # smart (accents optional) | exact (case and accents as typed)

@@ -8,7 +8,8 @@ import TOMLKit
 /// [reader]
 /// width = 72            # reading column, in columns
 /// sidebar = true        # show the section sidebar at start
-/// theme = "dark"        # dark | light | mono
+/// theme = "auto"        # auto | dark | light | mono
+/// align = "center"      # center | left: the reading column on a wide screen
 ///
 /// [search]
 /// mode = "smart"        # smart | exact
@@ -181,7 +182,8 @@ public enum ConfigFile {
             case "width": settings.readingWidth = setting.number(in: 10...1000, &problems)
             case "sidebar": settings.sidebar = setting.flag(&problems)
             case "theme": settings.theme = setting.choice(ThemeName.self, &problems)
-            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme"))
+            case "align": settings.align = setting.choice(ColumnAlign.self, &problems)
+            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme, align"))
             }
         }
 

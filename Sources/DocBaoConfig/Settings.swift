@@ -5,6 +5,7 @@ public struct Settings: Equatable, Sendable {
     public var readingWidth: Int?
     public var sidebar: Bool?
     public var theme: ThemeName?
+    public var align: ColumnAlign?
     public var searchMode: SearchOptions.Mode?
     public var wholeWord: Bool?
     public var inputMethod: InputMethod?

@@ -60,7 +60,7 @@ struct ReaderOptions: Equatable {
         let config = ConfigLoader.load(explicitPath: config)
         let settings = config.settings
         let readingWidth = width ?? settings.readingWidth ?? 80
-        let themeName = theme ?? settings.theme ?? .dark
+        let themeName = theme ?? settings.theme ?? .auto
         if libraryView, let file {
             throw ValidationError("docbao library takes no FILE (\(TerminalSafe.line(file))); docbao FILE opens one")
         }
@@ -75,7 +75,9 @@ struct ReaderOptions: Equatable {
             let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
             config.report(Output.error)
             if let notice = loaded.notice { Output.error("docbao: \(notice)") }
-            let styled = color == .always ? Theme(name: themeName, colors: true) : nil
+            // No terminal to ask when printing: COLORFGBG, else the palette that reads on both.
+            let background = TerminalBackground.colorFGBG(Environment.value("COLORFGBG"))
+            let styled = color == .always ? Theme(name: themeName.resolved(background), colors: true) : nil
             StyledText.dump(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
             if loaded.changed {
                 throw Failure("docbao: \(file ?? "stdin"): changed while being read; what was printed may be only a part of it")
@@ -88,7 +90,7 @@ struct ReaderOptions: Equatable {
             readingWidth: readingWidth,
             promptDefaults: Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
                                             placement: tones ?? settings.tones ?? .traditional),
-            sidebar: settings.sidebar ?? true,
+            sidebar: settings.sidebar ?? true, align: settings.align ?? .center,
             keyMap: KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) }),
             libraryKeyMap: LibraryKeyMap().remapped(settings.libraryKeys.map { ($0.action, $0.keys) }))
         let start = try startingScreen(search: search.map { ($0, options) })

@@ -53,6 +53,8 @@ public enum Message: Equatable, Sendable {
     case markKey(Key)
     /// A key while the bookmarks list is open.
     case marksListKey(Key)
+    /// A key while the section pop-up is open.
+    case sectionListKey(Key)
     /// Bring the view up to date with the prompt before a frame (its search runs once the keys typed
     /// so far are all in). Changes nothing else: the status line's message stays.
     case settle

@@ -11,6 +11,7 @@ public enum Renderer {
         } else {
             if g.showsSidebar { drawSidebar(state, g, into: &frame) }
             drawArticle(state, g, into: &frame)
+            SectionListView.draw(state, into: &frame)
         }
         StatusLine.draw(state, into: &frame)
         return frame

@@ -10,7 +10,8 @@ enum StatusLine {
         let width = state.geometry.size.width
         frame.fill(x: 0, y: y, width: width, style: .status)
         // An overlay (help, bookmarks) shows its own keys instead of the position.
-        let overlayHint = state.showingHelp ? state.keyMap.helpStatusHint : state.marksList != nil ? Reader.marksListHelp : nil
+        let overlayHint = state.showingHelp ? state.keyMap.helpStatusHint : state.marksList != nil ? Reader.marksListHelp
+            : state.sectionList != nil ? Reader.sectionListHelp : nil
         let hint = overlayHint ?? state.keyMap.reminder([(.help, "trợ giúp"), (.quit, "thoát")])
         var right = overlayHint ?? "\(position(state))  \(hint)"
         if let counter = counter(state.search), overlayHint == nil { right = counter + "  " + right }
@@ -84,9 +85,6 @@ enum StatusLine {
         state.loading ? "đang nạp…" : "\(percent(state))%"
     }
 
-    /// How far through the article the bottom of the view is, by source position: 100 at the end.
-    static func percent(_ state: ReaderState) -> Int {
-        guard let past = state.offsetPastView, state.sourceLength > 0 else { return 100 }
-        return min(99, past * 100 / state.sourceLength)
-    }
+    /// How far through the article the bottom of the view is (`ReadingProgress`): 100 at the end.
+    static func percent(_ state: ReaderState) -> Int { ReadingProgress.percent(state.progress) }
 }
