@@ -31,7 +31,7 @@ enum BackgroundQuery {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 256)
         let deadline = now() + Double(timeoutMilliseconds) / 1000
-        while !Answers(bytes).complete {
+        while !TerminalAnswers(bytes).complete {
             let left = Int32(max(0, (deadline - now()) * 1000))
             guard left > 0 else { break }
             var fd = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
@@ -42,8 +42,8 @@ enum BackgroundQuery {
             guard n > 0 else { break }
             bytes += chunk[..<n]
         }
-        let answers = Answers(bytes)
-        return Result(background: answers.osc11.flatMap { TerminalBackground.osc11(String(decoding: $0, as: UTF8.self)) },
+        let answers = TerminalAnswers(bytes)
+        return Result(background: answers.osc11.flatMap(TerminalBackground.osc11),
                       typed: answers.rest)
     }
 
@@ -51,39 +51,5 @@ enum BackgroundQuery {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
-    /// The two answers picked out of what was read, and the rest.
-    struct Answers {
-        var osc11: [UInt8]?
-        var complete = false
-        var rest: [UInt8] = []
-
-        init(_ bytes: [UInt8]) {
-            var i = 0
-            while i < bytes.count {
-                // ESC ] … BEL | ESC \ : an OSC answer.
-                if bytes[i] == 0x1B, i + 1 < bytes.count, bytes[i + 1] == 0x5D {
-                    var j = i + 2
-                    while j < bytes.count, bytes[j] != 0x07, !(bytes[j] == 0x1B && j + 1 < bytes.count && bytes[j + 1] == 0x5C) { j += 1 }
-                    guard j < bytes.count else { rest += bytes[i...]; return }  // cut short
-                    osc11 = Array(bytes[i..<j])
-                    i = j + (bytes[j] == 0x07 ? 1 : 2)
-                    continue
-                }
-                // ESC [ ? … c : the device attributes, the last answer.
-                if bytes[i] == 0x1B, i + 2 < bytes.count, bytes[i + 1] == 0x5B, bytes[i + 2] == 0x3F {
-                    var j = i + 3
-                    while j < bytes.count, (0x30...0x3B).contains(bytes[j]) { j += 1 }
-                    if j < bytes.count, bytes[j] == 0x63 {
-                        complete = true
-                        i = j + 1
-                        continue
-                    }
-                }
-                rest.append(bytes[i])
-                i += 1
-            }
-        }
     }
 }

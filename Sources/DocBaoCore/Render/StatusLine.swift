@@ -36,7 +36,7 @@ enum StatusLine {
         } else {
             let short = state.pendingMark != nil ? left
                 : state.message ?? (counter(state.search).map { $0 + " " } ?? "") + "\(position(state)) " + left
-            let narrow = state.showingHelp ? hint : state.marksList != nil ? state.message ?? hint : short
+            let narrow = state.showingHelp || state.sectionList != nil ? hint : state.marksList != nil ? state.message ?? hint : short
             frame.putTruncated(narrow, x: 0, y: y, maxWidth: width, style: .status)
         }
     }
