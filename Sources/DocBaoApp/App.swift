@@ -48,7 +48,7 @@ public final class App {
                 let state = ReaderScreen.initialState(open, size: terminal.size, settings: settings, notice: notice,
                                                       historyPath: historyPath)
                 notice = nil
-                let program = ReaderScreen(open, historyPath: historyPath) { [self] in
+                let program = ReaderScreen(open, historyPath: historyPath, settings: settings) { [self] in
                     openStore() == nil ? notice.take() : nil
                 }
                 var loop = EventLoop(program, state: state, on: terminal)

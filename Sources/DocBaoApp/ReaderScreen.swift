@@ -21,6 +21,7 @@ struct ReaderScreen: Program {
     /// Where the article is kept in the library (position and marks saved there), if it is.
     let keeper: PositionKeeper?
     let historyPath: String
+    let settings: ReaderSettings
     /// Readies the library for `L`: nil when it can be shown, else why not (said on the status
     /// line, and the reader stays).
     let library: () -> String?
@@ -32,8 +33,9 @@ struct ReaderScreen: Program {
     private var file: (any TextFile)?
     private var toldChanged = false
 
-    init(_ open: OpenArticle, historyPath: String, library: @escaping () -> String?) {
+    init(_ open: OpenArticle, historyPath: String, settings: ReaderSettings = ReaderSettings(), library: @escaping () -> String?) {
         keeper = open.keeper
+        self.settings = settings
         self.historyPath = historyPath
         self.library = library
         whole = open.whole
@@ -76,6 +78,15 @@ struct ReaderScreen: Program {
             guard let problem = library() else { return end(.library, state) }
             return .send([.notice("Thư viện: \(problem)")])
         case .redrawAll: return .repaint
+        case .openAddress(let url):
+            let failure = settings.environment.map { ExternalOpen.open(url, environment: $0) } ?? ExternalOpen.open(url)
+            return .send([.notice(failure ?? "Đã mở trong trình duyệt: \(url)")])
+        case .copyAddress(let url):
+            guard settings.copy == .osc52 else {
+                return .send([.notice("Chép cần copy = \"osc52\" trong [reader]; địa chỉ: \(url)")])
+            }
+            settings.writeToTerminal(Clipboard.osc52(url))
+            return .send([.notice("Đã chép địa chỉ")])
         case .saveHistory(let queries):
             do { try SearchHistoryStore.save(queries, to: historyPath) } catch {
                 return .send([.notice("Không lưu được lịch sử tìm kiếm: \(error)")])

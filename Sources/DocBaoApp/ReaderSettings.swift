@@ -7,6 +7,12 @@ public struct ReaderSettings {
     public var promptDefaults = Prompt.Defaults()
     /// Whether the sidebar shows at start.
     public var sidebar = true
+    /// Whether the copy key may set the clipboard (OSC 52).
+    public var copy = CopyMethod.off
+    /// Where OSC 52 goes: the terminal (tests catch it here).
+    public var writeToTerminal: @Sendable (String) -> Void = Clipboard.writeToTerminal
+    /// The browser's environment ($BROWSER).
+    public var environment: [String: String]? = nil
     /// Where the reading column stands on a wide screen.
     public var align = ColumnAlign.center
     public var keyMap = KeyMap()

@@ -15,6 +15,7 @@ extension ConfigFile {
         # sidebar = true          # show the section sidebar at start (s toggles it)
         # theme = "auto"          # auto (asks the terminal) | dark | light | mono (no colour)
         # align = "center"        # center | left: where the reading column stands on a wide screen
+        # copy = "off"            # off | osc52: y copies the article's address through the terminal
 
         [search]
         # mode = "smart"          # smart (accents optional) | exact (case and accents as typed)

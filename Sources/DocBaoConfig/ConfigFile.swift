@@ -10,6 +10,7 @@ import TOMLKit
 /// sidebar = true        # show the section sidebar at start
 /// theme = "auto"        # auto | dark | light | mono
 /// align = "center"      # center | left: the reading column on a wide screen
+/// copy = "off"          # off | osc52: y copies the article's address through the terminal
 ///
 /// [search]
 /// mode = "smart"        # smart | exact
@@ -183,7 +184,8 @@ public enum ConfigFile {
             case "sidebar": settings.sidebar = setting.flag(&problems)
             case "theme": settings.theme = setting.choice(ThemeName.self, &problems)
             case "align": settings.align = setting.choice(ColumnAlign.self, &problems)
-            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme, align"))
+            case "copy": settings.copy = setting.choice(CopyMethod.self, &problems)
+            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme, align, copy"))
             }
         }
 

@@ -6,6 +6,7 @@ public struct Settings: Equatable, Sendable {
     public var sidebar: Bool?
     public var theme: ThemeName?
     public var align: ColumnAlign?
+    public var copy: CopyMethod?
     public var searchMode: SearchOptions.Mode?
     public var wholeWord: Bool?
     public var inputMethod: InputMethod?

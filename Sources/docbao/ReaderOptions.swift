@@ -86,13 +86,14 @@ struct ReaderOptions: Equatable {
         }
         let options = SearchOptions(mode: exact ? .exact : settings.searchMode ?? .smart,
                                     wholeWord: word || (settings.wholeWord ?? false))
-        let reader = ReaderSettings(
+        var reader = ReaderSettings(
             readingWidth: readingWidth,
             promptDefaults: Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
                                             placement: tones ?? settings.tones ?? .traditional),
             sidebar: settings.sidebar ?? true, align: settings.align ?? .center,
             keyMap: KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) }),
             libraryKeyMap: LibraryKeyMap().remapped(settings.libraryKeys.map { ($0.action, $0.keys) }))
+        reader.copy = settings.copy ?? .off
         let start = try startingScreen(search: search.map { ($0, options) })
         defer { start.cleanUp() }
         let terminal: Terminal

@@ -26,6 +26,10 @@ public enum Action: String, CaseIterable, Sendable {
     case goToMark = "go-to-mark"
     /// The bookmarks list.
     case listMarks = "list-marks"
+    /// The article's address, in the browser ($BROWSER, else xdg-open).
+    case openAddress = "open-address"
+    /// The article's address to the clipboard (OSC 52, when `[reader] copy` allows it).
+    case copyAddress = "copy-address"
     /// The article library: the program decides what opening it means.
     case library
     case help
@@ -73,6 +77,10 @@ public enum Effect: Equatable, Sendable {
     case saveMarks([Character: Int])
     /// The reader asked for the library (L); the reader itself stays open until the program acts.
     case openLibrary
+    /// Open this address in the browser.
+    case openAddress(String)
+    /// Put this address on the clipboard.
+    case copyAddress(String)
     /// End the run because of a terminating signal (the program exits with 128 + its number).
     case signalled(Int32)
 }

@@ -134,6 +134,12 @@ public enum Reader {
             case .goToMark: state.pendingMark = .goTo
             case .listMarks: openMarksList(&state)
             case .library: return [.openLibrary]
+            case .openAddress, .copyAddress:
+                guard let url = state.article.metadata.url, !url.isEmpty else {
+                    state.message = "Bài này không có địa chỉ"
+                    return []
+                }
+                return [action == .openAddress ? .openAddress(url) : .copyAddress(url)]
             case .help:
                 state.showingHelp = true
                 state.helpScroll = 0

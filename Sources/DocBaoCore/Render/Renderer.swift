@@ -30,6 +30,7 @@ public enum Renderer {
         case .byline: return .byline
         case .source: return .source
         case .url: return .url
+        case .meta: return .source
         }
     }
 

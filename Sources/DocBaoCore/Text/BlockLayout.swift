@@ -15,10 +15,13 @@ enum BlockLayout {
 
     /// The lines of one block at `width` columns, followed by a blank separator unless it is the last
     /// block, or a photo title or list item followed by its caption or next item.
-    static func lines(of block: Block, at index: Int, next: Block.Kind?, width: Int) -> [LayoutLine] {
+    /// `meta` is the article's date, source and address, set under its title (the first block).
+    static func lines(of block: Block, at index: Int, next: Block.Kind?, width: Int, meta: String? = nil) -> [LayoutLine] {
         let end = block.text.utf8.count
         var lines: [LayoutLine] = []
-        for piece in pieces(of: block) {
+        var pieces = pieces(of: block)
+        if let meta, index == 0, block.kind == .title { pieces.append(Piece(text: meta, role: .meta, shift: nil)) }
+        for piece in pieces {
             let wrapWidth = max(1, width - piece.indent - piece.hanging)
             let text = piece.text
             let utf8 = text.utf8

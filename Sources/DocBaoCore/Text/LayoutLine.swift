@@ -3,6 +3,8 @@ public struct LayoutLine: Equatable, Sendable {
     /// How a line looks; the backend's theme turns roles into attributes and colours.
     public enum Role: Equatable, Sendable {
         case blank, title, lead, heading, body, photoTitle, caption, credit, listItem, byline, source, url
+        /// The line under the title with the article's date, source and address (not its text).
+        case meta
     }
 
     /// Index of the block in `Article.blocks`.
