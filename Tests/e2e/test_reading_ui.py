@@ -36,7 +36,8 @@ def colour_of(p, text):
 
 def open_seed(p, args=""):
     p.docbao(f"{args} {shlex.quote(str(SEED))}")
-    return p.wait_stable(TITLE[:12])
+    # The status line is drawn last.
+    return p.wait_stable(lambda s: TITLE[:12] in s and "thoát" in p.lines()[-1])
 
 
 @pytest.mark.parametrize("style, env, title_colour", [
@@ -158,3 +159,69 @@ def test_progress_is_the_furthest_point_read(pane, tmp_path):
     p.keys("q")
     p.wait_exit(0)
     assert progress() == 1
+
+
+DANTRI = SHARED / "testdata" / "articles-dantri" / "news_business_043.txt"
+DANTRI_URL = "https://dantri.com.vn/kinh-doanh/cac-du-an-vanh-dai-va-con-duong-cua-trung-quoc-doi-mat-voi-rui-ro-moi-20210424155800567.htm"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (200, 50)])
+def test_the_line_under_the_title(pane, size):
+    p = pane(*size)
+    p.docbao(shlex.quote(str(DANTRI)))
+    screen = p.wait_stable("24/04/2021")
+    flat = "".join(row.strip() for row in p.lines()[:-1])
+    assert "24/04/2021 · SCMP ·" in screen.replace("\n", " ") or "24/04/2021 · SCMP" in flat
+    assert DANTRI_URL in flat, flat
+    assert "2" in colour_of(p, "24/04/2021"), "dim, as the source line"
+    p.keys("q")
+    p.wait_exit(0)
+
+
+def test_dump_and_list_show_what_the_article_carries(tmp_path):
+    dump = subprocess.run([str(BINARY), "--dump", "--width", "200", str(DANTRI)], capture_output=True, text=True).stdout
+    assert dump.split("\n")[1] == "24/04/2021 · SCMP · " + DANTRI_URL
+    lib = tmp_path / "lib.sqlite"
+    subprocess.run([str(BINARY), "add", str(DANTRI), "--library", str(lib)], check=True, capture_output=True)
+    listing = subprocess.run([str(BINARY), "list", "--library", str(lib)], capture_output=True, text=True).stdout
+    assert listing.split("\t")[2] == "24/04/2021", listing
+
+
+def test_o_opens_the_address_and_the_screen_stays_whole(pane, tmp_path):
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f"#!/bin/sh\necho noise; echo noise >&2; printf '%s' \"$1\" > {shlex.quote(str(opened))}.tmp\n"
+                       f"mv {shlex.quote(str(opened))}.tmp {shlex.quote(str(opened))}\n")
+    browser.chmod(0o755)
+    p = pane(100, 30, env={"BROWSER": str(browser)})
+    p.docbao(shlex.quote(str(DANTRI)))
+    before = p.wait_stable("24/04/2021")
+    p.keys("o")
+    p.wait_stable("Đã mở")
+    p.wait_for(lambda s: opened.exists(), what="the browser to run")
+    assert opened.read_text() == DANTRI_URL
+    assert "noise" not in p.screen(), "nothing the browser prints reaches the screen"
+    assert p.lines()[:-1] == before.split("\n")[: p.height - 1]
+    p.keys("q")
+    p.wait_exit(0)
+
+
+def test_y_copies_with_osc52_only_when_the_config_says_so(pane, tmp_path):
+    p = pane(100, 30)
+    p.tmux("set-option", "-g", "set-clipboard", "on")
+    p.docbao(shlex.quote(str(DANTRI)))
+    p.wait_stable("24/04/2021")
+    p.keys("y")
+    p.wait_stable("osc52")
+    assert p.tmux("list-buffers", check=False).strip() == "", "off by default: nothing copied"
+    p.keys("q")
+    p.wait_exit(0)
+    config = tmp_path / "config.toml"
+    config.write_text('[reader]\ncopy = "osc52"\n')
+    p.docbao(f"--config {shlex.quote(str(config))} {shlex.quote(str(DANTRI))}")
+    p.wait_stable("24/04/2021")
+    p.keys("y")
+    p.wait_stable("Đã chép")
+    p.wait_for(lambda s: p.tmux("show-buffer", check=False) == DANTRI_URL, what="tmux's buffer to hold the address")
+    p.keys("q")
+    p.wait_exit(0)
