@@ -22,6 +22,8 @@ public final class App {
     let historyPath: String
     /// The library view between visits: its sort, filter and search results stay as they were.
     private var view: LibraryViewState?
+    /// The files named on the command line, when there are several (`:n`, `:p`).
+    public var files: FileList?
     /// A notice for the next screen (from the config file, a failed opening…).
     public var notice: String?
     /// Why the program ended with status 1, for stderr once the terminal is restored.
@@ -48,7 +50,8 @@ public final class App {
                 let state = ReaderScreen.initialState(open, size: terminal.size, settings: settings, notice: notice,
                                                       historyPath: historyPath)
                 notice = nil
-                let program = ReaderScreen(open, historyPath: historyPath, settings: settings) { [self] in
+                let program = ReaderScreen(open, historyPath: historyPath, settings: settings,
+                                           files: files.map { ($0.index, $0.end) }) { [self] in
                     openStore() == nil ? notice.take() : nil
                 }
                 var loop = EventLoop(program, state: state, on: terminal)
@@ -58,6 +61,7 @@ public final class App {
                 case .quit: return 0
                 case .signal(let n): return 128 + n
                 case .library: screen = .library(select: open.keeper?.id)
+                case .file(let to): screen = .read(openFile(to) ?? reopen(open))
                 }
             case .library(let select):
                 guard let store = openStore() else {
@@ -108,12 +112,35 @@ public final class App {
                 notice = "Bài này không còn trong thư viện"
                 return nil
             }
-            return OpenArticle(article: article, search: search.map { ($0.query, $0.options) },
+            return OpenArticle(article: article, search: search.map { (LibraryStore.readerQuery($0.query), $0.options) },
                                keeper: PositionKeeper(store: store, id: id))
         } catch {
             notice = "Không mở được bài: \(error)"
             return nil
         }
+    }
+
+    /// The command line's file `index`, made the current one, with its place in the list on the
+    /// status line; nil (with a notice) when it cannot be read now.
+    private func openFile(_ index: Int) -> OpenArticle? {
+        guard var list = files else { return nil }
+        switch list.open(list.paths[index]) {
+        case .success(var open):
+            list.index = index
+            files = list
+            notice = [list.label(index), open.notice].compactMap { $0 }.joined(separator: " · ")
+            open.notice = nil
+            return open
+        case .failure(let error):
+            notice = "Không mở được \(list.label(index)): \(error.reason)"
+            return nil
+        }
+    }
+
+    /// The file being read, opened again (at its saved place) when the one asked for could not be.
+    private func reopen(_ open: OpenArticle) -> OpenArticle {
+        guard let list = files, case .success(let again) = list.open(list.paths[list.index]) else { return open }
+        return again
     }
 
     /// The library, opened now if it was not; nil with a notice when it cannot be.

@@ -40,6 +40,14 @@ struct LibraryScreen: Program {
         case .signalled(let n): return .finish(.signal(n))
         case .open(let id, let search): return .finish(.open(id: id, search: search))
         case .redrawAll: return .repaint
+        case .remove(let id, let title):
+            do {
+                let removed = try store.remove([id])
+                let rows = try store.rows()
+                return .send([.entries(rows), .notice(removed.isEmpty ? "Bài này đã không còn trong thư viện" : "Đã xoá “\(title)”")])
+            } catch {
+                return .send([.notice("Không xoá được: \(error.summary)")])
+            }
         case .saveHistory(let queries):
             do { try SearchHistoryStore.save(queries, to: historyPath) } catch {
                 return .send([.notice("Không lưu được lịch sử tìm kiếm: \(error)")])

@@ -3,10 +3,22 @@ import DocBaoStore
 import Foundation
 
 /// Keeps an article's reading position and marks in the library: restored when it opens, saved
-/// every few seconds while the position changes and when the reader leaves it.
+/// every few seconds while the position changes and when the reader leaves it. The article is one
+/// of the library's, or a file read where it is, known by its content (`ContentKey`).
 public final class PositionKeeper {
+    public enum Place: Equatable, Sendable {
+        case article(Int64)
+        /// A file outside the library: its content key, and the absolute path it was opened from.
+        case file(key: String, path: String)
+    }
+
     let store: LibraryStore
-    let id: Int64
+    public let place: Place
+    /// The library article's id; nil for a file.
+    public var id: Int64? {
+        if case .article(let id) = place { return id }
+        return nil
+    }
     private var saved: ReadingPosition?
     private var savedAt = Date()
     private var failed = false
@@ -16,13 +28,25 @@ public final class PositionKeeper {
 
     public init(store: LibraryStore, id: Int64) {
         self.store = store
-        self.id = id
+        place = .article(id)
+    }
+
+    /// Keeps the position of the file at `path` (made absolute), under its content key.
+    public init(store: LibraryStore, file key: String, path: String) {
+        self.store = store
+        place = .file(key: key, path: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
     }
 
     /// Puts the article's marks, and with `position` its saved position, into `state`.
     func restore(_ state: inout ReaderState, position: Bool) {
-        state.marks = (try? store.marks(id)) ?? [:]
-        saved = try? store.position(id)
+        switch place {
+        case .article(let id):
+            state.marks = (try? store.marks(id)) ?? [:]
+            saved = try? store.position(id)
+        case .file(let key, _):
+            state.marks = (try? store.fileMarks(key)) ?? [:]
+            saved = try? store.filePosition(key)
+        }
         if let saved { state.furthest = saved.progress }
         if position, let saved { Reader.go(&state, toSourceOffset: saved.offset) }
     }
@@ -38,7 +62,10 @@ public final class PositionKeeper {
         guard now.offset != saved?.offset || now.progress != saved?.progress else { return nil }
         savedAt = Date()
         do {
-            try store.savePosition(id, now)
+            switch place {
+            case .article(let id): try store.savePosition(id, now)
+            case .file(let key, let path): try store.saveFilePosition(key, path: path, now)
+            }
             saved = now
             failed = false
             unsaved = nil
@@ -58,7 +85,10 @@ public final class PositionKeeper {
 
     func saveMarks(_ marks: [Character: Int]) -> String? {
         do {
-            try store.saveMarks(id, marks)
+            switch place {
+            case .article(let id): try store.saveMarks(id, marks)
+            case .file(let key, _): try store.saveFileMarks(key, marks)
+            }
             return nil
         } catch {
             return "Không lưu được dấu trang: \(Self.why(error))"

@@ -14,6 +14,8 @@ struct ReaderScreen: Program {
         case quit
         /// The user asked for the library (L).
         case library
+        /// :n or :p: the file at this index of the command line's files.
+        case file(Int)
         /// A terminating signal arrived.
         case signal(Int32)
     }
@@ -22,6 +24,8 @@ struct ReaderScreen: Program {
     let keeper: PositionKeeper?
     let historyPath: String
     let settings: ReaderSettings
+    /// The command line's files, when there are several: which one this is and how many.
+    let files: (index: Int, ends: (Int) -> String?)?
     /// Readies the library for `L`: nil when it can be shown, else why not (said on the status
     /// line, and the reader stays).
     let library: () -> String?
@@ -33,10 +37,12 @@ struct ReaderScreen: Program {
     private var file: (any TextFile)?
     private var toldChanged = false
 
-    init(_ open: OpenArticle, historyPath: String, settings: ReaderSettings = ReaderSettings(), library: @escaping () -> String?) {
+    init(_ open: OpenArticle, historyPath: String, settings: ReaderSettings = ReaderSettings(),
+         files: (index: Int, ends: (Int) -> String?)? = nil, library: @escaping () -> String?) {
         keeper = open.keeper
         self.settings = settings
         self.historyPath = historyPath
+        self.files = files
         self.library = library
         whole = open.whole
     }
@@ -77,6 +83,11 @@ struct ReaderScreen: Program {
         case .openLibrary:
             guard let problem = library() else { return end(.library, state) }
             return .send([.notice("Thư viện: \(problem)")])
+        case .switchFile(let step):
+            guard let files else { return .send([.notice(":n và :p đi qua các tệp ghi trên dòng lệnh (docbao a.txt b.txt)")]) }
+            let to = files.index + step
+            if let end = files.ends(to) { return .send([.notice(end)]) }
+            return end(.file(to), state)
         case .redrawAll: return .repaint
         case .openAddress(let url):
             let failure = settings.environment.map { ExternalOpen.open(url, environment: $0) } ?? ExternalOpen.open(url)

@@ -119,6 +119,10 @@ public enum LibraryCheck {
                                     ("reading positions", "SELECT count(*) FROM reading"), ("marks", "SELECT count(*) FROM mark")] {
                     report.lines.append("\(name): \(try Int.fetchOne(db, sql: sql) ?? 0)")
                 }
+                // Schema 2: the files read where they are (a library not yet upgraded has none).
+                if try db.tableExists("file_reading") {
+                    report.lines.append("files with a reading position: \(try Int.fetchOne(db, sql: "SELECT count(*) FROM file_reading") ?? 0)")
+                }
             }
         } catch {
             let problem = LibraryError(path: path, sqlite: error)

@@ -36,6 +36,7 @@ enum LibrarySalvage {
                 counts.sqliteRead = true
                 copied = true
                 try copyArticles(source, scan, into: target, now: now, stop: stop, &counts)
+                copyFileReadings(source, into: target)
             }
         } catch let stopped as Stopped {
             throw stopped
@@ -44,6 +45,22 @@ enum LibrarySalvage {
         }
         if !copied { try copyArticles(nil, scan, into: target, now: now, stop: stop, &counts) }
         return counts
+    }
+
+    /// The positions and marks of files read where they are (schema 2), row by row through SQLite
+    /// (the pages alone are not searched for them: they are a convenience, the articles are not).
+    static func copyFileReadings(_ source: Database, into target: DatabaseQueue) {
+        for (table, columns) in [("file_reading", "file, path, offset, progress, at"), ("file_mark", "file, letter, offset")] {
+            guard (try? source.tableExists(table)) == true,
+                  let rows = try? Row.fetchAll(source, sql: "SELECT \(columns) FROM \(table)") else { continue }
+            let marks = Array(repeating: "?", count: rows.first?.count ?? 0).joined(separator: ", ")
+            for row in rows {
+                _ = try? target.write { db in
+                    try db.execute(sql: "INSERT OR IGNORE INTO \(table) (\(columns)) VALUES (\(marks))",
+                                   arguments: StatementArguments(row.databaseValues))
+                }
+            }
+        }
     }
 
     private static func copyArticles(_ source: Database?, _ scan: PageScan?, into target: DatabaseQueue, now: Double,

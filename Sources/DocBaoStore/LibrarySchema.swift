@@ -29,6 +29,7 @@ struct LibrarySchema: Sendable {
     static let current: LibrarySchema = {
         var schema = LibrarySchema()
         schema.append(createVersion1)
+        schema.append(addFileReadings)
         return schema
     }()
 
@@ -166,6 +167,29 @@ struct LibrarySchema: Sendable {
                 letter TEXT NOT NULL,
                 offset INTEGER NOT NULL,
                 PRIMARY KEY (article, letter)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Schema 2: the reading positions and marks of files read where they are (`docbao FILE`),
+    /// outside the library's list. A file is known by its content (`ContentKey`), so a copy or a
+    /// renamed file goes on at the same place; `path` is where it was last opened from, for plain
+    /// `docbao` to reopen it when it was read last.
+    static func addFileReadings(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE file_reading (
+                file TEXT PRIMARY KEY,          -- ContentKey of the file's bytes
+                path TEXT NOT NULL,             -- absolute path it was last opened from
+                offset INTEGER NOT NULL,        -- UTF-8 offset in the text of the top line
+                progress REAL NOT NULL,         -- 0…1, 1 when the end was on screen
+                at REAL NOT NULL                -- unix seconds
+            );
+            CREATE INDEX file_reading_at ON file_reading(at);
+            CREATE TABLE file_mark (
+                file TEXT NOT NULL,
+                letter TEXT NOT NULL,
+                offset INTEGER NOT NULL,
+                PRIMARY KEY (file, letter)
             ) WITHOUT ROWID;
             """)
     }

@@ -83,24 +83,36 @@ extension LibraryStore {
 
     /// The article's marks: letter → UTF-8 offset in its text.
     public func marks(_ id: Int64) throws(LibraryError) -> [Character: Int] {
-        try read { db in
-            var marks: [Character: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT letter, offset FROM mark WHERE article = ?", arguments: [id]) {
-                let letter: String = row[0]
-                if let c = letter.first, letter.count == 1 { marks[c] = row[1] }
-            }
-            return marks
-        }
+        try read { db in try Self.marks(db, of: .article, id) }
     }
 
     /// Replaces the article's marks with `marks`.
     public func saveMarks(_ id: Int64, _ marks: [Character: Int]) throws(LibraryError) {
-        try write { db in
-            try db.execute(sql: "DELETE FROM mark WHERE article = ?", arguments: [id])
-            for (letter, offset) in marks.sorted(by: { $0.key < $1.key }) {
-                try db.execute(sql: "INSERT INTO mark (article, letter, offset) VALUES (?, ?, ?)",
-                               arguments: [id, String(letter), offset])
-            }
+        try write { db in try Self.saveMarks(db, of: .article, id, marks) }
+    }
+
+    /// Where marks are kept: a library article's, a file's (`LibraryStore+Files.swift`).
+    enum MarkTable: String {
+        case article = "mark"
+        case file = "file_mark"
+
+        var owner: String { self == .article ? "article" : "file" }
+    }
+
+    static func marks(_ db: Database, of table: MarkTable, _ owner: some DatabaseValueConvertible) throws -> [Character: Int] {
+        var marks: [Character: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT letter, offset FROM \(table.rawValue) WHERE \(table.owner) = ?", arguments: [owner]) {
+            let letter: String = row[0]
+            if let c = letter.first, letter.count == 1 { marks[c] = row[1] }
+        }
+        return marks
+    }
+
+    static func saveMarks(_ db: Database, of table: MarkTable, _ owner: some DatabaseValueConvertible, _ marks: [Character: Int]) throws {
+        try db.execute(sql: "DELETE FROM \(table.rawValue) WHERE \(table.owner) = ?", arguments: [owner])
+        for (letter, offset) in marks.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT INTO \(table.rawValue) (\(table.owner), letter, offset) VALUES (?, ?, ?)",
+                           arguments: [owner, String(letter), offset])
         }
     }
 }

@@ -27,7 +27,8 @@ public struct LibrarySearchResults: Equatable, Sendable {
 
 extension LibraryStore {
     /// Articles that contain `query`, matched as in an article (accents optional in smart mode, đ
-    /// is d with a stroke, NFC/NFD and tone placement never a difference), best first.
+    /// is d with a stroke, NFC/NFD and tone placement never a difference), best first. Phrases in
+    /// quotes must all be there, `OR` between them takes either (`LibrarySearchQuery`).
     ///
     /// FTS5 finds candidates in the folded text, ranked by bm25; each is then checked with the
     /// core's `Matcher` on the real text, which also counts the hits and places the snippet. The
@@ -35,8 +36,11 @@ extension LibraryStore {
     /// unfinished: "dau tra" finds "đấu tranh").
     /// - Parameter limit: stop after this many matching articles.
     public func search(_ query: String, options: SearchOptions = SearchOptions(), limit: Int = 200) throws(LibraryError) -> LibrarySearchResults {
-        guard let fts = Self.ftsQuery(query, options: options) else { return LibrarySearchResults(hits: [], complete: true) }
-        let matcher = Matcher(query, options: options)
+        guard let parsed = LibrarySearchQuery(query), let fts = Self.ftsQuery(parsed, options: options) else {
+            return LibrarySearchResults(hits: [], complete: true)
+        }
+        let phrases = parsed.phrases
+        let matchers = Dictionary(uniqueKeysWithValues: phrases.map { ($0, Matcher($0, options: options)) })
         return try read { db in
             let candidates = try Int64.fetchAll(db, sql: "SELECT rowid FROM fulltext WHERE fulltext MATCH ? ORDER BY rank",
                                                 arguments: [fts])
@@ -48,7 +52,11 @@ extension LibraryStore {
                 if hits.count == limit { return LibrarySearchResults(hits: hits, complete: n == candidates.count) }
                 guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
                 let text: String = row[2]
-                let ranges = matcher.matches(in: text)
+                var found: [String: [Range<Int>]] = [:]
+                for phrase in phrases { found[phrase] = matchers[phrase]!.matches(in: text) }
+                // The phrases of every alternative the article satisfies, their matches in text order.
+                let held = parsed.alternatives.filter { $0.allSatisfy { !found[$0]!.isEmpty } }
+                let ranges = Self.merged(Set(held.joined()).flatMap { found[$0]! })
                 guard let first = ranges.first else { continue }
                 let (snippet, highlights) = Self.snippet(text, around: first, ranges: ranges)
                 hits.append(LibrarySearchHit(id: id, title: row[0], source: row[1], hits: ranges.count,
@@ -58,8 +66,36 @@ extension LibraryStore {
         }
     }
 
-    /// The FTS5 query for `query`: its folded words as one phrase, the last one a prefix unless the
-    /// search is for whole words or the query ends with a space. Nil when it has no word at all.
+    /// Whether `query` has something the library can be searched for: a letter or a digit.
+    public static func isSearchable(_ query: String) -> Bool { LibrarySearchQuery(query) != nil }
+
+    /// What the reader looks for in an article a library search opened: the query's first phrase
+    /// (the reader finds one phrase at a time).
+    public static func readerQuery(_ query: String) -> String { LibrarySearchQuery(query)?.phrases.first ?? query }
+
+    /// Matches of several phrases in text order, one where two overlap (the earlier kept).
+    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for r in ranges.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
+            if let last = result.last, r.lowerBound < last.upperBound { continue }
+            result.append(r)
+        }
+        return result
+    }
+
+    /// The FTS5 query for a parsed query: each phrase as below, AND within an alternative, OR
+    /// between them. Nil when no phrase has a word.
+    static func ftsQuery(_ query: LibrarySearchQuery, options: SearchOptions) -> String? {
+        let alternatives = query.alternatives.compactMap { phrases -> String? in
+            let parts = phrases.compactMap { ftsQuery($0, options: options) }
+            return parts.count == phrases.count ? parts.joined(separator: " AND ") : nil
+        }
+        guard !alternatives.isEmpty else { return nil }
+        return alternatives.count == 1 ? alternatives[0] : alternatives.map { "(\($0))" }.joined(separator: " OR ")
+    }
+
+    /// The FTS5 query for one phrase: its folded words as one phrase, the last one a prefix unless the
+    /// search is for whole words or the phrase ends with a space. Nil when it has no word at all.
     static func ftsQuery(_ query: String, options: SearchOptions) -> String? {
         let folded = VietnameseFolding.baseText(query)
         let words = folded.split { !($0.isLetter || $0.isNumber) }

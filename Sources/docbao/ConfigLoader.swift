@@ -29,12 +29,14 @@ struct ConfigLoader {
         return ConfigLoader(path: path, exists: true, settings: settings, problems: problems)
     }
 
-    /// One line for the status line: the first problem, and how many more (`docbao config` lists all).
+    /// One line for the status line: the first problem; when there are more, how many and where to
+    /// see them all come first, so that a narrow status line does not cut them off.
     var notice: String? {
         guard let first = problems.first else { return nil }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let more = problems.count > 1 ? " (+\(problems.count - 1), xem: docbao config)" : ""
-        return "\(name)\(first.line.map { ":\($0)" } ?? ""): \(first.message) — bỏ qua\(more)"
+        let problem = "\(name)\(first.line.map { ":\($0)" } ?? ""): \(first.message) — bỏ qua"
+        guard problems.count > 1 else { return problem }
+        return "\(problems.count) lỗi cấu hình (docbao config): \(problem)"
     }
 
     /// The problems, one per line, as "docbao: PATH:LINE: message" (for --dump and `config`): the

@@ -11,6 +11,8 @@ struct Start {
     var store: LibraryStore?
     /// A temporary library's folder (`docbao DIR`), removed when the program ends.
     var temporary: String?
+    /// The files named on the command line, when there are several.
+    var files: FileList?
 
     func cleanUp() {
         if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
@@ -27,6 +29,33 @@ extension ReaderOptions {
         if let file, file != "-", Platform.isDirectory(file) {
             return try temporaryLibrary(file)
         }
+        if let id = libraryID {
+            let store = try LibraryAccess.open(library, command: "docbao")
+            return Start(screen: .read(OpenArticle(loaded: .init(article: try Self.libraryArticle(id, in: store)), search: search,
+                                                   keeper: PositionKeeper(store: store, id: id))), store: store)
+        }
+        if let file, file != "-" {
+            // The library keeps the file's position and marks; reading goes on without it.
+            var notice: String?
+            var store: LibraryStore?
+            do { store = try LibraryStore(path: library ?? LibraryStore.defaultPath()) } catch {
+                notice = "Không giữ được vị trí đọc: thư viện \(error.summary)"
+            }
+            var open = try openFile(file, store: store, search: search)
+            guard !otherFiles.isEmpty else {
+                open.notice = open.notice ?? notice
+                return Start(screen: .read(open), store: store)
+            }
+            let files = FileList(paths: [file] + otherFiles) { path in
+                do { return .success(try openFile(path, store: store, search: nil)) } catch let failure as Failure {
+                    return .failure(FileList.FileError(String(failure.message.text.trimmingPrefix("docbao: "))))
+                } catch {
+                    return .failure(FileList.FileError("\(error)"))
+                }
+            }
+            open.notice = [files.label(0), open.notice ?? notice].compactMap { $0 }.joined(separator: " · ")
+            return Start(screen: .read(open), store: store, files: files)
+        }
         if file != nil || (!libraryView && ArticleSource.stdinCarriesAnArticle()) {
             var loaded = try ArticleSource.loadOrExit(file, preview: true, force: force)
             if loaded.changed { loaded.notice = ArticleSource.changedNotice }
@@ -35,6 +64,11 @@ extension ReaderOptions {
         let store = try LibraryAccess.open(library, command: "docbao")
         do {
             if libraryView { return Start(screen: .library(select: nil), store: store) }
+            // A file read after every library article is what `docbao` goes back to, while it is there.
+            if let last = try store.lastReadFile(), Platform.fileType(atPath: last.path) == .regular,
+               let open = try? openFile(last.path, store: store, search: search) {
+                return Start(screen: .read(open), store: store)
+            }
             if try store.count() == 0 {
                 let bundled = try ArticleSource.load(nil)
                 let prepared = try PreparedArticle(article: bundled.article, original: Array(BundledArticle.text.utf8),
@@ -52,6 +86,35 @@ extension ReaderOptions {
         } catch let error as LibraryError {
             throw Failure("docbao: \(error)")
         }
+    }
+
+    /// The file at `path`, ready to read, its position and marks kept in `store` under its content
+    /// key (`ContentKey`): at the place where the same content was left, whatever its name.
+    func openFile(_ path: String, store: LibraryStore?, search: (String, SearchOptions)?) throws -> OpenArticle {
+        var loaded = try ArticleSource.loadOrExit(path, preview: true, force: force)
+        if loaded.changed { loaded.notice = ArticleSource.changedNotice }
+        let keeper = store.flatMap { store in ContentKey.of(path: path).map { PositionKeeper(store: store, file: $0, path: path) } }
+        return OpenArticle(loaded: loaded, search: search, keeper: keeper)
+    }
+
+    /// `docbao ID`: the library article of this id (as `docbao list` prints it), when the argument
+    /// is a number and no file has that name.
+    var libraryID: Int64? {
+        guard let file, otherFiles.isEmpty, !file.isEmpty, file.count <= 18, file.allSatisfy({ $0.isASCII && $0.isNumber }),
+              Platform.fileType(atPath: file) == nil else { return nil }
+        return Int64(file)
+    }
+
+    /// The library article `id`, or the failure that says there is no such file and no such article.
+    static func libraryArticle(_ id: Int64, in store: LibraryStore, command: String = "docbao") throws -> Article {
+        let article: Article?
+        do { article = try store.article(id) } catch {
+            throw Failure("\(command): \(error)")
+        }
+        guard let article else {
+            throw Failure("\(command): \(id): no such file, and the library has no article \(id) (docbao list shows the ids)")
+        }
+        return article
     }
 
     /// The folder's articles in a library of their own, in a temporary folder: browse and search

@@ -56,9 +56,12 @@ struct DocBao: ParsableCommand {
         stdin is read instead when it is a pipe or a file; when stdout is not a terminal, the \
         bundled article is printed.
 
-        A FILE is read where it is, outside the library. A DIR opens as a temporary library \
-        of its .txt and .json files (nothing is added to yours). To open a FILE named like a \
-        subcommand (export, add, library, help…), write it as ./export.
+        A FILE is read where it is, outside the library, which keeps your place and marks in \
+        it by its content (a copy under another name opens at the same place). Several FILEs \
+        are read one after another: :n the next, :p the previous, as in less. An ID (a number \
+        from docbao list, when no file has that name) opens that library article. A DIR opens \
+        as a temporary library of its .txt and .json files (nothing is added to yours). To open \
+        a FILE named like a subcommand (export, add, library, help…), write it as ./export.
 
         The library keeps each article with your reading position and marks; your files are \
         never changed. A damaged library is never reset: docbao library check says what is \
@@ -70,6 +73,8 @@ struct DocBao: ParsableCommand {
         Examples:
           docbao                         go on reading where you stopped
           docbao bai-bao.txt             open a plain-text news article
+          docbao a.txt b.txt c.txt       read three, :n and :p between them
+          docbao 12                      library article 12 (ids: docbao list)
           docbao bai-bao.json            open an article in the JSON model format
           cat bai-bao.txt | docbao       read from a pipe, keys from the terminal
           docbao --dump --width 60 FILE  print the formatted article and exit
@@ -85,8 +90,8 @@ struct DocBao: ParsableCommand {
         subcommands: Subcommand.commands(under: [])
     )
 
-    @Argument(help: "A .txt news article or a .json article ('-' for stdin), or a folder to browse as a temporary library. Default: the article read last in the library.")
-    var file: String?
+    @Argument(help: "A .txt news article or a .json article ('-' for stdin), several to read one after another (:n, :p), a folder to browse as a temporary library, or a library article's id (docbao list). Default: the article read last in the library.")
+    var files: [String] = []
 
     @Option(help: "Maximum width of the reading column, in terminal columns (default 80, or the config's).")
     var width: Int?
@@ -129,7 +134,7 @@ struct DocBao: ParsableCommand {
 
     /// The parsed options as the plain value the reader runs on (`ReaderOptions.run`).
     var options: ReaderOptions {
-        ReaderOptions(file: file, width: width, dump: dump, search: search, exact: matching.exact, word: matching.word,
+        ReaderOptions(file: files.first, otherFiles: Array(files.dropFirst()), width: width, dump: dump, search: search, exact: matching.exact, word: matching.word,
                       tones: tones, input: input, theme: theme, color: color, force: force, config: config,
                       library: libraryOption.library, libraryView: libraryView)
     }

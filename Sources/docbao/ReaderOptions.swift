@@ -6,11 +6,13 @@ import DocBaoLoading
 import DocBaoTerminal
 import Foundation
 
-/// What the reader (`docbao [options] [FILE|DIR]`, `docbao library`) was asked to do: a plain value,
+/// What the reader (`docbao [options] [FILE...|DIR|ID]`, `docbao library`) was asked to do: a plain value,
 /// filled by ArgumentParser (`DocBao`) or, for the commonest forms, by `fastPath` without it. The
 /// one place that says what the reader does with its options is `run()`.
 struct ReaderOptions: Equatable {
     var file: String?
+    /// The files after the first (`docbao a.txt b.txt`): :n and :p go through them.
+    var otherFiles: [String] = []
     var width: Int?
     var dump = false
     var search: String?
@@ -68,20 +70,29 @@ struct ReaderOptions: Equatable {
             // Like a pager again: the list, as `docbao list` prints it.
             return try ListCommand.parse(library.map { ["--library", $0] } ?? []).run()
         }
+        if !otherFiles.isEmpty, let odd = ([file ?? ""] + otherFiles).first(where: { $0 == "-" || Platform.isDirectory($0) }) {
+            throw Failure("docbao: \(odd): several FILEs are read one after another (:n, :p), and \(odd == "-" ? "stdin" : "a folder") cannot be one of them")
+        }
         if dumping, let file, Platform.isDirectory(file) {
             throw Failure("docbao: \(file): is a directory; docbao DIR browses its articles in a terminal (to print them: docbao add DIR, then docbao list or docbao search)")
         }
-        if dumping {
-            let loaded = try ArticleSource.loadOrExit(file, preview: false, force: force)
+        if dumping, let id = libraryID {
+            let store = try LibraryAccess.open(library, command: "docbao")
             config.report(Output.error)
-            if let notice = loaded.notice { Output.error("docbao: \(notice)") }
-            // No terminal to ask when printing: COLORFGBG, else the palette that reads on both.
-            let background = TerminalBackground.colorFGBG(Environment.value("COLORFGBG"))
-            let styled = color == .always ? Theme(name: themeName.resolved(background), colors: true) : nil
-            StyledText.dump(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
-            if loaded.changed {
-                throw Failure("docbao: \(file ?? "stdin"): changed while being read; what was printed may be only a part of it")
+            StyledText.dump(try Self.libraryArticle(id, in: store), width: readingWidth, theme: color == .always ? Self.printed(themeName) : nil) {
+                Output.out(TerminalText(article: $0))
             }
+            return
+        }
+        if dumping, !otherFiles.isEmpty {
+            // As cat would: one after the other.
+            for (i, path) in ([file] + otherFiles.map(Optional.some)).enumerated() {
+                try dump(path, themeName: themeName, readingWidth: readingWidth) { if i == 0 { config.report(Output.error) } }
+            }
+            return
+        }
+        if dumping {
+            try dump(file, themeName: themeName, readingWidth: readingWidth) { config.report(Output.error) }
             return
         }
         let options = SearchOptions(mode: exact ? .exact : settings.searchMode ?? .smart,
@@ -104,10 +115,30 @@ struct ReaderOptions: Equatable {
         }
         let app = App(terminal: terminal, settings: reader, store: start.store, libraryPath: library)
         app.notice = config.notice
+        app.files = start.files
         let code = app.run(start.screen)
         terminal.end()
         for warning in app.warnings { Output.error("docbao: \(warning)") }
         // The app's failure comes with status 1; 128+N (a signal ended it) comes with none.
         if code != 0 { throw Failure(app.failure.map { "docbao: \($0)" } ?? "", status: code) }
+    }
+
+    /// Prints the article at `path` (nil: stdin or the bundled one) formatted, as `--dump` does.
+    /// `loaded` runs once the article is read (the config's problems are said after a failure to read it).
+    /// The theme of printed colour: no terminal to ask, so COLORFGBG, else the palette that reads
+    /// on both backgrounds.
+    private static func printed(_ name: ThemeName) -> Theme {
+        Theme(name: name.resolved(TerminalBackground.colorFGBG(Environment.value("COLORFGBG"))), colors: true)
+    }
+
+    private func dump(_ path: String?, themeName: ThemeName, readingWidth: Int, loaded done: () -> Void) throws {
+        let loaded = try ArticleSource.loadOrExit(path, preview: false, force: force)
+        done()
+        if let notice = loaded.notice { Output.error("docbao: \(notice)") }
+        let styled = color == .always ? Self.printed(themeName) : nil
+        StyledText.dump(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
+        if loaded.changed {
+            throw Failure("docbao: \(path ?? "stdin"): changed while being read; what was printed may be only a part of it")
+        }
     }
 }

@@ -12,8 +12,10 @@ struct SearchCommand: ParsableCommand {
         usage: "docbao search [--exact] [--word] [--json] [--limit <n>] [--color <when>] QUERY",
         discussion: """
         Matching is the reader's: "dau tranh" finds "đấu tranh", hòa = hoà, NFC = NFD. Words \
-        match from their start; the last one may be unfinished ("dau tra"). Results are best \
-        first: id, title, number of hits and source, then the text around the first hit.
+        match from their start; the last one may be unfinished ("dau tra"). Words are one \
+        phrase; phrases in quotes must all be there, OR takes either side: \
+        '"ngoai giao" "kinh te"', 'covid OR "dịch bệnh"'. Results are best first: id, title, \
+        number of hits and source, then the text around the first hit.
 
         Exit status: 0 when something matched, 1 when nothing did (or the library cannot be \
         used), 2 when the search failed.
@@ -39,6 +41,9 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         Output.failureStatus = 2
+        guard LibraryStore.isSearchable(query) else {
+            throw Failure("docbao search: nothing to search for: the library is searched by words, and \(query.isEmpty ? "the query is empty" : "the query has no letter or digit")", status: 2)
+        }
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao search", failure: 2)
         let results: LibrarySearchResults
         do { results = try store.search(FileName.readable(query), options: matching.options, limit: max(1, limit)) } catch {

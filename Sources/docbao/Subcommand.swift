@@ -29,6 +29,7 @@ struct Subcommand: Sendable {
         },
         Subcommand("add", command: AddCommand.self),
         Subcommand("list", command: ListCommand.self),
+        Subcommand("remove", command: RemoveCommand.self),
         Subcommand("search", command: SearchCommand.self),
         Subcommand("library", "check", command: LibraryCheckCommand.self),
         Subcommand("export", command: Export.self),
@@ -49,7 +50,7 @@ struct Subcommand: Sendable {
 
     /// The root's usage lines: the reader's, then each subcommand's own.
     static var usage: String {
-        (["docbao [options] [FILE|DIR]"] + table.compactMap { $0.command.configuration.usage }).joined(separator: "\n")
+        (["docbao [options] [FILE...|DIR|ID]"] + table.compactMap { $0.command.configuration.usage }).joined(separator: "\n")
     }
 
     /// `docbao help NAME…`: the help of the subcommand named, the root's for any other name.

@@ -12,7 +12,11 @@ import Testing
     /// Written by docbao at schema 1, before migrations.
     static let schema1 = fixtures + "/library-schema1.sqlite"
 
-    /// This docbao's schema and one step more: a stand-in for schema 2 (feeds).
+    /// This docbao's schema, and the steps that make it.
+    static let n = LibrarySchema.current.version
+    static let steps = (1...n).map { "v\($0)" }
+
+    /// This docbao's schema and one step more: a stand-in for the next schema (feeds).
     static let schema2: LibrarySchema = {
         var schema = LibrarySchema.current
         schema.append { db in
@@ -132,7 +136,7 @@ import Testing
         }
     }
 
-    @Test func aLibraryWrittenBeforeMigrationsOpensAtSchemaOneWithNothingLost() throws {
+    @Test func aLibraryWrittenBeforeMigrationsOpensUpgradedWithNothingLost() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }
         let reference = try copyFixture(lib, "reference.sqlite")
@@ -141,20 +145,22 @@ import Testing
         try expectSameLibrary(try LibraryStore(path: path), as: reference)
         // Every row of every table is as it was; the schema too, with GRDB's record beside it.
         #expect(try contents(path) == contents(reference))
+        // Schema 1's tables and indexes are as they were; later steps only added theirs.
         let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE '%grdb_migrations%' ORDER BY name"
         let before = try LibraryStore.readOnlyQueue(reference).read { try Row.fetchAll($0, sql: schema) }
-        #expect(try LibraryStore.readOnlyQueue(path).read { try Row.fetchAll($0, sql: schema) } == before)
-        #expect(try recorded(path) == ["v1"])
-        #expect(try pragma(path, "user_version") == 1)
+        let after = try LibraryStore.readOnlyQueue(path).read { try Row.fetchAll($0, sql: schema) }
+        #expect(before.allSatisfy { after.contains($0) })
+        #expect(try recorded(path) == Self.steps)
+        #expect(try pragma(path, "user_version") == Self.n)
         #expect(try pragma(path, "application_id") == Int(LibrarySchema.applicationID))
         let report = LibraryCheck.check(path: path)
         #expect(report.healthy, "\(report.lines)")
-        #expect(report.lines.contains("schema: 1 (this docbao: 1)"))
+        #expect(report.lines.contains("schema: \(Self.n) (this docbao: \(Self.n))"))
         #expect(report.lines.contains("articles: 6") && report.lines.contains("reading positions: 3") && report.lines.contains("marks: 5"))
         // Opened again: nothing more to do.
         try expectSameLibrary(try LibraryStore(path: path), as: reference)
         #expect(try contents(path) == contents(reference))
-        #expect(try recorded(path) == ["v1"])
+        #expect(try recorded(path) == Self.steps)
     }
 
     @Test func aLaterStepUpgradesTheSchemaOneLibraryWithNothingLostAndThisDocbaoThenRefusesIt() throws {
@@ -170,8 +176,8 @@ import Testing
             guard case .added(let id) = added.first else { Issue.record("not added: \(added)"); return }
             #expect(try store.search("nguon tin").hits.map(\.id) == [id])
         }
-        #expect(try recorded(path) == ["v1", "v2"])
-        #expect(try pragma(path, "user_version") == 2)
+        #expect(try recorded(path) == Self.steps + ["v\(Self.n + 1)"])
+        #expect(try pragma(path, "user_version") == Self.n + 1)
         let contents = try contents(path)
         var expected = try self.contents(reference)
         #expect(contents.tables["article"]!.dropLast().elementsEqual(expected.tables["article"]!))
@@ -181,14 +187,39 @@ import Testing
         let feeds = try LibraryStore.readOnlyQueue(path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article WHERE feed IS NULL") }
         #expect(feeds == 7)
         let report = LibraryCheck.check(path: path, schema: Self.schema2)
-        #expect(report.healthy && report.lines.contains("schema: 2 (this docbao: 2)"), "\(report.lines)")
+        #expect(report.healthy && report.lines.contains("schema: \(Self.n + 1) (this docbao: \(Self.n + 1))"), "\(report.lines)")
 
-        // This docbao (schema 1) is now the older one: it refuses the file and leaves it as it is.
+        // This docbao is now the older one: it refuses the file and leaves it as it is.
         let upgraded = try bytes(path)
-        #expect(throws: LibraryError(path: path, problem: .newerSchema(2))) { try LibraryStore(path: path) }
+        #expect(throws: LibraryError(path: path, problem: .newerSchema(Self.n + 1))) { try LibraryStore(path: path) }
         let older = LibraryCheck.check(path: path)
-        #expect(older.verdict == .newer && older.lines.contains("schema: 2 (this docbao: 1)"), "\(older.lines)")
+        #expect(older.verdict == .newer && older.lines.contains("schema: \(Self.n + 1) (this docbao: \(Self.n))"), "\(older.lines)")
         #expect(try bytes(path) == upgraded)
+    }
+
+    /// Issue 18's step: the files' positions and marks, in tables of their own; the articles,
+    /// their positions and marks as they were, and a file is never an article.
+    @Test func theFileReadingsStepGivesASchemaOneLibraryEmptyFileTablesAndKeepsTheRest() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let reference = try copyFixture(lib, "reference.sqlite")
+        let path = try copyFixture(lib)
+        #expect(try !LibraryStore.readOnlyQueue(path).read { try $0.tableExists("file_reading") })
+        do {
+            let store = try LibraryStore(path: path)
+            #expect(try recorded(path).contains("v2"))
+            #expect(try store.lastReadFile() == nil && store.filePosition("w1-x") == nil && store.fileMarks("w1-x").isEmpty)
+            let lastArticle = try store.lastRead()
+            try store.saveFilePosition("w1-x", path: "/tmp/bai.txt", ReadingPosition(offset: 7, progress: 0.25))
+            try store.saveFileMarks("w1-x", ["q": 3])
+            #expect(try store.count() == 6 && store.lastRead() == lastArticle)
+        }
+        #expect(try contents(path) == contents(reference))
+        let store = try LibraryStore(path: path)
+        #expect(try store.filePosition("w1-x") == ReadingPosition(offset: 7, progress: 0.25) && store.fileMarks("w1-x") == ["q": 3])
+        #expect(try store.lastReadFile()?.path == "/tmp/bai.txt")
+        let report = LibraryCheck.check(path: path)
+        #expect(report.healthy && report.lines.contains("files with a reading position: 1"), "\(report.lines)")
     }
 
     @Test func aSchemaOneLibraryIsToldToBeUpgradedByTheCheck() throws {
@@ -197,8 +228,8 @@ import Testing
         let path = try copyFixture(lib)
         let report = LibraryCheck.check(path: path, schema: Self.schema2)
         #expect(report.healthy, "\(report.lines)")
-        #expect(report.lines.contains("schema: 1 (this docbao: 2)"))
-        #expect(report.lines.contains { $0.hasPrefix("note: upgraded to schema 2 when docbao next opens it") })
+        #expect(report.lines.contains("schema: 1 (this docbao: \(Self.n + 1))"))
+        #expect(report.lines.contains { $0.hasPrefix("note: upgraded to schema \(Self.n + 1) when docbao next opens it") })
         #expect(try bytes(path) == bytes(Self.schema1))
     }
 
@@ -215,8 +246,9 @@ import Testing
             throw StepFailed()
         }
         #expect(throws: LibraryError.self) { try LibraryStore(path: path, schema: failing) }
-        #expect(try pragma(path, "user_version") == 1)
-        #expect(try recorded(path) == ["v1"])
+        // The steps before it each were a transaction of their own, and stay.
+        #expect(try pragma(path, "user_version") == Self.n)
+        #expect(try recorded(path) == Self.steps)
         #expect(try contents(path) == contents(reference))
         #expect(try !LibraryStore.readOnlyQueue(path).read { try $0.tableExists("feed") })
         try expectSameLibrary(try LibraryStore(path: path), as: reference)
@@ -230,14 +262,14 @@ import Testing
         let version: Int
         if how == "a later step" {
             _ = try LibraryStore(path: path, schema: Self.schema2)
-            version = 2
+            version = Self.n + 1
         } else {
             // A newer docbao whose step left `user_version` as it was: its record alone tells.
             _ = try LibraryStore(path: path)
             let queue = try DatabaseQueue(path: path)
             try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v1-feeds')") }
             try queue.close()
-            version = 1
+            version = Self.n
         }
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         let before = try bytes(path), held = try contents(path), steps = try recorded(path)
@@ -251,7 +283,7 @@ import Testing
         } else {
             // Only its record says so, read once it is open: GRDB's opening of the pool writes an
             // empty change (a table made and dropped), nothing it holds.
-            #expect(try contents(path) == held && recorded(path) == steps && pragma(path, "user_version") == 1)
+            #expect(try contents(path) == held && recorded(path) == steps && pragma(path, "user_version") == Self.n)
         }
         var wal = stat()
         #expect(stat(path + "-wal", &wal) != 0 || wal.st_size == 0)
@@ -267,16 +299,25 @@ import Testing
         let immutable = getuid() == 0
         if immutable { #expect(chattr("+i", path)) }
         defer { if immutable { _ = chattr("-i", path) } }
-        // This docbao's schema: read as it is (its record of step v1 is written on the first
-        // opening that can write).
-        let store = try LibraryStore(path: path)
-        let reason = try #require(store.readOnlyReason)
-        #expect(try store.count() == 6 && !store.search("ngoai giao").hits.isEmpty)
-        // A docbao one schema further would have to upgrade it, and cannot.
-        #expect(throws: LibraryError(path: path, problem: .needsUpgrade(from: 1, to: 2, reason))) {
-            try LibraryStore(path: path, schema: Self.schema2)
+        // Schema 1, older than this docbao's: it would have to be upgraded, and cannot be.
+        let reason = try #require(LibraryStore.unwritable(path))
+        #expect(throws: LibraryError(path: path, problem: .needsUpgrade(from: 1, to: Self.n, reason))) {
+            try LibraryStore(path: path)
         }
         #expect(try bytes(path) == bytes(Self.schema1))
+
+        // At this docbao's schema: read as it is. One schema further would need an upgrade.
+        let current = try copyFixture(lib, "current.sqlite")
+        _ = try LibraryStore(path: current)
+        chmod(current, 0o444)
+        if immutable { #expect(chattr("+i", current)) }
+        defer { if immutable { _ = chattr("-i", current) } }
+        let store = try LibraryStore(path: current)
+        let currentReason = try #require(store.readOnlyReason)
+        #expect(try store.count() == 6 && !store.search("ngoai giao").hits.isEmpty)
+        #expect(throws: LibraryError(path: current, problem: .needsUpgrade(from: Self.n, to: Self.n + 1, currentReason))) {
+            try LibraryStore(path: current, schema: Self.schema2)
+        }
     }
 
     @Test func manyOpeningASchemaOneLibraryAtOnceUpgradeItOnce() throws {
@@ -289,7 +330,7 @@ import Testing
                 do { _ = try LibraryStore(path: path, schema: Self.schema2).count() } catch { results.fail("\(error)") }
             }
             #expect(results.failures.isEmpty, "round \(round): \(results.failures)")
-            #expect(try recorded(path) == ["v1", "v2"])
+            #expect(try recorded(path) == Self.steps + ["v\(Self.n + 1)"])
             #expect(LibraryCheck.check(path: path, schema: Self.schema2).healthy)
         }
     }
@@ -306,13 +347,13 @@ import Testing
             try db.execute(sql: """
                 CREATE TABLE feed (id INTEGER PRIMARY KEY);
                 CREATE TABLE tag (name TEXT PRIMARY KEY);
-                INSERT INTO grdb_migrations (identifier) VALUES ('v3');
+                INSERT INTO grdb_migrations (identifier) VALUES ('v\(Self.n + 2)');
                 """)
         }
         schema.append { db in try db.execute(sql: "CREATE TABLE tag (name TEXT PRIMARY KEY)") }
         let store = try LibraryStore(path: path, schema: schema)
         #expect(try store.count() == 6)
-        #expect(try recorded(path) == ["v1", "v2", "v3"])
+        #expect(try recorded(path) == Self.steps + ["v\(Self.n + 1)", "v\(Self.n + 2)"])
     }
 
     @Test func aRepairMakesItsNewLibraryAtThisSchemaThroughTheSameSteps() throws {
@@ -342,8 +383,8 @@ import Testing
         let report = LibraryCheck.check(path: lib.path)
         #expect(report.healthy && report.lines.contains { $0.hasPrefix("empty:") }, "\(report.lines)")
         #expect(try lib.open().count() == 0)
-        #expect(try recorded(lib.path) == ["v1"])
-        #expect(LibraryCheck.check(path: lib.path).lines.contains("schema: 1 (this docbao: 1)"))
+        #expect(try recorded(lib.path) == Self.steps)
+        #expect(LibraryCheck.check(path: lib.path).lines.contains("schema: \(Self.n) (this docbao: \(Self.n))"))
 
         // Another program's database made with GRDB (steps recorded) stays another program's.
         let other = lib.folder + "/other.sqlite"

@@ -24,6 +24,14 @@ def query(path, sql):
         return db.execute(sql).fetchall()
 
 
+def this_schema(tmp_path):
+    """The schema this docbao makes, as `library check` says of a new library."""
+    new = tmp_path / "new-library.sqlite"
+    assert docbao("list", library=new).returncode == 0
+    line = next(l for l in docbao("library", "check", library=new).stdout.splitlines() if l.startswith("schema: "))
+    return int(line.split()[1])
+
+
 def test_a_library_from_before_migrations_lists_searches_and_checks_as_before(tmp_path):
     lib = copy_fixture(tmp_path)
     expected = query(SCHEMA1, """
@@ -41,31 +49,33 @@ def test_a_library_from_before_migrations_lists_searches_and_checks_as_before(tm
     check = docbao("library", "check", library=lib)
     assert check.returncode == 0, check.stdout + check.stderr
     lines = check.stdout.splitlines()
-    assert "schema: 1 (this docbao: 1)" in lines and lines[-1] == "ok"
+    n = this_schema(tmp_path)
+    assert f"schema: {n} (this docbao: {n})" in lines and lines[-1] == "ok"
     assert "reading positions: 3" in lines and "marks: 5" in lines
-    assert query(lib, "SELECT identifier FROM grdb_migrations") == [("v1",)]
-    assert query(lib, "PRAGMA user_version") == [(1,)]
+    assert query(lib, "SELECT identifier FROM grdb_migrations ORDER BY identifier") == [(f"v{i}",) for i in range(1, n + 1)]
+    assert query(lib, "PRAGMA user_version") == [(n,)]
 
 
 def test_a_newer_docbaos_library_is_refused_by_every_command_and_left_as_it_was(tmp_path):
     lib = copy_fixture(tmp_path)
     assert docbao("list", library=lib).returncode == 0
-    # What a docbao of schema 2 leaves: its step recorded, user_version 2, its table.
+    n = this_schema(tmp_path)
+    # What a docbao of the next schema leaves: its step recorded, its user_version, its table.
     with sqlite3.connect(lib) as db:
-        db.executescript("""
+        db.executescript(f"""
             CREATE TABLE feed (id INTEGER PRIMARY KEY, url TEXT NOT NULL);
-            INSERT INTO grdb_migrations (identifier) VALUES ('v2');
-            PRAGMA user_version = 2;""")
+            INSERT INTO grdb_migrations (identifier) VALUES ('v{n + 1}');
+            PRAGMA user_version = {n + 1};""")
     db.close()
     assert not Path(f"{lib}-wal").exists()
     before = lib.read_bytes()
     for command in (["list"], ["search", "ngoai giao"], ["add", str(tmp_path / "none.txt")]):
         run = docbao(*command, library=lib)
         assert run.returncode != 0, command
-        assert "was made by a newer docbao (schema 2); this one knows schema 1" in run.stderr, (command, run.stderr)
+        assert f"was made by a newer docbao (schema {n + 1}); this one knows schema {n}" in run.stderr, (command, run.stderr)
     check = docbao("library", "check", library=lib)
     assert check.returncode != 0
-    assert "schema: 2 (this docbao: 1)" in check.stdout and "problem: made by a newer docbao" in check.stdout
+    assert f"schema: {n + 1} (this docbao: {n})" in check.stdout and "problem: made by a newer docbao" in check.stdout
     repair = docbao("library", "check", "--repair", library=lib)
     assert repair.returncode != 0 and "newer docbao" in repair.stderr
     assert lib.read_bytes() == before

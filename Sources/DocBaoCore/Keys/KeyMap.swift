@@ -40,6 +40,7 @@ extension Action: KeyAction {
         KeyBinding<Action>([.char("o")], .openAddress, .other, "mở địa chỉ của bài trong trình duyệt"),
         KeyBinding<Action>([.char("y")], .copyAddress, .other, "chép địa chỉ của bài (OSC 52)"),
         KeyBinding<Action>([.char("L")], .library, .other, "thư viện"),
+        KeyBinding<Action>([.char(":")], .fileCommand, .other, ":n tệp sau, :p tệp trước (khi mở nhiều tệp)"),
         KeyBinding<Action>([.char("h"), .function(1), .char("H")], .help, .other, "trợ giúp"),
         KeyBinding<Action>([.ctrl("l"), .char("r")], .redraw, .other, "vẽ lại màn hình"),
         KeyBinding<Action>([.char("q"), .char("Q")], .quit, .other, "thoát"),

@@ -15,6 +15,8 @@ public enum LibraryAction: String, CaseIterable, Sendable {
     case filter
     case search
     case cycleSort = "cycle-sort"
+    /// Remove the article under the cursor from the library, once confirmed.
+    case remove
     case help
     case redraw
     case quit
@@ -38,6 +40,7 @@ extension LibraryAction: KeyAction {
         KeyBinding<LibraryAction>([.char("/")], .search, .library, "tìm trong nội dung các bài"),
         KeyBinding<LibraryAction>([.escape], .back, .library, "bỏ lọc; từ kết quả tìm về thư viện"),
         KeyBinding<LibraryAction>([.char("s")], .cycleSort, .library, "sắp xếp: đọc gần đây → ngày đăng → tên bài"),
+        KeyBinding<LibraryAction>([.char("D")], .remove, .library, "xoá bài khỏi thư viện (hỏi lại trước; tệp của bạn không bị đụng)"),
         KeyBinding<LibraryAction>([.char("?"), .char("h"), .function(1)], .help, .library, "trợ giúp"),
         KeyBinding<LibraryAction>([.ctrl("l")], .redraw, .library, "vẽ lại màn hình"),
         KeyBinding<LibraryAction>([.char("q")], .quit, .library, "thoát"),

@@ -3,6 +3,8 @@ public enum LibraryMessage: Equatable, Sendable {
     case action(LibraryAction)
     /// A key typed into the open prompt.
     case promptKey(Key)
+    /// The key that answers "remove this article?": y removes it, any other keeps it.
+    case confirmKey(Key)
     /// Any key or click while the help overlay shows, but the line-down and line-up keys, which scroll it (`.scroll`).
     case dismissHelp
     /// Scroll by a number of rows (mouse wheel).
@@ -29,6 +31,8 @@ public enum LibraryMessage: Equatable, Sendable {
 public enum LibraryEffect: Equatable, Sendable {
     /// Open an article; with a search, at its first match with the query highlighted.
     case open(id: Int64, search: LibraryQuery?)
+    /// Remove the article from the library; answer with `.entries` and a notice.
+    case remove(id: Int64, title: String)
     /// Search the articles' text; answer with `.results`.
     case search(query: String, options: SearchOptions)
     /// Keep the search history (oldest first) for the next run.

@@ -11,7 +11,12 @@ enum LibraryStatusLine {
         frame.fill(x: 0, y: y, width: width, style: .status)
         let left: String
         let right: String
-        if state.showingHelp {
+        if let entry = state.confirmingRemoval {
+            right = "y: xoá · phím khác: thôi"
+            // The title is cut, not the question or its keys.
+            let room = width - DisplayWidth.of(right) - 3 - DisplayWidth.of("Xoá “” khỏi thư viện?")
+            left = "Xoá “\(shortened(entry.title, to: room))” khỏi thư viện?"
+        } else if state.showingHelp {
             left = "Trợ giúp thư viện"
             right = state.keyMap.helpStatusHint
         } else if let r = state.results {
@@ -35,6 +40,19 @@ enum LibraryStatusLine {
         } else {
             frame.putTruncated(left, x: 0, y: y, maxWidth: width, style: .status)
         }
+    }
+
+    /// `text` cut to `width` columns, "…" ending it when it was cut.
+    static func shortened(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var out = "", used = 0
+        for c in text {
+            let w = DisplayWidth.of(c)
+            if used + w > width - 1 { break }
+            out.append(c)
+            used += w
+        }
+        return out + "…"
     }
 
     /// "&da nang█" or "/dau tranh█" on the left; the modes and the count (or what Enter does) on the right.

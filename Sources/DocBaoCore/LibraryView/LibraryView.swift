@@ -6,10 +6,11 @@ public enum LibraryView {
         case .resize(let size): return .resize(size)
         case .key(let key):
             if state.prompt != nil { return .promptKey(key) }
+            if state.confirmingRemoval != nil { return .confirmKey(key) }
             if state.showingHelp { return state.keyMap.helpScroll(for: key).map(LibraryMessage.scroll) ?? .dismissHelp }
             return state.keyMap.action(for: key).map(LibraryMessage.action)
         case .mouse(let mouse):
-            guard state.prompt == nil else { return nil }
+            guard state.prompt == nil, state.confirmingRemoval == nil else { return nil }
             if state.showingHelp {
                 if case .click = mouse { return .dismissHelp }
                 return nil
@@ -30,6 +31,11 @@ public enum LibraryView {
             return perform(&state, action)
         case .promptKey(let key):
             return promptKey(&state, key)
+        case .confirmKey(let key):
+            guard let entry = state.confirmingRemoval else { return [] }
+            state.confirmingRemoval = nil
+            if key == .char("y") || key == .char("Y") { return [.remove(id: entry.id, title: entry.title)] }
+            state.message = "Không xoá"
         case .dismissHelp:
             state.showingHelp = false
         case .scroll(let n) where state.showingHelp:
@@ -102,6 +108,9 @@ public enum LibraryView {
             case .cycleSort:
                 state.message = "Kết quả xếp theo mức khớp; Esc về thư viện để sắp xếp"
                 return []
+            case .remove:
+                state.message = "Esc về thư viện để xoá bài"
+                return []
             default: break
             }
         }
@@ -125,6 +134,9 @@ public enum LibraryView {
             state.prompt = prompt
         case .search:
             state.prompt = LibraryPrompt(kind: .search, defaults: state.promptDefaults)
+        case .remove:
+            guard let entry = state.selectedEntry else { return [] }
+            state.confirmingRemoval = entry
         case .cycleSort:
             state.sort = state.sort.next
             state.refresh()

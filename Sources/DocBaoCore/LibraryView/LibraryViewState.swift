@@ -56,6 +56,8 @@ public struct LibraryViewState: Sendable {
     var awaitedSearch: LibraryQuery?
     /// The article the user chose: the cursor goes back to it whenever it is visible again.
     var anchor: Int64?
+    /// The article the user asked to remove, while the status line asks to confirm it.
+    public internal(set) var confirmingRemoval: LibraryEntry?
 
     public init(entries: [LibraryEntry], size: Size, sort: LibrarySort = .recent, history: [String] = [],
                 promptDefaults: Prompt.Defaults = Prompt.Defaults(), keyMap: LibraryKeyMap = LibraryKeyMap()) {

@@ -60,7 +60,8 @@ public enum VietnameseCollation {
     /// The sort key of `text`.
     /// - Complexity: O(n) in the length of the text.
     public static func key(_ text: String) -> Key {
-        let units = VietnameseFolding.fold(text).units
+        var units = VietnameseFolding.fold(text).units
+        tonesOnFirstVowel(&units)
         var primary: [UInt32] = [], secondary: [UInt32] = [], tertiary: [UInt32] = []
         // Room for all three levels, so they end up in `primary` without another allocation.
         primary.reserveCapacity(3 * units.count + 8)
@@ -115,6 +116,24 @@ public enum VietnameseCollation {
         // Ð ð (eth), which old encodings and some keyboards put in place of Đ đ: sorted as đ.
         if base == 0xF0 { return letterWeights[3 * 16 + Int(FoldedUnit.stroke)] }
         return otherBase + base
+    }
+
+    /// Moves the tone of each syllable's vowel group to its first vowel, so that the two tone
+    /// placements (hòa, hoà) sort alike: folding keeps tones where the text wrote them.
+    static func tonesOnFirstVowel(_ units: inout [FoldedUnit]) {
+        let text = UnitArray(units: units)
+        var i = 0
+        while i < units.count {
+            guard units[i].isVowel else { i += 1; continue }
+            var end = i
+            while end < units.count && units[end].isVowel { end += 1 }
+            let start = Matcher.groupStart(text, run: i..<end)
+            if let toned = Matcher.onlyToned(text, start..<end), toned != start {
+                units[start].raw |= units[toned].tone
+                units[toned].raw &= ~FoldedUnit.toneMask
+            }
+            i = end
+        }
     }
 
     /// Dictionary order of the tones: none, huyền, hỏi, ngã, sắc, nặng.

@@ -32,6 +32,8 @@ public enum Action: String, CaseIterable, Sendable {
     case copyAddress = "copy-address"
     /// The article library: the program decides what opening it means.
     case library
+    /// : then n or p, as in less: the next or the previous of the files named on the command line.
+    case fileCommand = "file-command"
     case help
     case redraw
     case quit
@@ -81,6 +83,8 @@ public enum Effect: Equatable, Sendable {
     case openAddress(String)
     /// Put this address on the clipboard.
     case copyAddress(String)
+    /// :n (+1) or :p (-1): the next or the previous file named on the command line.
+    case switchFile(Int)
     /// End the run because of a terminating signal (the program exits with 128 + its number).
     case signalled(Int32)
 }

@@ -4,6 +4,8 @@ public enum MarkCommand: Equatable, Sendable {
     case set
     /// ': go to a mark (or, with a second ', back to where the last big jump started).
     case goTo
+    /// :, as in less: n for the next file named on the command line, p for the previous one.
+    case file
 }
 
 /// The bookmarks list overlay: which entry the cursor is on (entries are the marks in reading order).
@@ -79,6 +81,13 @@ extension Reader {
         state.pendingMark = nil
         switch (command, key) {
         case (_, .escape):
+            return []
+        case (.file, .char("n")):
+            return [.switchFile(1)]
+        case (.file, .char("p")):
+            return [.switchFile(-1)]
+        case (.file, _):
+            state.message = ":n tệp sau, :p tệp trước"
             return []
         case (.goTo, _) where key == .char("'") || state.keyMap.action(for: key, focus: state.focus) == .goToMark:
             goBack(&state)

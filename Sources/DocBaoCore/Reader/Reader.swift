@@ -132,6 +132,7 @@ public enum Reader {
                 if state.focus == .sidebar { state.focus = .article } else { state.search = nil; state.pendingSearch = nil }
             case .setMark: state.pendingMark = .set
             case .goToMark: state.pendingMark = .goTo
+            case .fileCommand: state.pendingMark = .file
             case .listMarks: openMarksList(&state)
             case .library: return [.openLibrary]
             case .openAddress, .copyAddress:

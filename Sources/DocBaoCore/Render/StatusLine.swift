@@ -18,7 +18,8 @@ enum StatusLine {
         let rightWidth = DisplayWidth.of(right)
         let left: String
         if let pending = state.pendingMark {
-            left = pending == .set ? "m: chữ cái để đánh dấu…" : "': chữ cái của dấu, ' về chỗ trước…"
+            left = pending == .set ? "m: chữ cái để đánh dấu…" : pending == .file ? ": n tệp sau, p tệp trước…"
+                : "': chữ cái của dấu, ' về chỗ trước…"
         } else if let message = state.message {
             left = message
         } else if state.showingHelp {

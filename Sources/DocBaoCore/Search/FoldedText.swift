@@ -8,8 +8,8 @@
 ///   Latin-1, so every letter of Vietnamese text), 0xFF for any other base (its unit is an exception);
 /// - `flags`: marks, case and the word flag in one byte (`FlagByte`); marks that do not fit (two tones,
 ///   two letter marks, some other mark) make the unit an exception.
-/// An exception's whole `FoldedUnit` is kept aside, by unit index. Tones are canonical, as in
-/// `Folded.units`; `moveTo`/`moveFrom` say where a tone was moved from, for `agreesAsWritten`.
+/// An exception's whole `FoldedUnit` is kept aside, by unit index. Tones are where the text wrote
+/// them, as in `Folded.units`.
 /// UTF-8 offsets are not kept per unit: every 64th unit's is, and the others are found again from the
 /// source text (`FoldedText.OffsetMapper`), which is only needed for the few units that start or end
 /// a match.
@@ -27,10 +27,6 @@ public struct FoldedText: Sendable {
     private(set) var exceptionIndices: [Int32] = []
     /// …and their whole units.
     private(set) var exceptionUnits: [UInt32] = []
-    /// Where each moved tone now is (the first vowel of its group, which is where the group starts),
-    /// ascending, and where the text wrote it.
-    private(set) var moveTo: [Int32] = []
-    private(set) var moveFrom: [Int32] = []
     /// The index of each block's first unit.
     public private(set) var blockStarts: [Int32] = []
     /// The UTF-8 offset, in its block's text, of every `checkpointStride`-th unit (of a separator
@@ -83,10 +79,6 @@ public struct FoldedText: Sendable {
         for k in aside {
             exceptionIndices.append(Int32(start + k))
             exceptionUnits.append(folded.units[k].raw)
-        }
-        for move in folded.moves {
-            moveTo.append(Int32(start + move.to))
-            moveFrom.append(Int32(start + move.from))
         }
         previousBlockLength = folded.offsets.last ?? 0
     }
@@ -152,55 +144,18 @@ public struct FoldedText: Sendable {
         flags = exact(flags)
         exceptionIndices = exact(exceptionIndices)
         exceptionUnits = exact(exceptionUnits)
-        moveTo = exact(moveTo)
-        moveFrom = exact(moveFrom)
         blockStarts = exact(blockStarts)
         checkpoints = exact(checkpoints)
     }
 
     /// What the parts hold, for measurements.
     public var sizes: String {
-        "\(bases.count) units, \(exceptionIndices.count) kept aside, \(moveTo.count) tone moves, \(blockStarts.count) blocks"
+        "\(bases.count) units, \(exceptionIndices.count) kept aside, \(blockStarts.count) blocks"
     }
 
     /// Bytes held, for measurements.
     public var byteCount: Int {
-        bases.capacity + flags.capacity + 4 * (exceptionIndices.capacity + exceptionUnits.capacity + moveTo.capacity
-            + moveFrom.capacity + blockStarts.capacity + checkpoints.capacity)
-    }
-}
-
-extension FoldedText {
-    /// Where a scan left off in the tone moves: candidates come in text order, so the moves near
-    /// each are found by stepping forward rather than by a binary search per match.
-    struct MoveCursor {
-        /// The first move whose group starts at or after the last `start` asked about.
-        var next = 0
-    }
-
-    /// Calls `body(to, from, groupEnd)` for each tone move whose group (`moveTo[n]` up to the end of
-    /// its run of vowels) meets `start..<end`, until it returns false; returns false then. `start`
-    /// never goes down from one call to the next with the same cursor.
-    @inline(__always)
-    func allMoves(meeting start: Int, _ end: Int, _ cursor: inout MoveCursor,
-                  _ body: (_ to: Int, _ from: Int, _ groupEnd: Int) -> Bool) -> Bool {
-        var n = cursor.next
-        while n < moveTo.count && Int(moveTo[n]) < start { n += 1 }
-        cursor.next = n
-        // Groups are disjoint and in order: only the one just before `start` can reach past it.
-        if n > 0, !visit(n - 1, start, body) { return false }
-        while n < moveTo.count && Int(moveTo[n]) < end {
-            if !visit(n, start, body) { return false }
-            n += 1
-        }
-        return true
-    }
-
-    @inline(__always)
-    private func visit(_ n: Int, _ start: Int, _ body: (_ to: Int, _ from: Int, _ groupEnd: Int) -> Bool) -> Bool {
-        let to = Int(moveTo[n]), from = Int(moveFrom[n])
-        var groupEnd = max(to, from) + 1
-        while groupEnd < count && isWordVowel(groupEnd) { groupEnd += 1 }
-        return groupEnd <= start || body(to, from, groupEnd)
+        bases.capacity + flags.capacity + 4 * (exceptionIndices.capacity + exceptionUnits.capacity
+            + blockStarts.capacity + checkpoints.capacity)
     }
 }

@@ -1,6 +1,7 @@
 /// Matching in a `FoldedText`: the same matches as `ranges(in: Folded)`, unit by unit, but found by
-/// scanning the base bytes for the query's (`ByteSearch`) and checking marks, case, word boundaries
-/// and tone moves only where the letters are there.
+/// scanning the base bytes for the query's (`ByteSearch`) and checking marks, case and word
+/// boundaries only where the letters are there (tones syllable by syllable only where they differ
+/// as written).
 extension Matcher {
     /// The query as the scan over a `FoldedText` needs it, made once per `Matcher`.
     struct Scan: Sendable {
@@ -33,11 +34,10 @@ extension Matcher {
     public func forEachRange(in text: FoldedText, _ body: (Range<Int>) -> Void) {
         guard let scan else { return }
         let m = query.count
-        var moves = FoldedText.MoveCursor()
         text.bases.withUnsafeBufferPointer { bases in
             var i = 0
             while let c = scan.search.firstIndex(in: bases, from: i) {
-                if accepts(text, at: c, scan, &moves) {
+                if accepts(text, at: c, scan) {
                     body(c..<(c + m))
                     i = c + m
                 } else {
@@ -49,30 +49,20 @@ extension Matcher {
 
     /// Whether the query matches at unit `c`, where its base bytes are.
     @inline(__always)
-    private func accepts(_ text: FoldedText, at c: Int, _ scan: Scan, _ moves: inout FoldedText.MoveCursor) -> Bool {
-        for j in scan.checked where !accepts(text.unit(c + j), query[j]) { return false }
+    private func accepts(_ text: FoldedText, at c: Int, _ scan: Scan) -> Bool {
+        var asWritten = true
+        for j in scan.checked where !accepts(text.unit(c + j), query[j]) {
+            asWritten = false
+            break
+        }
+        // Without a tone in the query, smart mode has nothing a tone moved in a syllable could change.
+        if !asWritten && (options.mode == .smart && !hasTone || !agreesBySyllable(text, at: c)) { return false }
         let end = c + query.count
         if options.wholeWord {
             let before = c == 0 || !text.isWordCharacter(c - 1) || !text.isWordCharacter(c)
             let after = end == text.count || !text.isWordCharacter(end) || !text.isWordCharacter(end - 1)
             guard before && after else { return false }
         }
-        return agreesAsWritten(text, c, end, &moves)
-    }
-
-    /// As `agreesAsWritten(Folded…)`: a match that takes part of a vowel group whose tone was moved is
-    /// checked against the tones as written.
-    private func agreesAsWritten(_ text: FoldedText, _ start: Int, _ end: Int, _ moves: inout FoldedText.MoveCursor) -> Bool {
-        text.allMoves(meeting: start, end, &moves) { to, from, groupEnd in
-            guard start > to || end < groupEnd else { return true }
-            let tone = text.unit(to).raw & FoldedUnit.toneMask
-            for k in max(start, to)..<min(end, groupEnd) {
-                var u = text.unit(k)
-                if k == to { u.raw &= ~FoldedUnit.toneMask }
-                if k == from { u.raw |= tone }
-                if !accepts(u, written[k - start]) { return false }
-            }
-            return true
-        }
+        return true
     }
 }

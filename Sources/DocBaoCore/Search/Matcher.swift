@@ -1,26 +1,35 @@
 /// Finds a query in folded text the way Vietnamese readers type: accents optional in smart mode,
 /// NFC/NFD and tone placement never a difference.
+///
+/// The rules (`ReferenceMatcher` states them unit by unit, slowly, and every matcher is tested
+/// against it):
+/// - Letters compare by their base, lowercased; smart mode wants the marks the query has (case
+///   ignored), exact mode the same case and marks.
+/// - A syllable's tone belongs to its vowel group, not to one vowel: the maximal run of vowels
+///   (a e i o u y), less the u of "qu" and the i of "gi" before another vowel. Where the query writes
+///   a group's tone is free (hòa = hoà); a group of the text that the match holds whole may have its
+///   tone anywhere in it ("hoà" finds "hòa"); a group the match takes only part of is read as written
+///   ("ệ" finds "Việt", "ó" finds "hóa" but not "hoá", and "an" in exact mode is not in "toàn").
+/// - Groups are found in the text as it is, words run together or not ("người" in "giúpngười").
 public struct Matcher: Sendable {
     public let options: SearchOptions
-    /// The query folded; empty when the query is empty (which matches nothing).
+    /// The query folded, tones as typed; empty when the query is empty (which matches nothing).
     public let query: [FoldedUnit]
-    /// The query with its tones where they were typed (for matches that take part of a vowel group).
-    let written: [FoldedUnit]
+    /// The query's vowel runs, for comparing tones syllable by syllable.
+    let runs: [QueryRun]
+    /// Whether some unit of the query has a tone (in smart mode, without one a tone never matters).
+    let hasTone: Bool
     /// The query as a scan of a `FoldedText` needs it; nil for an empty query.
     let scan: Scan?
 
     public init(_ query: String, options: SearchOptions = SearchOptions()) {
         self.options = options
         // Whitespace at either end of a query is kept: "an " is a way to ask for a word ending.
-        let folded = VietnameseFolding.fold(query)
-        self.query = folded.units
-        var written = folded.units
-        for move in folded.moves {
-            written[move.to].raw &= ~FoldedUnit.toneMask
-            written[move.from].raw |= move.tone
-        }
-        self.written = written
-        scan = Scan(folded.units, mode: options.mode)
+        let units = VietnameseFolding.fold(query).units
+        self.query = units
+        runs = QueryRun.runs(of: units)
+        hasTone = units.contains { $0.tone != 0 }
+        scan = Scan(units, mode: options.mode)
     }
 
     public var isEmpty: Bool { query.isEmpty }
@@ -43,19 +52,16 @@ public struct Matcher: Sendable {
     /// is tested against (MatcherDifferentialTests).
     /// - Complexity: O(n·m) in the worst case, O(n) for ordinary text.
     public func ranges(in folded: VietnameseFolding.Folded) -> [Range<Int>] {
-        let t = folded.units
+        let t = UnitArray(units: folded.units)
         let m = query.count
-        guard m > 0, t.count >= m else { return [] }
+        guard m > 0, t.units.count >= m else { return [] }
         var result: [Range<Int>] = []
-        let first = query[0]
         var i = 0
-        let last = t.count - m
+        let last = t.units.count - m
         while i <= last {
-            guard accepts(t[i], first) else { i += 1; continue }
-            var j = 1
-            while j < m && accepts(t[i + j], query[j]) { j += 1 }
-            if j == m && (!options.wholeWord || isWordBoundary(t, i, i + m))
-                && (folded.moves.isEmpty || agreesAsWritten(folded, i, i + m)) {
+            var j = 0
+            while j < m && t.units[i + j].base == query[j].base { j += 1 }
+            if j == m && agrees(t, at: i) && (!options.wholeWord || isWordBoundary(t.units, i, i + m)) {
                 result.append(i..<(i + m))
                 i += m
             } else {
@@ -71,22 +77,16 @@ public struct Matcher: Sendable {
         return folded.utf8Ranges(ranges(in: folded)) { _ in text }.map(\.range)
     }
 
-    /// A match that takes only part of a vowel group whose tone was moved ("an" inside "toàn") is
-    /// checked against the tones as written, so it does not find a tone the text does not show there.
-    private func agreesAsWritten(_ folded: VietnameseFolding.Folded, _ start: Int, _ end: Int) -> Bool {
-        let moves = folded.moves
-        // The first move whose group ends after `start` (moves are in text order).
-        var n = moves.partitionPoint { $0.group.upperBound <= start }
-        while n < moves.count && moves[n].group.lowerBound < end {
-            let move = moves[n]
-            n += 1
-            guard start > move.group.lowerBound || end < move.group.upperBound else { continue }
-            for k in max(start, move.group.lowerBound)..<min(end, move.group.upperBound)
-            where !accepts(folded.original(k, near: move), written[k - start]) {
-                return false
-            }
+    /// Whether the query's marks and case agree with the text at `c`, where the bases are equal:
+    /// as written, or else syllable by syllable.
+    @inline(__always)
+    func agrees<T: FoldedUnits>(_ text: T, at c: Int) -> Bool {
+        var asWritten = true
+        for j in 0..<query.count where !accepts(text.unit(c + j), query[j]) {
+            asWritten = false
+            break
         }
-        return true
+        return asWritten || agreesBySyllable(text, at: c)
     }
 
     private func isWordBoundary(_ t: [FoldedUnit], _ start: Int, _ end: Int) -> Bool {

@@ -1,34 +1,15 @@
 import Foundation
 
 /// Folds text into `FoldedUnit`s for matching: one unit per character, marks separated from letters,
-/// case recorded apart, and the tone of each syllable moved to one canonical vowel so that the old and
-/// new tone placements (hòa/hoà, thủy/thuỷ, khỏe/khoẻ) fold alike.
+/// case recorded apart. Tones stay where the text wrote them: where a tone sits within a syllable is
+/// not a difference, and `Matcher` compares tones syllable by syllable (`Matcher+Syllables.swift`).
 public enum VietnameseFolding {
     /// Folded text with, for each unit, the UTF-8 offset where its character starts in the source.
     public struct Folded: Sendable {
-        /// The units with each syllable's tone on its canonical vowel.
+        /// The units, as written.
         public var units: [FoldedUnit]
         /// `offsets[i]` is where unit i starts; `offsets[units.count]` is the end of the text.
         public var offsets: [Int32]
-        /// Where a tone was moved, in order: a match that takes only part of such a vowel group is
-        /// checked against the tones as written.
-        public var moves: [ToneMove] = []
-
-        /// Unit `i` with its tone where the text wrote it.
-        func original(_ i: Int, near move: ToneMove) -> FoldedUnit {
-            var u = units[i]
-            if i == move.to { u.raw &= ~FoldedUnit.toneMask }
-            if i == move.from { u.raw |= move.tone }
-            return u
-        }
-    }
-
-    /// A syllable's tone moved from the vowel that carried it to the first vowel of its group.
-    public struct ToneMove: Sendable, Equatable {
-        public var group: Range<Int>
-        public var from: Int
-        public var to: Int
-        public var tone: UInt32
     }
 
     /// Folds `text` (NFC or not: decomposed letters fold like precomposed ones). Combining marks and
@@ -75,8 +56,7 @@ public enum VietnameseFolding {
             }
         }
         offsets.append(Int32(n))
-        let moves = canonicalizeTones(&units)
-        return Folded(units: units, offsets: offsets, moves: moves)
+        return Folded(units: units, offsets: offsets)
     }
 
     /// Whether a scalar belongs to the character before it (a combining mark, a joiner, a variation
@@ -111,40 +91,6 @@ public enum VietnameseFolding {
             return FoldedUnit(base: lower, marks: 0, uppercase: true, word: word)
         }
         return FoldedUnit(base: s, marks: 0, uppercase: false, word: word)
-    }
-
-    /// Moves each syllable's tone to the first vowel of its vowel group ("hoà" → tone on o, like "hòa"),
-    /// leaving the u of "qu" and the i of "gi" out of the group. Applied to text and query alike.
-    @discardableResult
-    static func canonicalizeTones(_ units: inout [FoldedUnit]) -> [ToneMove] {
-        var moves: [ToneMove] = []
-        var i = 0
-        let n = units.count
-        while i < n {
-            guard units[i].isWordCharacter else { i += 1; continue }
-            let wordStart = i
-            while i < n && units[i].isWordCharacter { i += 1 }
-            var vs = wordStart
-            while vs < i && !units[vs].isVowel { vs += 1 }
-            var ve = vs
-            while ve < i && units[ve].isVowel { ve += 1 }
-            guard ve - vs >= 2 else { continue }
-            if vs == wordStart + 1 {
-                let onset = units[wordStart].base, first = units[vs].base
-                if (onset == 0x71 && first == 0x75) || (onset == 0x67 && first == 0x69) { vs += 1 }  // qu, gi
-            }
-            guard ve - vs >= 2 else { continue }
-            var toned = -1
-            for k in vs..<ve where units[k].tone != 0 {
-                if toned >= 0 { toned = -2; break }  // two tones: leave the word as written
-                toned = k
-            }
-            guard toned >= 0, toned != vs else { continue }
-            moves.append(ToneMove(group: vs..<ve, from: toned, to: vs, tone: units[toned].tone))
-            units[vs].raw |= units[toned].tone
-            units[toned].raw &= ~FoldedUnit.toneMask
-        }
-        return moves
     }
 }
 

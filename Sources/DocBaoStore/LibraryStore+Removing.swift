@@ -1,0 +1,34 @@
+import DocBaoCore
+import Foundation
+import GRDB
+
+extension LibraryStore {
+    /// Removes the articles `ids` in one transaction, with their text, index entry, position and
+    /// marks; answers the ids that were there (and are removed), in the order given, once each.
+    /// The files they came from are never touched.
+    ///
+    /// The full-text table is contentless: an entry is removed by giving FTS5 the text it indexed,
+    /// the folded text of the article's text. That is the fold of this docbao, the one its queries
+    /// use: a docbao whose folding changes must rebuild the index anyway (a schema step), since its
+    /// queries would no longer match the old entries.
+    @discardableResult
+    public func remove(_ ids: [Int64]) throws(LibraryError) -> [Int64] {
+        try write { db in
+            var removed: [Int64] = []
+            for id in ids where !removed.contains(id) {
+                guard let text = try String.fetchOne(db, sql: "SELECT text FROM content WHERE id = ?", arguments: [id]) else {
+                    // A list row without its content (a damaged library) goes too.
+                    try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
+                    if db.changesCount > 0 { removed.append(id) }
+                    continue
+                }
+                try db.execute(sql: "INSERT INTO fulltext (fulltext, rowid, folded) VALUES ('delete', ?, ?)",
+                               arguments: [id, VietnameseFolding.baseText(text)])
+                // The content, position and marks go with it (ON DELETE CASCADE).
+                try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
+                removed.append(id)
+            }
+            return removed
+        }
+    }
+}
