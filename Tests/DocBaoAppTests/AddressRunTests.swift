@@ -4,7 +4,7 @@ import Synchronization
 import Testing
 @testable import DocBaoApp
 
-/// Issue 18 item 5 in whole runs: o opens the article's address with $BROWSER, y copies it with
+/// Issue 18 item 5 in whole runs: O opens the article's address with $BROWSER, y copies it with
 /// OSC 52 only when the config allows it.
 @Suite struct AddressRunTests {
     static let url = "https://dantri.com.vn/kinh-doanh/bai-mau-20210424.htm"
@@ -42,7 +42,7 @@ import Testing
         try "#!/bin/sh\nprintf '%s' \"$1\" > '\(out).tmp' && mv '\(out).tmp' '\(out)'\n".write(toFile: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
         h.settings.environment = ["BROWSER": script, "PATH": "/usr/bin:/bin"]
-        h.run(.read(Self.open()), Script.keys("o") + Script.keys("q"))
+        h.run(.read(Self.open()), Script.keys("O") + Script.keys("q"))
         #expect(h.terminal.frames[1].lines.last!.contains("Đã mở"))
         // The browser is not waited for: wait here for what it wrote.
         let deadline = Date().addingTimeInterval(10)

@@ -35,9 +35,9 @@ import Testing
 
     @Test func openAndCopyAskTheProgram() {
         var s = ReaderState(article: Self.article(), size: Size(width: 80, height: 12))
-        #expect(Fixtures.press(Fixtures.keys("o"), &s) == [.openAddress("https://vnexpress.net/bai-1.html")])
+        #expect(Fixtures.press(Fixtures.keys("O"), &s) == [.openAddress("https://vnexpress.net/bai-1.html")])
         #expect(Fixtures.press(Fixtures.keys("y"), &s) == [.copyAddress("https://vnexpress.net/bai-1.html")])
         var none = ReaderState(article: Self.article(url: nil), size: Size(width: 80, height: 12))
-        #expect(Fixtures.press(Fixtures.keys("o"), &none).isEmpty && none.message == "Bài này không có địa chỉ")
+        #expect(Fixtures.press(Fixtures.keys("O"), &none).isEmpty && none.message == "Bài này không có địa chỉ")
     }
 }

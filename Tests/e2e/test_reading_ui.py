@@ -187,7 +187,7 @@ def test_dump_and_list_show_what_the_article_carries(tmp_path):
     assert listing.split("\t")[2] == "24/04/2021", listing
 
 
-def test_o_opens_the_address_and_the_screen_stays_whole(pane, tmp_path):
+def test_capital_o_opens_the_address_and_the_screen_stays_whole(pane, tmp_path):
     opened = tmp_path / "opened"
     browser = tmp_path / "browser.sh"
     browser.write_text(f"#!/bin/sh\necho noise; echo noise >&2; printf '%s' \"$1\" > {shlex.quote(str(opened))}.tmp\n"
@@ -196,7 +196,7 @@ def test_o_opens_the_address_and_the_screen_stays_whole(pane, tmp_path):
     p = pane(100, 30, env={"BROWSER": str(browser)})
     p.docbao(shlex.quote(str(DANTRI)))
     before = p.wait_stable("24/04/2021")
-    p.keys("o")
+    p.keys("O")
     p.wait_stable("Đã mở")
     p.wait_for(lambda s: opened.exists(), what="the browser to run")
     assert opened.read_text() == DANTRI_URL
