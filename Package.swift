@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "docbao", targets: ["docbao"]),
         // The pure core, for packages beside this one (the fuzz targets in Fuzz/).
         .library(name: "DocBaoCore", targets: ["DocBaoCore"]),
+        // Web pages read as articles, for the fuzz target of the HTML importer.
+        .library(name: "DocBaoWeb", targets: ["DocBaoWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,7 +29,7 @@ let package = Package(
         // article), its bytes (bounded reads, huge files read in place), what kind it is (decided in
         // one place), the importer of each kind (one registry) -> Article. Also the file and platform
         // layer: XDG paths, folder walks, the few libc calls (`Platform`). Imports only the core.
-        .target(name: "DocBaoLoading", dependencies: ["DocBaoCore"]),
+        .target(name: "DocBaoLoading", dependencies: ["DocBaoCore", "DocBaoWeb"]),
         // Web pages and feeds: libxml2 parses them (never loading anything, `LibXML`), and the
         // article is found in the page. Pure apart from the parser: bytes in, core model out.
         .target(name: "DocBaoWeb", dependencies: ["DocBaoCore", "CLibXML2"]),

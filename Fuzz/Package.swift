@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// libFuzzer targets for DocBaoCore. A package of its own so that the root package's `swift build`
+// libFuzzer targets for DocBaoCore and DocBaoWeb (web pages). A package of its own so that the root package's `swift build`
 // and `swift test` never see the sanitizer flags. Build and run with scripts/fuzz (README: Fuzzing).
 import PackageDescription
 
@@ -13,6 +13,8 @@ let package = Package(
     targets: [
         // Header only: the declaration of libFuzzer's driver.
         .target(name: "CLibFuzzer"),
-        .executableTarget(name: "DocBaoFuzz", dependencies: ["CLibFuzzer", .product(name: "DocBaoCore", package: "docbao")]),
+        .executableTarget(name: "DocBaoFuzz", dependencies: [
+            "CLibFuzzer", .product(name: "DocBaoCore", package: "docbao"), .product(name: "DocBaoWeb", package: "docbao"),
+        ]),
     ]
 )

@@ -50,8 +50,8 @@ public final class App {
                 let state = ReaderScreen.initialState(open, size: terminal.size, settings: settings, notice: notice,
                                                       historyPath: historyPath)
                 notice = nil
-                let program = ReaderScreen(open, historyPath: historyPath, settings: settings,
-                                           files: files.map { ($0.index, $0.end) }) { [self] in
+                let program = ReaderScreen(open, historyPath: historyPath, settings: settings, files: files.map { ($0.index, $0.end) },
+                                           passThrough: { [terminal] in terminal.passThrough($0) }) { [self] in
                     openStore() == nil ? notice.take() : nil
                 }
                 var loop = EventLoop(program, state: state, on: terminal)

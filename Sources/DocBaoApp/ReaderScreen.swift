@@ -29,6 +29,9 @@ struct ReaderScreen: Program {
     /// Readies the library for `L`: nil when it can be shown, else why not (said on the status
     /// line, and the reader stays).
     let library: () -> String?
+    /// Sends a sequence straight to the terminal (the clipboard request of y in the links list).
+    let passThrough: (String) -> Void
+    var opener = LinkOpener()
     /// What imports the whole of a huge article, until it is started after the first frame (on a
     /// machine with few cores its thread would otherwise compete with the first frame).
     private var whole: (@Sendable () -> (article: Article, notice: String?))?
@@ -38,11 +41,13 @@ struct ReaderScreen: Program {
     private var toldChanged = false
 
     init(_ open: OpenArticle, historyPath: String, settings: ReaderSettings = ReaderSettings(),
-         files: (index: Int, ends: (Int) -> String?)? = nil, library: @escaping () -> String?) {
+         files: (index: Int, ends: (Int) -> String?)? = nil,
+         passThrough: @escaping (String) -> Void = { _ in }, library: @escaping () -> String?) {
         keeper = open.keeper
         self.settings = settings
         self.historyPath = historyPath
         self.files = files
+        self.passThrough = passThrough
         self.library = library
         whole = open.whole
     }
@@ -59,6 +64,7 @@ struct ReaderScreen: Program {
         state.message = notice ?? open.notice ?? history.notice
         state.promptDefaults = settings.promptDefaults
         state.align = settings.align
+        state.copyLinks = settings.copyLinks
         state.loading = open.whole != nil
         state.tailStart = open.tailStart
         // A search opens at its first match, not at the saved position.
@@ -98,6 +104,8 @@ struct ReaderScreen: Program {
             }
             settings.writeToTerminal(Clipboard.osc52(url))
             return .send([.notice("Đã chép địa chỉ")])
+        case .openLink(let url): return .send([.notice(opener.open(url))])
+        case .copyLink(let url): passThrough(Self.clipboardRequest(url))
         case .saveHistory(let queries):
             do { try SearchHistoryStore.save(queries, to: historyPath) } catch {
                 return .send([.notice("Không lưu được lịch sử tìm kiếm: \(error)")])
@@ -107,6 +115,12 @@ struct ReaderScreen: Program {
             if let failure = keeper?.saveMarks(marks) { return .send([.notice(failure)]) }
         }
         return .done
+    }
+
+    /// OSC 52: asks the terminal to put `text` on the system clipboard ("c"), base64 so that
+    /// nothing in it can end the sequence; BEL ends it (understood where ST is, and by tmux).
+    static func clipboardRequest(_ text: String) -> String {
+        "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
     }
 
     /// The run ends however it ends with the position saved.

@@ -18,9 +18,13 @@ public struct ReaderSettings {
     public var keyMap = KeyMap()
     /// The library view's keys.
     public var libraryKeyMap = LibraryKeyMap()
+    /// Whether y in the links list copies to the terminal's clipboard (OSC 52): off unless the
+    /// config says so, since it writes to the clipboard of the machine the terminal runs on.
+    public var copyLinks = false
 
     public init(readingWidth: Int = 80, promptDefaults: Prompt.Defaults = Prompt.Defaults(), sidebar: Bool = true, align: ColumnAlign = .center,
-                keyMap: KeyMap = KeyMap(), libraryKeyMap: LibraryKeyMap = LibraryKeyMap()) {
+                keyMap: KeyMap = KeyMap(), libraryKeyMap: LibraryKeyMap = LibraryKeyMap(), copyLinks: Bool = false) {
+        self.copyLinks = copyLinks
         self.readingWidth = readingWidth
         self.promptDefaults = promptDefaults
         self.sidebar = sidebar

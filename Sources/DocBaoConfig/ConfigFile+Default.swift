@@ -16,6 +16,8 @@ extension ConfigFile {
         # theme = "auto"          # auto (asks the terminal) | dark | light | mono (no colour)
         # align = "center"        # center | left: where the reading column stands on a wide screen
         # copy = "off"            # off | osc52: y copies the article's address through the terminal
+        # copy-links = false      # y in the links list (o) copies an address to the terminal's
+        #                         # clipboard (OSC 52; the terminal must allow it)
 
         [search]
         # mode = "smart"          # smart (accents optional) | exact (case and accents as typed)

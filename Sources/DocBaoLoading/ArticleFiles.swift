@@ -14,14 +14,14 @@ public struct SkippedFile: Error, Equatable, Sendable {
 
 /// The article files under paths given on the command line (`add FILE|DIR...`, `docbao DIR`).
 public enum ArticleFiles {
-    /// The extensions a folder's articles have, for messages: ".txt or .json" (plain text first).
+    /// The extensions a folder's articles have, for messages: ".txt, .html, .htm, .xhtml or .json" (plain text first).
     public static var extensionsPhrase: String {
         let names = ArticleImporters.all.reversed().flatMap(\.extensions).map { "." + $0 }
         return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     /// The files to read under `paths`: a file as given (whatever its name), a folder's files with
-    /// an article extension (`ArticleImporters.extensions`: .txt, .json) at any depth, hidden ones
+    /// an article extension (`ArticleImporters.extensions`: .txt, .json, .html, .htm, .xhtml) at any depth, hidden ones
     /// left out, in name order. Paths that do not exist or cannot be read are skipped with the reason.
     public static func find(in paths: [String]) -> (files: [String], skipped: [SkippedFile]) {
         var files: [String] = [], skipped: [SkippedFile] = []

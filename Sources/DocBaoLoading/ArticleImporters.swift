@@ -15,6 +15,7 @@ public enum ArticleImporters {
     /// importer, which accepts anything, is last.
     public static let all: [any ArticleImporter] = [
         JSONArticleImporter(),
+        HTMLArticleImporter(),
         PlainTextArticleImporter(),
     ]
 

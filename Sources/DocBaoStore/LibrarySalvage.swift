@@ -204,7 +204,7 @@ enum LibrarySalvage {
         init(model: String, text: String, added: Double) throws {
             let article = try ArticleJSON.decode(Array(model.utf8))
             let heading = article.title.trimmingCharacters(in: .whitespaces)
-            hash = PreparedArticle.hash(text); title = heading.isEmpty ? "?" : heading
+            hash = PreparedArticle.hash(article); title = heading.isEmpty ? "?" : heading
             source = article.metadata.sourceName; date = article.metadata.date; url = article.metadata.url
             words = PreparedArticle.wordCount(text); path = nil
             self.added = added

@@ -10,9 +10,15 @@ public struct PreparedArticle: Sendable {
     public let date: String?
     public let url: String?
     public let words: Int
-    /// The text (`ArticleBytes.plainText`) and its FNV-1a 64 hash, which finds duplicates.
+    /// The text (`ArticleBytes.plainText`), and the FNV-1a 64 hash of its identity
+    /// (`ArticleIdentity`: no white space, no link references), which finds duplicates.
     public let text: String
     public let hash: Int64
+    /// The hash of the text itself: how libraries written before issue 16 found duplicates, still
+    /// looked up so that their articles are found too.
+    let textHash: Int64
+    /// What makes it the same article as another (`ArticleIdentity`).
+    let identity: String
     let folded: String
     let model: String
     let original: [UInt8]
@@ -31,7 +37,9 @@ public struct PreparedArticle: Sendable {
         url = article.metadata.url
         words = Self.wordCount(text)
         self.text = text
-        hash = Self.hash(text)
+        identity = ArticleIdentity.of(article)
+        hash = Self.fnv1a(identity)
+        textHash = Self.fnv1a(text)
         folded = VietnameseFolding.baseText(text)
         model = try ArticleJSON.encode(article, compact: true)
         self.original = original
@@ -51,7 +59,9 @@ public struct PreparedArticle: Sendable {
 
     /// FNV-1a, 64 bits: enough to find candidates; the texts are compared before a duplicate is
     /// called one.
-    static func hash(_ text: String) -> Int64 {
+    static func hash(_ article: Article) -> Int64 { fnv1a(ArticleIdentity.of(article)) }
+
+    static func fnv1a(_ text: String) -> Int64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in text.utf8 {
             h ^= UInt64(b)
@@ -94,12 +104,19 @@ extension LibraryStore {
         }
     }
 
-    /// The article with the same text, if there is one.
+    /// The article with the same text (the same identity: `ArticleIdentity`), if there is one.
+    /// Rows added before identities were hashed carry the hash of their text itself.
     private static func existing(_ a: PreparedArticle, _ db: Database) throws -> Int64? {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT article.id, content.text FROM article JOIN content ON content.id = article.id WHERE article.hash = ?
-            """, arguments: [a.hash])
-        return rows.first { ($0[1] as String).utf8.elementsEqual(a.text.utf8) }.map { $0[0] }
+            SELECT article.id, content.text, content.model FROM article JOIN content ON content.id = article.id
+            WHERE article.hash IN (?, ?)
+            """, arguments: [a.hash, a.textHash])
+        if let same = rows.first(where: { ($0[1] as String).utf8.elementsEqual(a.text.utf8) }) { return same[0] }
+        // Rarely more than one candidate: its model read back only to compare identities.
+        return rows.first { row in
+            guard let stored = try? ArticleJSON.decode(Array((row[2] as String).utf8)) else { return false }
+            return ArticleIdentity.of(stored) == a.identity
+        }.map { $0[0] }
     }
 
     /// Runs `body` in an immediate write transaction, turning SQLite's errors into `LibraryError`.

@@ -125,6 +125,18 @@ public final class Terminal: TerminalBackend {
     }
 
     /// Forces a full repaint on the next `present` (Ctrl-L, or after the terminal was disturbed).
+    /// After what curses has buffered, so the sequence never lands inside one of its own.
+    public func passThrough(_ sequence: String) {
+        fflush(shim_stdout())
+        let bytes = Array(sequence.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + written, $0.count - written) }
+            if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+            written += n
+        }
+    }
+
     public func invalidate() {
         clearok(shim_stdscr(), true)
     }

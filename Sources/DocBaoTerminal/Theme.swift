@@ -129,6 +129,8 @@ public struct Theme {
         case .prompt: attributes = bold
         case .promptInfo: attributes = dim
         case .placeholder: attributes = dim
+        case .quote: attributes = italic
+        case .code: attributes = shim_a_normal()
         }
         return attributes
     }

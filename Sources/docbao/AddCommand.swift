@@ -21,7 +21,7 @@ struct AddCommand: ParsableCommand {
         Example: docbao add ~/bao/*.txt ~/bao/2021/
         """)
 
-    @Argument(help: "Article files, or folders to search for .txt and .json files.")
+    @Argument(help: "Article files, or folders to search for .txt, .json and .html files.")
     var paths: [String]
 
     @OptionGroup var libraryOption: LibraryOption

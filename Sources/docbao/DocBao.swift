@@ -60,7 +60,7 @@ struct DocBao: ParsableCommand {
         it by its content (a copy under another name opens at the same place). Several FILEs \
         are read one after another: :n the next, :p the previous, as in less. An ID (a number \
         from docbao list, when no file has that name) opens that library article. A DIR opens \
-        as a temporary library of its .txt and .json files (nothing is added to yours). To open \
+        as a temporary library of its .txt, .json and .html files (nothing is added to yours). To open \
         a FILE named like a subcommand (export, add, library, help…), write it as ./export.
 
         The library keeps each article with your reading position and marks; your files are \

@@ -27,13 +27,13 @@ import Testing
     }
 
     @Test func theRegistryListsEachImporterOnceWithPlainTextLast() {
-        #expect(ArticleImporters.extensions == ["txt", "json"])
+        #expect(ArticleImporters.extensions == ["txt", "json", "html", "htm", "xhtml"])
         #expect(ArticleImporters.all.last?.kind == .plainText)
         #expect(Set(ArticleImporters.all.map(\.kind)).count == ArticleImporters.all.count)
         #expect(ArticleImporters.importer(forName: "a.md") == nil)
         #expect(ArticleImporters.importer(forName: "a.json")?.kind == .json)
         #expect(ArticleImporters.importer(of: .json).kind == .json)
-        #expect(ArticleFiles.extensionsPhrase == ".txt or .json")
+        #expect(ArticleFiles.extensionsPhrase == ".txt, .html, .htm, .xhtml or .json")
     }
 
     @Test func aWrongGuessIsReadAsTextButANamedKindSaysItsError() throws {

@@ -31,7 +31,9 @@ enum Check {
     /// the first at block 0.
     static func article(_ a: Article) {
         for (i, block) in a.blocks.enumerated() {
-            require(isClean(block.text), "block \(i) text is not clean: \(block.text.debugDescription)")
+            // A table row's text is its clean cells joined by tabs (which clean text has not).
+            let texts = block.kind == .tableRow ? block.cells : [block.text]
+            require(texts.allSatisfy(isClean), "block \(i) text is not clean: \(block.text.debugDescription)")
             require(block.credit.map(isClean) ?? true, "block \(i) credit is not clean")
             require(block.url.map(isClean) ?? true, "block \(i) url is not clean")
         }

@@ -54,6 +54,7 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
     case .layout: LayoutTarget.run(bytes)
     case .matcher: MatcherTarget.run(bytes)
     case .composer: ComposerTarget.run(bytes)
+    case .html: HTMLTarget.run(bytes)
     }
     return 0
 }
@@ -70,4 +71,6 @@ enum FuzzTarget: String, CaseIterable {
     case matcher
     /// Method and placement (first byte), then keys: TelexComposer.
     case composer
+    /// Bytes of a saved web page (DocBaoWeb's HTMLPage).
+    case html
 }

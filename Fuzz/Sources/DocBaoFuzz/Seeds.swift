@@ -45,6 +45,12 @@ enum Seeds {
             }
         }
         corpora[.composer, default: []].append(("backspace", [1] + Array("nguoiwf\u{7F}\u{7F}\u{1}ddaau\u{2}hoaf\u{3}khoer".utf8)))
+        // Saved web pages (Readability's test pages), their first 64 KB.
+        let pages = shared.appendingPathComponent("web/readability")
+        for name in (try? fm.contentsOfDirectory(atPath: pages.path))?.sorted() ?? [] {
+            let page = pages.appendingPathComponent(name).appendingPathComponent("source.html")
+            if let data = fm.contents(atPath: page.path) { corpora[.html, default: []].append((name, Array(data.prefix(65536)))) }
+        }
         for (target, seeds) in corpora {
             let dir = out.appendingPathComponent(target.rawValue)
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -10,11 +10,14 @@ public struct Article: Equatable, Sendable {
     /// Sections in reading order; each starts at a block index. Never empty for a non-empty article.
     public var sections: [Section]
     public var metadata: ArticleMetadata
+    /// The links of a web page, numbered in reading order; the text shows each as "[n]" after its words.
+    public var links: [Link]
 
-    public init(blocks: [Block], sections: [Section], metadata: ArticleMetadata = ArticleMetadata()) {
+    public init(blocks: [Block], sections: [Section], metadata: ArticleMetadata = ArticleMetadata(), links: [Link] = []) {
         self.blocks = blocks
         self.sections = sections
         self.metadata = metadata
+        self.links = links
     }
 
     /// The text of the first `.title` block, or an empty string.

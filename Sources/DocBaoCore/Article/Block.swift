@@ -21,6 +21,15 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
         /// Where the article comes from: a source name in `text`, its address in `url`,
         /// or a credit line ("Theo Health").
         case source
+        /// A quotation set apart from the text (a web page's `<blockquote>`).
+        case quote
+        /// Preformatted text (a web page's `<pre>`): its lines are kept as written, cut only where
+        /// they pass the reading width, never re-flowed.
+        case code
+        /// One row of a table: its cells in `cells` (the text is the cells joined by tabs, which
+        /// clean text never has otherwise). Consecutive rows are one table, shown as aligned
+        /// columns; `Block.alignTables` gives them the table's column widths.
+        case tableRow
     }
 
     // `storage` first: its 17 bytes and `kind` share two words, and a block stays 32 bytes.
@@ -29,7 +38,7 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
     /// The credit, the address and the file the text is in, which few blocks have, kept out of
     /// line (blocks whose text is in a file share one): a huge article has hundreds of thousands
     /// of blocks.
-    private var notes: Notes?
+    var notes: Notes?
 
     /// The text itself, or where it is in a file (a huge article opened from a file).
     private enum Storage: Sendable {
@@ -87,26 +96,33 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
     /// For captions: the photo credit without its label ("VGP/Hải Minh" for "Ảnh: VGP/Hải Minh").
     public var credit: String? {
         get { notes?.credit }
-        set { notes = Notes(credit: newValue, url: url, file: notes?.file) }
+        set { notes = Notes(credit: newValue, url: url, file: notes?.file, columns: notes?.columns) }
     }
     /// For sources: the address of the original article.
     public var url: String? {
         get { notes?.url }
-        set { notes = Notes(credit: credit, url: newValue, file: notes?.file) }
+        set { notes = Notes(credit: credit, url: newValue, file: notes?.file, columns: notes?.columns) }
     }
 
-    /// A credit, an address and a file, never changed once made (so a block stays a value).
+    /// For table rows: the natural width in columns of each of the table's columns (the widest
+    /// cell's), shared by the table's rows; nil until `Block.alignTables` has measured the table.
+    public var tableColumns: [Int]? { notes?.columns }
+
+    /// A credit, an address, a file and a table's column widths, never changed once made (so a
+    /// block stays a value).
     final class Notes: Sendable {
         let credit: String?
         let url: String?
         let file: (any TextFile)?
+        let columns: [Int]?
 
         /// Nil when there is none of them.
-        init?(credit: String?, url: String?, file: (any TextFile)? = nil) {
-            guard credit != nil || url != nil || file != nil else { return nil }
+        init?(credit: String?, url: String?, file: (any TextFile)? = nil, columns: [Int]? = nil) {
+            guard credit != nil || url != nil || file != nil || columns != nil else { return nil }
             self.credit = credit
             self.url = url
             self.file = file
+            self.columns = columns
         }
     }
 
@@ -120,7 +136,7 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
     /// there) at `span`, instead of in memory. The bytes at `span` must be the text's.
     mutating func keep(in span: FileSpan, shared: Notes) {
         storage = .filed(span)
-        notes = notes == nil ? shared : Notes(credit: credit, url: url, file: shared.file)
+        notes = notes == nil ? shared : Notes(credit: credit, url: url, file: shared.file, columns: notes?.columns)
     }
 
     /// `kind("text")`, the same for a block held or kept in a file (test failures print blocks).
@@ -131,6 +147,7 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
     }
 
     private enum CodingKeys: String, CodingKey { case kind, text, credit, url }
+
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

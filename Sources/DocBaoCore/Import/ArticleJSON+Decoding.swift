@@ -34,9 +34,13 @@ extension ArticleJSON {
                 let known = Block.Kind.allCases.map(\.rawValue).joined(separator: ", ")
                 throw ArticleJSONError("block \(index): unknown kind \"\(TextSanitizer.clean(record.kind))\" (known kinds: \(known))")
             }
+            if kind == .tableRow {
+                return Block.tableRow((record.cells ?? [record.text]).map(TextSanitizer.clean))
+            }
             return Block(kind, TextSanitizer.clean(record.text), credit: record.credit.map(TextSanitizer.clean),
                          url: record.url.map(TextSanitizer.clean))
         }
+        Block.alignTables(&blocks)
         var inserted: [Int] = []
         // An empty `title` is how an article without a title block is written: it inserts nothing.
         if !blocks.contains(where: { $0.kind == .title }), let title = document.title.map(TextSanitizer.clean), !title.isEmpty {
@@ -54,7 +58,17 @@ extension ArticleJSON {
         if !blocks.isEmpty && sections.first?.block != 0 {
             sections.insert(Section(label: blocks.first { $0.kind == .title }?.text ?? blocks[0].text, block: 0), at: 0)
         }
-        return Article(blocks: blocks, sections: sections, metadata: cleanedMetadata(document.metadata))
+        return Article(blocks: blocks, sections: sections, metadata: cleanedMetadata(document.metadata),
+                       links: try cleanedLinks(document.links ?? []))
+    }
+
+    /// Links with clean texts; a link without a number takes its place in the list (from 1).
+    private static func cleanedLinks(_ records: [LinkRecord]) throws -> [Link] {
+        try records.enumerated().map { index, record in
+            let number = record.number ?? index + 1
+            guard number >= 1 else { throw ArticleJSONError("link \(index) has number \(number): numbers start at 1") }
+            return Link(number: number, url: TextSanitizer.clean(record.url), text: TextSanitizer.clean(record.text ?? ""))
+        }
     }
 
     /// Sections with their indices checked against the blocks as written, then moved past inserted blocks.

@@ -37,6 +37,7 @@ extension Action: KeyAction {
         KeyBinding<Action>([.char("m")], .setMark, .marks, "đánh dấu chỗ đang đọc (m rồi một chữ cái)"),
         KeyBinding<Action>([.char("'")], .goToMark, .marks, "đến dấu (' rồi chữ cái; '' về chỗ trước cú nhảy)"),
         KeyBinding<Action>([.char("M")], .listMarks, .marks, "danh sách dấu trang"),
+        KeyBinding<Action>([.char("o")], .listLinks, .other, "liên kết của bài: Enter mở, y chép"),
         KeyBinding<Action>([.char("O")], .openAddress, .other, "mở địa chỉ của bài trong trình duyệt"),
         KeyBinding<Action>([.char("y")], .copyAddress, .other, "chép địa chỉ của bài (OSC 52)"),
         KeyBinding<Action>([.char("L")], .library, .other, "thư viện"),

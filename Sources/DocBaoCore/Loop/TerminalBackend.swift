@@ -12,4 +12,12 @@ public protocol TerminalBackend: AnyObject {
     func nextEvent(timeout: Int32) -> InputEvent?
     /// The terminating signal received since last asked (SIGINT, SIGTERM, SIGHUP…), if any.
     func takeSignal() -> Int32?
+    /// Writes a control sequence that shows nothing on the screen straight to the terminal: an OSC
+    /// 52 clipboard request (y in the links list). The caller builds it from clean text only.
+    func passThrough(_ sequence: String)
+}
+
+extension TerminalBackend {
+    /// A backend without a terminal behind it has nowhere to send it.
+    public func passThrough(_ sequence: String) {}
 }

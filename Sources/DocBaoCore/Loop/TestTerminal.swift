@@ -49,6 +49,11 @@ public final class TestTerminal: TerminalBackend {
 
     public func invalidate() { invalidations += 1 }
 
+    /// Every sequence passed through to the terminal (OSC 52 clipboard requests), oldest first.
+    public private(set) var passedThrough: [String] = []
+
+    public func passThrough(_ sequence: String) { passedThrough.append(sequence) }
+
     public func nextEvent(timeout: Int32) -> InputEvent? {
         guard next < script.count else {
             if signal == nil, timeout != 0 { signal = Self.endOfScriptSignal }

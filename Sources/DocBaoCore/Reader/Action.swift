@@ -30,6 +30,8 @@ public enum Action: String, CaseIterable, Sendable {
     case openAddress = "open-address"
     /// The article's address to the clipboard (OSC 52, when `[reader] copy` allows it).
     case copyAddress = "copy-address"
+    /// The article's links (a web page's), to open in a browser or copy.
+    case listLinks = "list-links"
     /// The article library: the program decides what opening it means.
     case library
     /// : then n or p, as in less: the next or the previous of the files named on the command line.
@@ -61,6 +63,8 @@ public enum Message: Equatable, Sendable {
     case marksListKey(Key)
     /// A key while the section pop-up is open.
     case sectionListKey(Key)
+    /// A key while the links list is open.
+    case linksListKey(Key)
     /// Bring the view up to date with the prompt before a frame (its search runs once the keys typed
     /// so far are all in). Changes nothing else: the status line's message stays.
     case settle
@@ -85,6 +89,10 @@ public enum Effect: Equatable, Sendable {
     case copyAddress(String)
     /// :n (+1) or :p (-1): the next or the previous file named on the command line.
     case switchFile(Int)
+    /// Open this address in the user's browser (`$BROWSER`, else `xdg-open`).
+    case openLink(String)
+    /// Put this address on the terminal's clipboard (OSC 52); only when the config allows copying.
+    case copyLink(String)
     /// End the run because of a terminating signal (the program exits with 128 + its number).
     case signalled(Int32)
 }

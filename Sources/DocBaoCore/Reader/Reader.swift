@@ -9,6 +9,7 @@ public enum Reader {
             if state.showingHelp { return state.keyMap.helpScroll(for: key).map(Message.scroll) ?? .dismissHelp }
             if state.marksList != nil { return .marksListKey(key) }
             if state.sectionList != nil { return .sectionListKey(key) }
+            if state.linksList != nil { return .linksListKey(key) }
             if state.pendingMark != nil { return .markKey(key) }
             return state.keyMap.action(for: key, focus: state.focus).map(Message.action)
         case .mouse(let mouse):
@@ -25,6 +26,13 @@ public enum Reader {
                 case .wheelUp: return .marksListKey(.up)
                 case .wheelDown: return .marksListKey(.down)
                 case .click: return .marksListKey(.escape)
+                }
+            }
+            if state.linksList != nil {
+                switch mouse {
+                case .wheelUp: return .linksListKey(.up)
+                case .wheelDown: return .linksListKey(.down)
+                case .click: return .linksListKey(.escape)
                 }
             }
             switch mouse {
@@ -79,6 +87,8 @@ public enum Reader {
             return marksListKey(&state, key)
         case .sectionListKey(let key):
             return sectionListKey(&state, key)
+        case .linksListKey(let key):
+            return linksListKey(&state, key)
         case .signal(let n):
             return [.signalled(n)]
         case .settle:
@@ -134,6 +144,7 @@ public enum Reader {
             case .goToMark: state.pendingMark = .goTo
             case .fileCommand: state.pendingMark = .file
             case .listMarks: openMarksList(&state)
+            case .listLinks: openLinksList(&state)
             case .library: return [.openLibrary]
             case .openAddress, .copyAddress:
                 guard let url = state.article.metadata.url, !url.isEmpty else {

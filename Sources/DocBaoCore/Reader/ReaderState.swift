@@ -86,6 +86,10 @@ public struct ReaderState {
     public var pendingMark: MarkCommand?
     /// The bookmarks list, while it is open over the article.
     public var marksList: MarksList?
+    /// The links list, while it is open over the article.
+    public var linksList: LinksList?
+    /// Whether y in the links list may copy to the terminal's clipboard (config `copy-links`).
+    public var copyLinks = false
     /// Where the view was (a source offset) before the last big jump: g, G, a section, a search, a
     /// mark. `''` goes back there, as in less.
     public internal(set) var jumpOrigin: Int?

@@ -7,6 +7,8 @@ public enum Style: Int, Equatable, Hashable, Sendable, CaseIterable {
     case match, currentMatch, prompt, promptInfo
     /// What stands for a control character in the text ("␛", "<U+202E>"): dim.
     case placeholder
+    /// A quotation (italic) and preformatted text.
+    case quote, code
 }
 
 /// A screen's worth of cells: what the backend draws, and what frame tests assert on.

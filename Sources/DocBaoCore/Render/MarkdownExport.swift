@@ -8,8 +8,10 @@
 public enum MarkdownExport {
     public static func render(_ article: Article) -> String {
         var out: [String] = []
+        var previous: Block.Kind?
         for block in article.blocks {
             let text = block.text
+            defer { previous = block.kind }
             switch block.kind {
             case .title: out.append("# " + inline(text))
             case .heading: out.append("## " + inline(text))
@@ -25,6 +27,17 @@ public enum MarkdownExport {
                 if !text.isEmpty { parts.append(paragraph(text)) }
                 if let url = block.url, !url.isEmpty { parts.append("<" + url.filter { $0 != ">" && $0 != "<" && !$0.isWhitespace } + ">") }
                 if !parts.isEmpty { out.append(parts.joined(separator: " ")) }
+            case .quote: out.append(lines(text).map { "> " + inline($0) }.joined(separator: "\n"))
+            case .code: out.append(fenced(text))
+            case .tableRow:
+                let cells = block.cells
+                // A table's first row is its header line, as Markdown tables need one.
+                if previous == .tableRow, var last = out.popLast() {
+                    last += "\n" + tableLine(cells)
+                    out.append(last)
+                } else {
+                    out.append(tableLine(cells) + "\n" + tableLine(cells.map { _ in "---" }, escaping: false))
+                }
             }
         }
         // Consecutive list items make one list.
@@ -58,6 +71,19 @@ public enum MarkdownExport {
             return "- " + inline(String(text.dropFirst(bullet.count)))
         }
         return "- " + escaped
+    }
+
+    /// A table row: `| a | b |`, a `|` in a cell escaped.
+    static func tableLine(_ cells: [String], escaping: Bool = true) -> String {
+        "| " + cells.map { escaping ? inline($0).replacing("|", with: "\\|") : $0 }.joined(separator: " | ") + " |"
+    }
+
+    /// Preformatted text in a fence longer than any run of backticks in it, so it ends where it should.
+    static func fenced(_ text: String) -> String {
+        var longest = 0, run = 0
+        for c in text { if c == "`" { run += 1; longest = max(longest, run) } else { run = 0 } }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return fence + "\n" + text + "\n" + fence
     }
 
     static func strong(_ text: String) -> String { wrap(text, "**") }

@@ -8,6 +8,8 @@ public enum Renderer {
             HelpView.draw(state, into: &frame)
         } else if state.marksList != nil {
             MarksView.draw(state, into: &frame)
+        } else if state.linksList != nil {
+            LinksView.draw(state, into: &frame)
         } else {
             if g.showsSidebar { drawSidebar(state, g, into: &frame) }
             drawArticle(state, g, into: &frame)
@@ -31,6 +33,9 @@ public enum Renderer {
         case .source: return .source
         case .url: return .url
         case .meta: return .source
+        case .quote: return .quote
+        case .code: return .code
+        case .tableRow: return .normal
         }
     }
 

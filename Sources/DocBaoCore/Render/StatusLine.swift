@@ -11,7 +11,7 @@ enum StatusLine {
         frame.fill(x: 0, y: y, width: width, style: .status)
         // An overlay (help, bookmarks) shows its own keys instead of the position.
         let overlayHint = state.showingHelp ? state.keyMap.helpStatusHint : state.marksList != nil ? Reader.marksListHelp
-            : state.sectionList != nil ? Reader.sectionListHelp : nil
+            : state.sectionList != nil ? Reader.sectionListHelp : state.linksList != nil ? Reader.linksListHelp : nil
         let hint = overlayHint ?? state.keyMap.reminder([(.help, "trợ giúp"), (.quit, "thoát")])
         var right = overlayHint ?? "\(position(state))  \(hint)"
         if let counter = counter(state.search), overlayHint == nil { right = counter + "  " + right }
@@ -26,6 +26,8 @@ enum StatusLine {
             left = "Trợ giúp docbao"
         } else if state.marksList != nil {
             left = "Dấu trang"
+        } else if state.linksList != nil {
+            left = "Liên kết"
         } else if let s = state.currentSection, s > 0 {
             left = state.article.sections[s].label
         } else {
@@ -37,7 +39,7 @@ enum StatusLine {
         } else {
             let short = state.pendingMark != nil ? left
                 : state.message ?? (counter(state.search).map { $0 + " " } ?? "") + "\(position(state)) " + left
-            let narrow = state.showingHelp || state.sectionList != nil ? hint : state.marksList != nil ? state.message ?? hint : short
+            let narrow = state.showingHelp || state.sectionList != nil ? hint : state.marksList != nil || state.linksList != nil ? state.message ?? hint : short
             frame.putTruncated(narrow, x: 0, y: y, maxWidth: width, style: .status)
         }
     }

@@ -19,8 +19,26 @@ enum BlockLayout {
     static func lines(of block: Block, at index: Int, next: Block.Kind?, width: Int, meta: String? = nil) -> [LayoutLine] {
         let end = block.text.utf8.count
         var lines: [LayoutLine] = []
+        switch block.kind {
+        case .code: lines = CodeLayout.lines(of: block, at: index, width: width)
+        case .tableRow: lines = TableLayout.lines(of: block, at: index, width: width)
+        default: lines = wrapped(block, at: index, width: width, meta: index == 0 && block.kind == .title ? meta : nil)
+        }
+        let staysWithNext = (block.kind == .photoTitle && next == .caption)
+            || (block.kind == .listItem && next == .listItem)
+            || (block.kind == .tableRow && next == .tableRow)
+        if next != nil && !staysWithNext {
+            lines.append(LayoutLine(block: index, start: end, end: end, text: "", indent: 0, width: 0, role: .blank))
+        }
+        return lines
+    }
+
+    /// The block's pieces wrapped at `width`.
+    private static func wrapped(_ block: Block, at index: Int, width: Int, meta: String?) -> [LayoutLine] {
+        let end = block.text.utf8.count
+        var lines: [LayoutLine] = []
         var pieces = pieces(of: block)
-        if let meta, index == 0, block.kind == .title { pieces.append(Piece(text: meta, role: .meta, shift: nil)) }
+        if let meta { pieces.append(Piece(text: meta, role: .meta, shift: nil)) }
         for piece in pieces {
             let wrapWidth = max(1, width - piece.indent - piece.hanging)
             let text = piece.text
@@ -36,11 +54,6 @@ enum BlockLayout {
                                         textStart: piece.shift.map { w.start + $0 },
                                         indent: indent, width: w.width, role: piece.role))
             }
-        }
-        let staysWithNext = (block.kind == .photoTitle && next == .caption)
-            || (block.kind == .listItem && next == .listItem)
-        if next != nil && !staysWithNext {
-            lines.append(LayoutLine(block: index, start: end, end: end, text: "", indent: 0, width: 0, role: .blank))
         }
         return lines
     }
@@ -65,6 +78,8 @@ enum BlockLayout {
             let bullet = marked ? "" : "• "
             return [Piece(text: bullet + text, role: .listItem, shift: -bullet.utf8.count, hanging: 2)]
         case .byline: return [Piece(text: text, role: .byline, shift: 0, alignRight: true)]
+        case .quote: return [Piece(text: text, role: .quote, shift: 0, indent: 4)]
+        case .code, .tableRow: return [Piece(text: text, role: .body, shift: 0)]  // laid out apart
         case .source:
             var result: [Piece] = []
             if !text.isEmpty { result.append(Piece(text: "Nguồn: " + text, role: .source, shift: -"Nguồn: ".utf8.count)) }

@@ -3,6 +3,7 @@ public struct LayoutLine: Equatable, Sendable {
     /// How a line looks; the backend's theme turns roles into attributes and colours.
     public enum Role: Equatable, Sendable {
         case blank, title, lead, heading, body, photoTitle, caption, credit, listItem, byline, source, url
+        case quote, code, tableRow
         /// The line under the title with the article's date, source and address (not its text).
         case meta
     }
