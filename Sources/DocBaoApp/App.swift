@@ -50,7 +50,7 @@ public final class App {
                 let state = ReaderScreen.initialState(open, size: terminal.size, settings: settings, notice: notice,
                                                       historyPath: historyPath)
                 notice = nil
-                let program = ReaderScreen(open, historyPath: historyPath, files: files.map { ($0.index, $0.end) },
+                let program = ReaderScreen(open, historyPath: historyPath, settings: settings, files: files.map { ($0.index, $0.end) },
                                            passThrough: { [terminal] in terminal.passThrough($0) }) { [self] in
                     openStore() == nil ? notice.take() : nil
                 }

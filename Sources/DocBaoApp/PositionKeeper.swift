@@ -47,6 +47,7 @@ public final class PositionKeeper {
             state.marks = (try? store.fileMarks(key)) ?? [:]
             saved = try? store.filePosition(key)
         }
+        if let saved { state.furthest = saved.progress }
         if position, let saved { Reader.go(&state, toSourceOffset: saved.offset) }
     }
 
@@ -55,10 +56,10 @@ public final class PositionKeeper {
     @discardableResult
     func save(_ state: ReaderState) -> String? {
         guard !state.loading else { return nil }
-        // Only a move is saved: opening a finished article on a smaller screen (the same top line,
-        // a smaller share of the text in view) must not undo its "xong".
-        let now = ReadingPosition(offset: state.sourceOffset, progress: state.progress)
-        guard now.offset != saved?.offset else { return nil }
+        // The progress stored is the furthest point read (`ReaderState.furthest`), never the view's:
+        // scrolling back, or opening on a smaller screen, keeps "xong".
+        let now = ReadingPosition(offset: state.sourceOffset, progress: state.furthest)
+        guard now.offset != saved?.offset || now.progress != saved?.progress else { return nil }
         savedAt = Date()
         do {
             switch place {

@@ -23,6 +23,7 @@ struct ReaderScreen: Program {
     /// Where the article is kept in the library (position and marks saved there), if it is.
     let keeper: PositionKeeper?
     let historyPath: String
+    let settings: ReaderSettings
     /// The command line's files, when there are several: which one this is and how many.
     let files: (index: Int, ends: (Int) -> String?)?
     /// Readies the library for `L`: nil when it can be shown, else why not (said on the status
@@ -42,9 +43,11 @@ struct ReaderScreen: Program {
     private let middlePath: String?
     private var middleSearch: MiddleSearch?
 
-    init(_ open: OpenArticle, historyPath: String, files: (index: Int, ends: (Int) -> String?)? = nil,
+    init(_ open: OpenArticle, historyPath: String, settings: ReaderSettings = ReaderSettings(),
+         files: (index: Int, ends: (Int) -> String?)? = nil,
          passThrough: @escaping (String) -> Void = { _ in }, library: @escaping () -> String?) {
         keeper = open.keeper
+        self.settings = settings
         self.historyPath = historyPath
         self.files = files
         self.passThrough = passThrough
@@ -58,11 +61,13 @@ struct ReaderScreen: Program {
     static func initialState(_ open: OpenArticle, size: Size, settings: ReaderSettings, notice: String?,
                              historyPath: String) -> ReaderState {
         var state = ReaderState(article: open.article, size: size, readingWidth: settings.readingWidth, keyMap: settings.keyMap)
-        if !settings.sidebar { _ = Reader.reduce(&state, .action(.toggleSidebar)) }
+        // One section is no list: its sidebar would only take room from the text (s shows it).
+        if !settings.sidebar || open.article.sections.count <= 1 { state.setSidebarWanted(false) }
         let history = SearchHistoryStore.load(from: historyPath)
         state.history = history.queries
         state.message = notice ?? open.notice ?? history.notice
         state.promptDefaults = settings.promptDefaults
+        state.align = settings.align
         state.copyLinks = settings.copyLinks
         state.loading = open.whole != nil
         state.tailStart = open.tailStart
@@ -95,6 +100,15 @@ struct ReaderScreen: Program {
             if let end = files.ends(to) { return .send([.notice(end)]) }
             return end(.file(to), state)
         case .redrawAll: return .repaint
+        case .openAddress(let url):
+            let failure = settings.environment.map { ExternalOpen.open(url, environment: $0) } ?? ExternalOpen.open(url)
+            return .send([.notice(failure ?? "Đã mở trong trình duyệt: \(url)")])
+        case .copyAddress(let url):
+            guard settings.copy == .osc52 else {
+                return .send([.notice("Chép cần copy = \"osc52\" trong [reader]; địa chỉ: \(url)")])
+            }
+            settings.writeToTerminal(Clipboard.osc52(url))
+            return .send([.notice("Đã chép địa chỉ")])
         case .openLink(let url): return .send([.notice(opener.open(url))])
         case .copyLink(let url): passThrough(Self.clipboardRequest(url))
         case .saveHistory(let queries):

@@ -13,7 +13,9 @@ extension ConfigFile {
         [reader]
         # width = 80              # widest reading column, in terminal columns (at least 10)
         # sidebar = true          # show the section sidebar at start (s toggles it)
-        # theme = "dark"          # dark | light | mono (no colour)
+        # theme = "auto"          # auto (asks the terminal) | dark | light | mono (no colour)
+        # align = "center"        # center | left: where the reading column stands on a wide screen
+        # copy = "off"            # off | osc52: y copies the article's address through the terminal
         # copy-links = false      # y in the links list (o) copies an address to the terminal's
         #                         # clipboard (OSC 52; the terminal must allow it)
 

@@ -8,7 +8,9 @@ import TOMLKit
 /// [reader]
 /// width = 72            # reading column, in columns
 /// sidebar = true        # show the section sidebar at start
-/// theme = "dark"        # dark | light | mono
+/// theme = "auto"        # auto | dark | light | mono
+/// align = "center"      # center | left: the reading column on a wide screen
+/// copy = "off"          # off | osc52: y copies the article's address through the terminal
 /// copy-links = false    # y in the links list (o) copies the address to the clipboard (OSC 52)
 ///
 /// [search]
@@ -182,8 +184,10 @@ public enum ConfigFile {
             case "width": settings.readingWidth = setting.number(in: 10...1000, &problems)
             case "sidebar": settings.sidebar = setting.flag(&problems)
             case "theme": settings.theme = setting.choice(ThemeName.self, &problems)
+            case "align": settings.align = setting.choice(ColumnAlign.self, &problems)
+            case "copy": settings.copy = setting.choice(CopyMethod.self, &problems)
             case "copy-links": settings.copyLinks = setting.flag(&problems)
-            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme, copy-links"))
+            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme, align, copy, copy-links"))
             }
         }
 

@@ -7,6 +7,8 @@ public struct Settings: Equatable, Sendable {
     /// `copy-links`: y in the links list copies to the terminal's clipboard.
     public var copyLinks: Bool?
     public var theme: ThemeName?
+    public var align: ColumnAlign?
+    public var copy: CopyMethod?
     public var searchMode: SearchOptions.Mode?
     public var wholeWord: Bool?
     public var inputMethod: InputMethod?

@@ -30,6 +30,9 @@ public final class Terminal: TerminalBackend {
         } else {
             inputFile = fdopen(dup(STDIN_FILENO), "r")
         }
+        // Before curses: the answer is read with echo off, and keys typed meanwhile are kept.
+        let asked = theme == .auto && colors ? BackgroundQuery.ask(input: fileno(inputFile), output: STDOUT_FILENO) : nil
+        let background = asked?.background ?? TerminalBackground.colorFGBG(getenv("COLORFGBG").map { String(cString: $0) })
         shim_install_signal_handlers()
         guard let screen = newterm(nil, shim_stdout(), inputFile) else {
             shim_restore_signal_handlers()
@@ -64,7 +67,13 @@ public final class Terminal: TerminalBackend {
         }
         mousemask(shim_mouse_mask(), nil)
         mouseinterval(0)
-        self.theme = Theme(name: theme, colors: colors && has_colors())
+        // The keys typed during the question, back in the input queue (a stack: last first).
+        if let typed = asked?.typed, !typed.isEmpty {
+            for scalar in String(decoding: typed, as: UTF8.self).unicodeScalars.reversed() {
+                unget_wch(wchar_t(bitPattern: scalar.value))
+            }
+        }
+        self.theme = Theme(name: theme.resolved(background), colors: colors && has_colors())
         self.theme.install()
     }
 

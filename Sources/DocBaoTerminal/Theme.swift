@@ -31,16 +31,45 @@ public struct Theme {
     }
 
     /// Foreground and background colour per style (-1: the terminal's default). The light theme
-    /// avoids yellow and cyan text, which vanish on a white background.
+    /// avoids yellow, cyan and green text, which vanish on a white background; `auto` (the
+    /// background unknown) uses only colours that read on both black and white, and gives the
+    /// matches a background of their own.
     private func colours(_ style: Style) -> (Int16, Int16) {
-        let light = name == .light
+        switch name {
+        case .light: return Self.light(style)
+        case .auto: return Self.either(style)
+        default: return Self.dark(style)
+        }
+    }
+
+    private static func dark(_ style: Style) -> (Int16, Int16) {
         switch style {
-        case .title: return (Int16(light ? COLOR_BLUE : COLOR_CYAN), -1)
-        case .heading, .sidebarCurrent, .helpKey: return (Int16(light ? COLOR_MAGENTA : COLOR_YELLOW), -1)
+        case .title: return (Int16(COLOR_CYAN), -1)
+        case .heading, .sidebarCurrent, .helpKey: return (Int16(COLOR_YELLOW), -1)
         case .caption, .credit, .photoTitle: return (Int16(COLOR_GREEN), -1)
         case .url: return (Int16(COLOR_BLUE), -1)
         case .match: return (Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
-        case .currentMatch: return (Int16(light ? COLOR_WHITE : COLOR_BLACK), Int16(light ? COLOR_BLUE : COLOR_CYAN))
+        case .currentMatch: return (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+        default: return (-1, -1)
+        }
+    }
+
+    private static func light(_ style: Style) -> (Int16, Int16) {
+        switch style {
+        case .title, .url: return (Int16(COLOR_BLUE), -1)
+        case .heading, .sidebarCurrent, .helpKey: return (Int16(COLOR_MAGENTA), -1)
+        case .match: return (Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
+        case .currentMatch: return (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+        default: return (-1, -1)
+        }
+    }
+
+    private static func either(_ style: Style) -> (Int16, Int16) {
+        switch style {
+        case .title: return (Int16(COLOR_MAGENTA), -1)
+        case .heading, .sidebarCurrent, .helpKey: return (Int16(COLOR_RED), -1)
+        case .match: return (Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
+        case .currentMatch: return (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
         default: return (-1, -1)
         }
     }

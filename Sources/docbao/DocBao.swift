@@ -112,7 +112,7 @@ struct DocBao: ParsableCommand {
     @Option(help: ArgumentHelp("The search prompt's input method at start: off, telex or vni (Ctrl-T cycles it).", valueName: "method"))
     var input: InputMethod?
 
-    @Option(help: ArgumentHelp("Colour theme: dark (default), light or mono.", valueName: "theme"))
+    @Option(help: ArgumentHelp("Colour theme: auto (default: asks the terminal whether its background is light), dark, light or mono.", valueName: "theme"))
     var theme: ThemeName?
 
     @Option(help: ArgumentHelp("Colour in --dump output: auto (none), always or never. The reader follows NO_COLOR.", valueName: "when"))

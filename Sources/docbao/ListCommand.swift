@@ -28,8 +28,10 @@ struct ListCommand: ParsableCommand {
         // The fields come from the library file, which another program may have written: neutralised.
         var out: TerminalText = ""
         for row in rows {
-            let progress = row.progress.map { "\(Int(($0 * 100).rounded(.down)))%" } ?? "new"
-            out.append("\(row.id)\t\(progress)\t\(row.date ?? "-")\t\(row.source ?? "-")\t\(row.title)\n")
+            let progress = row.progress.map { "\(ReadingProgress.percent($0))%" } ?? "new"
+            // The date as the library view shows it; as written when it cannot be read.
+            let date = row.date.map { LibraryDate.parse($0)?.label ?? $0 } ?? "-"
+            out.append("\(row.id)\t\(progress)\t\(date)\t\(row.source ?? "-")\t\(row.title)\n")
         }
         Output.out(out)
     }

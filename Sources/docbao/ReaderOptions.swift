@@ -62,7 +62,7 @@ struct ReaderOptions: Equatable {
         let config = ConfigLoader.load(explicitPath: config)
         let settings = config.settings
         let readingWidth = width ?? settings.readingWidth ?? 80
-        let themeName = theme ?? settings.theme ?? .dark
+        let themeName = theme ?? settings.theme ?? .auto
         if libraryView, let file {
             throw ValidationError("docbao library takes no FILE (\(TerminalSafe.line(file))); docbao FILE opens one")
         }
@@ -79,7 +79,7 @@ struct ReaderOptions: Equatable {
         if dumping, let id = libraryID {
             let store = try LibraryAccess.open(library, command: "docbao")
             config.report(Output.error)
-            StyledText.dump(try Self.libraryArticle(id, in: store), width: readingWidth, theme: color == .always ? Theme(name: themeName, colors: true) : nil) {
+            StyledText.dump(try Self.libraryArticle(id, in: store), width: readingWidth, theme: color == .always ? Self.printed(themeName) : nil) {
                 Output.out(TerminalText(article: $0))
             }
             return
@@ -97,14 +97,15 @@ struct ReaderOptions: Equatable {
         }
         let options = SearchOptions(mode: exact ? .exact : settings.searchMode ?? .smart,
                                     wholeWord: word || (settings.wholeWord ?? false))
-        let reader = ReaderSettings(
+        var reader = ReaderSettings(
             readingWidth: readingWidth,
             promptDefaults: Prompt.Defaults(options: options, inputMethod: input ?? settings.inputMethod ?? .off,
                                             placement: tones ?? settings.tones ?? .traditional),
-            sidebar: settings.sidebar ?? true,
+            sidebar: settings.sidebar ?? true, align: settings.align ?? .center,
             keyMap: KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) }),
             libraryKeyMap: LibraryKeyMap().remapped(settings.libraryKeys.map { ($0.action, $0.keys) }),
             copyLinks: settings.copyLinks ?? false)
+        reader.copy = settings.copy ?? .off
         let start = try startingScreen(search: search.map { ($0, options) })
         defer { start.cleanUp() }
         let terminal: Terminal
@@ -125,11 +126,17 @@ struct ReaderOptions: Equatable {
 
     /// Prints the article at `path` (nil: stdin or the bundled one) formatted, as `--dump` does.
     /// `loaded` runs once the article is read (the config's problems are said after a failure to read it).
+    /// The theme of printed colour: no terminal to ask, so COLORFGBG, else the palette that reads
+    /// on both backgrounds.
+    private static func printed(_ name: ThemeName) -> Theme {
+        Theme(name: name.resolved(TerminalBackground.colorFGBG(Environment.value("COLORFGBG"))), colors: true)
+    }
+
     private func dump(_ path: String?, themeName: ThemeName, readingWidth: Int, loaded done: () -> Void) throws {
         let loaded = try ArticleSource.loadOrExit(path, preview: false, force: force)
         done()
         if let notice = loaded.notice { Output.error("docbao: \(notice)") }
-        let styled = color == .always ? Theme(name: themeName, colors: true) : nil
+        let styled = color == .always ? Self.printed(themeName) : nil
         StyledText.dump(loaded.article, width: readingWidth, theme: styled) { Output.out(TerminalText(article: $0)) }
         if loaded.changed {
             throw Failure("docbao: \(path ?? "stdin"): changed while being read; what was printed may be only a part of it")

@@ -77,7 +77,7 @@ import Testing
         }.joined(separator: "\n")
         let (s, problems) = ConfigFile.parse(uncommented)
         #expect(problems.isEmpty, "\(problems)")
-        #expect(s.readingWidth == 80 && s.theme == .dark && s.searchMode == .smart && s.inputMethod == .off)
+        #expect(s.readingWidth == 80 && s.theme == .auto && s.align == .center && s.searchMode == .smart && s.inputMethod == .off)
         let remapped = KeyMap().remapped(s.keys.map { ($0.action, $0.keys) })
         for (a, b) in zip(remapped.bindings, KeyMap().bindings) {
             #expect(a.action == b.action && a.keys == b.keys, "\(a.action)")

@@ -160,7 +160,10 @@ import Testing
         #expect(s.marksList == MarksList(cursor: 0))
         let entries = Reader.markEntries(s)
         #expect(entries.map(\.letter) == ["c", "a", "b"], "in reading order")
-        #expect(entries.map(\.percent) == entries.map { Optional($0.offset * 100 / s.sourceLength) })
+        // What the status line shows with the mark's line on top (the bottom of that view).
+        #expect(entries.map(\.percent) == entries.map {
+            Optional(ReadingProgress.percent(s.progress(top: s.linePosition(ofOffset: $0.offset))))
+        })
         #expect(entries[2].section == s.article.sections[2].label)
         #expect(s.text(atOffset: entries[1].offset).hasPrefix(entries[1].text.prefix(20)))
         Fixtures.press(Fixtures.keys("j j j"), &s)
@@ -224,5 +227,24 @@ import Testing
                             keyMap: KeyMap().remapped([(.goToMark, [.char("`")])]))
         Fixtures.press(Fixtures.keys("j G ` `"), &s)
         #expect(s.top == s.layout.move(s.layout.start, by: 1))
+    }
+}
+
+@Suite struct ReadingProgressTests {
+    @Test func onePercentForOneFraction() {
+        #expect(ReadingProgress.percent(29.0 / 100.0) == 29)
+        #expect(ReadingProgress.percent(0.999) == 99)
+        #expect(ReadingProgress.percent(1) == 100)
+        #expect(ReadingProgress.label(1) == "xong")
+        #expect(ReadingProgress.label(0.65) == "65%")
+    }
+
+    @Test func furthestOnlyGrowsAndOpeningReadsNothing() throws {
+        var s = try Fixtures.seedState(80, 12)
+        #expect(s.furthest == 0)
+        Fixtures.press(Fixtures.keys("G"), &s)
+        #expect(s.furthest == 1)
+        Fixtures.press(Fixtures.keys("g"), &s)
+        #expect(s.furthest == 1 && s.progress < 1)
     }
 }

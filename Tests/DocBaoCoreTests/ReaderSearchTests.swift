@@ -212,7 +212,9 @@ import Testing
 @Suite struct PromptResizeTests {
     @Test func escAfterAResizeGoesBackToTheSameText() throws {
         var s = try Fixtures.seedState(100, 30)
-        Fixtures.press(Array(repeating: .char("j"), count: 25), &s)
+        // Onto a line of text (the lines under the title come first).
+        let metaLines = s.layout.lines(ofBlock: 0).filter { $0.role == .meta }.count
+        Fixtures.press(Array(repeating: .char("j"), count: 25 + metaLines), &s)
         let before = s.layout.line(at: s.top)!
         Fixtures.press(Fixtures.keys("/"), &s)
         Fixtures.press("kinh te".map { Key.char($0) }, &s)

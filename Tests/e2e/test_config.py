@@ -37,7 +37,8 @@ def test_keys_are_remapped_from_the_config(pane, tmp_path):
 
 
 def test_theme_selection_is_visible(pane, tmp_path):
-    dark, light = pane(100, 30), pane(100, 30, env=write_config(tmp_path, '[reader]\ntheme = "light"\n'))
+    dark = pane(100, 30, env=write_config(tmp_path / "d", '[reader]\ntheme = "dark"\n'))
+    light = pane(100, 30, env=write_config(tmp_path, '[reader]\ntheme = "light"\n'))
     mono = pane(100, 30)
     open_reader(dark)
     open_reader(light)
@@ -69,7 +70,7 @@ def test_config_command(tmp_path):
     env = write_config(tmp_path, '[reader]\ntheme = "sepia"\n')
     env["PATH"] = "/usr/bin:/bin"
     r = subprocess.run([str(BINARY), "config"], capture_output=True, text=True, env=env)
-    assert r.returncode == 1 and ":2: theme must be one of dark, light, mono" in r.stdout
+    assert r.returncode == 1 and ":2: theme must be one of auto, dark, light, mono" in r.stdout
     path = subprocess.run([str(BINARY), "config", "--path"], capture_output=True, text=True, env=env).stdout.strip()
     assert path == str(tmp_path / "config" / "docbao" / "config.toml")
     default = subprocess.run([str(BINARY), "config", "--default"], capture_output=True, text=True).stdout
@@ -81,7 +82,7 @@ def test_config_command(tmp_path):
 def test_dump_is_plain_unless_color_always(tmp_path):
     plain = subprocess.run([str(BINARY), "--dump"], capture_output=True, text=True).stdout
     assert "\x1b" not in plain
-    colored = subprocess.run([str(BINARY), "--dump", "--color=always"], capture_output=True, text=True).stdout
+    colored = subprocess.run([str(BINARY), "--dump", "--color=always", "--theme", "dark"], capture_output=True, text=True).stdout
     assert "\x1b[1;36m" + TITLE in colored
     assert re.sub(r"\x1b\[[0-9;]*m", "", colored) == plain
     grep = subprocess.run([str(BINARY), "grep", "--color=always", "hoa binh", "-"], input="giữ vững hòa bình\n",
@@ -120,8 +121,8 @@ def test_twenty_thousand_unknown_settings_are_checked_at_once(tmp_path):
     assert r.returncode == 1
     lines = r.stdout.splitlines()
     assert len(lines) == 21, "the first 20 problems, then how many more"
-    assert lines[0].endswith("config.toml:2: unknown setting 'unknown0' in [reader] (known: width, sidebar, theme, copy-links); ignored")
-    assert lines[19].endswith("config.toml:21: unknown setting 'unknown19' in [reader] (known: width, sidebar, theme, copy-links); ignored")
+    assert lines[0].endswith("config.toml:2: unknown setting 'unknown0' in [reader] (known: width, sidebar, theme, align, copy, copy-links); ignored")
+    assert lines[19].endswith("config.toml:21: unknown setting 'unknown19' in [reader] (known: width, sidebar, theme, align, copy, copy-links); ignored")
     assert lines[20].endswith("config.toml: and 19980 more problems (not shown)")
 
 

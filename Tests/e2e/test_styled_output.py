@@ -16,8 +16,9 @@ RESET = "\x1b[0m"
 # The looks of the dark theme (Theme.attributes and Theme.colours): attributes bold 1, dim 2,
 # italic 3, underline 4, then the foreground 30+N; body text and list items plain.
 DARK = {"title": "1;36", "lead": "1;3", "heading": "1;33", "photoTitle": "1;3;32", "caption": "3;32",
-        "credit": "2;3;32", "byline": "1", "source": "2", "url": "4;34", "paragraph": "", "listItem": ""}
-LIGHT = {**DARK, "title": "1;34", "heading": "1;35"}
+        "credit": "2;3;32", "byline": "1", "source": "2", "meta": "2", "url": "4;34", "paragraph": "", "listItem": ""}
+# Light: no yellow, cyan or green text (they vanish on white).
+LIGHT = {**DARK, "title": "1;34", "heading": "1;35", "photoTitle": "1;3", "caption": "3", "credit": "2;3"}
 MONO = {kind: ";".join(c for c in look.split(";") if c and int(c) < 30) for kind, look in DARK.items()}
 
 
@@ -63,14 +64,22 @@ def lines_by_kind(path, width):
     """The plain dump's lines, each with the kind of the block it shows (None: a blank line),
     found by laying the blocks' text, whitespace aside, over the lines in order. A caption's credit
     ("Ảnh: …") and a source's address are lines of their own, in the looks of credit and url; a
-    credit and a source may be shown after a label."""
+    credit and a source may be shown after a label. Under the title, the line of what the article
+    carries (date, source, address) is "meta", up to the blank line."""
     lines = run("--dump", "--width", width, path).split("\n")[:-1]
     parts = []
     for block in json.loads(run("export", "--format", "json", path))["blocks"]:
         parts.append((block["kind"], block["text"]))
+        if block["kind"] == "title" and len(parts) == 1:
+            parts.append(("meta", None))
         parts += [(field, block[field]) for field in ("credit", "url") if block.get(field)]
     kinds, at = [], 0
     for kind, text in parts:
+        if kind == "meta":
+            while at < len(lines) and lines[at].strip():
+                kinds.append("meta")
+                at += 1
+            continue
         want, got = re.sub(r"\s", "", text), ""
         while got != want:
             while not lines[at].strip():

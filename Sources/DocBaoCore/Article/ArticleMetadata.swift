@@ -11,6 +11,14 @@ public struct ArticleMetadata: Equatable, Sendable, Codable {
     /// Any other `# key = value` header the file carried (doc_id …), verbatim.
     public var extra: [String: String]
 
+    /// "24/04/2021 · Chính Phủ · https://…": what the article carries, for the line under its title
+    /// (the date as the library view shows it). Nil when it carries none of them.
+    public var summaryLine: String? {
+        let date = date.map { LibraryDate.parse($0)?.label ?? $0 }
+        let parts = [date, sourceName, url].compactMap { $0.map(TerminalSafe.line) }.filter { !$0.allSatisfy(\.isWhitespace) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
     public init(sourceName: String? = nil, url: String? = nil, byline: String? = nil,
                 date: String? = nil, extra: [String: String] = [:]) {
         self.sourceName = sourceName

@@ -38,6 +38,8 @@ extension Action: KeyAction {
         KeyBinding<Action>([.char("'")], .goToMark, .marks, "đến dấu (' rồi chữ cái; '' về chỗ trước cú nhảy)"),
         KeyBinding<Action>([.char("M")], .listMarks, .marks, "danh sách dấu trang"),
         KeyBinding<Action>([.char("o")], .listLinks, .other, "liên kết của bài: Enter mở, y chép"),
+        KeyBinding<Action>([.char("O")], .openAddress, .other, "mở địa chỉ của bài trong trình duyệt"),
+        KeyBinding<Action>([.char("y")], .copyAddress, .other, "chép địa chỉ của bài (OSC 52)"),
         KeyBinding<Action>([.char("L")], .library, .other, "thư viện"),
         KeyBinding<Action>([.char(":")], .fileCommand, .other, ":n tệp sau, :p tệp trước (khi mở nhiều tệp)"),
         KeyBinding<Action>([.char("h"), .function(1), .char("H")], .help, .other, "trợ giúp"),

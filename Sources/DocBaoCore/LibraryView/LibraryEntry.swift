@@ -39,8 +39,7 @@ public struct LibraryEntry: Equatable, Sendable {
     /// "45%", "xong" once read to the end, "" when never opened.
     public var progressLabel: String {
         guard let progress else { return "" }
-        if progress >= 1 { return "xong" }
-        return "\(Int(max(0, progress) * 100))%"
+        return ReadingProgress.label(progress)
     }
 }
 

@@ -26,6 +26,10 @@ public enum Action: String, CaseIterable, Sendable {
     case goToMark = "go-to-mark"
     /// The bookmarks list.
     case listMarks = "list-marks"
+    /// The article's address, in the browser ($BROWSER, else xdg-open).
+    case openAddress = "open-address"
+    /// The article's address to the clipboard (OSC 52, when `[reader] copy` allows it).
+    case copyAddress = "copy-address"
     /// The article's links (a web page's), to open in a browser or copy.
     case listLinks = "list-links"
     /// The article library: the program decides what opening it means.
@@ -57,6 +61,8 @@ public enum Message: Equatable, Sendable {
     case markKey(Key)
     /// A key while the bookmarks list is open.
     case marksListKey(Key)
+    /// A key while the section pop-up is open.
+    case sectionListKey(Key)
     /// A key while the links list is open.
     case linksListKey(Key)
     /// Bring the view up to date with the prompt before a frame (its search runs once the keys typed
@@ -79,6 +85,10 @@ public enum Effect: Equatable, Sendable {
     case saveMarks([Character: Int])
     /// The reader asked for the library (L); the reader itself stays open until the program acts.
     case openLibrary
+    /// Open this address in the browser.
+    case openAddress(String)
+    /// Put this address on the clipboard.
+    case copyAddress(String)
     /// :n (+1) or :p (-1): the next or the previous file named on the command line.
     case switchFile(Int)
     /// Open this address in the user's browser (`$BROWSER`, else `xdg-open`).

@@ -143,7 +143,6 @@ extension Reader {
 
     /// The marks in reading order (ties by letter), each with where it is and what it shows.
     public static func markEntries(_ state: ReaderState) -> [MarkEntry] {
-        let total = state.sourceLength
         return state.marks.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { letter, offset in
             let inPreview = state.previewMarks.contains(letter)
             guard !state.loading || inPreview || offset < state.previewHeadEnd else {
@@ -151,7 +150,8 @@ extension Reader {
             }
             let p = state.sourcePosition(ofOffset: offset)
             let section = state.article.sectionIndex(containing: p.block).map { state.article.sections[$0].label } ?? ""
-            let percent = total > 0 ? min(100, max(0, offset) * 100 / total) : 100
+            // As the status line said with the mark's line on top.
+            let percent = ReadingProgress.percent(state.progress(top: state.linePosition(ofOffset: offset)))
             return MarkEntry(letter: letter, offset: offset, percent: state.loading && !inPreview ? nil : percent,
                              section: section, text: state.text(atOffset: offset))
         }

@@ -8,11 +8,19 @@ public enum Reader {
             if state.prompt != nil { return .promptKey(key) }
             if state.showingHelp { return state.keyMap.helpScroll(for: key).map(Message.scroll) ?? .dismissHelp }
             if state.marksList != nil { return .marksListKey(key) }
+            if state.sectionList != nil { return .sectionListKey(key) }
             if state.linksList != nil { return .linksListKey(key) }
             if state.pendingMark != nil { return .markKey(key) }
             return state.keyMap.action(for: key, focus: state.focus).map(Message.action)
         case .mouse(let mouse):
             guard state.prompt == nil else { return nil }
+            if state.sectionList != nil {
+                switch mouse {
+                case .wheelUp: return .sectionListKey(.up)
+                case .wheelDown: return .sectionListKey(.down)
+                case .click: return .sectionListKey(.escape)
+                }
+            }
             if state.marksList != nil {
                 switch mouse {
                 case .wheelUp: return .marksListKey(.up)
@@ -46,6 +54,8 @@ public enum Reader {
         state.message = nil
         if case .resize = message {} else { state.resizeAnchor = nil }
         let g = state.geometry
+        let topBefore = state.top
+        defer { if readsOn(message, moved: state.top != topBefore) { state.noteRead() } }
         switch message {
         case .resize(let size):
             state.setSize(size)
@@ -72,6 +82,8 @@ public enum Reader {
             return markKey(&state, key)
         case .marksListKey(let key):
             return marksListKey(&state, key)
+        case .sectionListKey(let key):
+            return sectionListKey(&state, key)
         case .linksListKey(let key):
             return linksListKey(&state, key)
         case .signal(let n):
@@ -108,12 +120,13 @@ public enum Reader {
                     state.focus = .sidebar
                     state.sidebarCursor = state.currentSection ?? 0
                 } else {
-                    state.message = "Mục lục đang ẩn (s để hiện)"
+                    openSectionList(&state)
                 }
             case .toggleSidebar:
-                state.sidebarWanted.toggle()
-                if !state.sidebarWanted { state.focus = .article }
-                state.relayout()
+                // Where no sidebar fits, the pop-up is the section list.
+                if g.size.width < Geometry.minimumWidthForSidebar { openSectionList(&state) } else {
+                    state.setSidebarWanted(!state.sidebarWanted)
+                }
             case .sidebarDown:
                 state.sidebarCursor = max(0, min(state.article.sections.count - 1, state.sidebarCursor + 1))
             case .sidebarUp:
@@ -132,6 +145,12 @@ public enum Reader {
             case .listMarks: openMarksList(&state)
             case .listLinks: openLinksList(&state)
             case .library: return [.openLibrary]
+            case .openAddress, .copyAddress:
+                guard let url = state.article.metadata.url, !url.isEmpty else {
+                    state.message = "Bài này không có địa chỉ"
+                    return []
+                }
+                return [action == .openAddress ? .openAddress(url) : .copyAddress(url)]
             case .help:
                 state.showingHelp = true
                 state.helpScroll = 0
@@ -142,6 +161,19 @@ public enum Reader {
             }
         }
         return []
+    }
+
+    /// Keys that ask to read on even when the view cannot move (the whole article fits on screen).
+    static let readOnActions: [Action] = [.lineDown, .pageDown, .halfPageDown, .bottom]
+
+    /// Whether `message` counts the view as read: the reader moved it, or asked to go on. Opening,
+    /// resizing and a finished import move nothing the reader chose to read.
+    static func readsOn(_ message: Message, moved: Bool) -> Bool {
+        switch message {
+        case .resize, .settle, .notice, .articleLoaded, .signal, .dismissHelp: return false
+        case .action(let action): return moved || readOnActions.contains(action)
+        default: return moved
+        }
     }
 
     /// Scrolls by `n` lines; never past the point where the end of the article reaches the bottom,

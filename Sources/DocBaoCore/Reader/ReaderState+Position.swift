@@ -34,19 +34,29 @@ extension ReaderState {
         return layout.position(block: p.block, offset: p.offset)
     }
 
-    /// How much of the article has been read, from 0 to 1: the source offset just past the last line
-    /// on screen over the whole text; exactly 1 once the end of the article is on screen.
-    public var progress: Double {
-        guard let past = offsetPastView, let total = blockStarts.last, total > 0 else { return 1 }
+    /// How far through the article the view is, from 0 to 1 (`ReadingProgress`): the source offset
+    /// just past the last line on screen over the whole text; exactly 1 once the end is on screen.
+    public var progress: Double { progress(top: top) }
+
+    /// `progress` for a view whose first line is `top` (a mark's place: the list shows what the
+    /// status line said there).
+    func progress(top: LinePosition) -> Double {
+        guard let past = offsetPastView(top: top), let total = blockStarts.last, total > 0 else { return 1 }
         return min(1, Double(past) / Double(total))
     }
 
-    /// The source offset just past the last line on screen, or nil when the end of the article is on
-    /// screen (the status line's percentage and `progress` both come from it).
-    var offsetPastView: Int? {
+    /// The source offset just past the last line of a view starting at `top`, or nil when the end
+    /// of the article is in that view.
+    func offsetPastView(top: LinePosition) -> Int? {
         let bottom = layout.move(top, by: max(0, geometry.viewHeight - 1))
         guard bottom != layout.end, let line = layout.line(at: bottom) else { return nil }
         return blockStarts[line.block] + line.end
+    }
+
+    /// Takes the view into `furthest` (the reader has moved, or asked to go on).
+    mutating func noteRead() {
+        guard !loading else { return }
+        furthest = max(furthest, progress)
     }
 
     /// The total length of the text, in UTF-8 bytes with one separator per block.

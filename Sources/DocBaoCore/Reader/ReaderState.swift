@@ -13,10 +13,17 @@ public struct ReaderState {
     /// The first line shown in the article pane.
     public var top: LinePosition
     public var focus: Focus = .article
+    /// Where the reading column stands when the pane is wider than it.
+    public var align: ColumnAlign = .center
+    /// The furthest point read, as a `progress` fraction: what the library stores and shows. It only
+    /// grows as the reader moves on (scrolling back keeps "xong"); opening alone reads nothing.
+    public var furthest: Double = 0
     /// Whether the user wants the sidebar (it still hides on narrow screens).
     public var sidebarWanted = true
     /// The sidebar entry under the cursor when the sidebar has the focus.
     public var sidebarCursor = 0
+    /// The section pop-up's cursor while it is open over the text (`Reader.openSectionList`).
+    public var sectionList: Int?
     public var showingHelp = false
     /// Top line of the help screen when it scrolls.
     public var helpScroll = 0
@@ -176,7 +183,7 @@ public struct ReaderState {
         clampTop()
     }
 
-    public var geometry: Geometry { Geometry(size: size, sidebarWanted: sidebarWanted, readingWidth: readingWidth) }
+    public var geometry: Geometry { Geometry(size: size, sidebarWanted: sidebarWanted, readingWidth: readingWidth, align: align) }
 
     /// The section being read: the one containing the top line, or, once the end of the article is
     /// on screen, the last section that starts on screen (it could never reach the top).
@@ -214,6 +221,13 @@ public struct ReaderState {
         layout = Layout(article: article, width: width)
         top = layout.position(block: anchor.block, offset: anchor.offset)
         clampTop()
+    }
+
+    /// Shows or hides the sidebar (where the screen is wide enough for it), laying the text out again.
+    public mutating func setSidebarWanted(_ wanted: Bool) {
+        sidebarWanted = wanted
+        if !wanted { focus = .article }
+        relayout()
     }
 
     mutating func setSize(_ newSize: Size) {

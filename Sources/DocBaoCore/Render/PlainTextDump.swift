@@ -30,7 +30,8 @@ public enum PlainTextDump {
         let blocks = article.blocks
         for index in blocks.indices {
             let next = index + 1 < blocks.count ? blocks[index + 1].kind : nil
-            for line in BlockLayout.lines(of: blocks[index], at: index, next: next, width: max(1, width)) { body(line) }
+            let meta = index == 0 ? article.metadata.summaryLine : nil
+            for line in BlockLayout.lines(of: blocks[index], at: index, next: next, width: max(1, width), meta: meta) { body(line) }
         }
         forEachLinkLine(of: article, width: max(1, width), body)
     }

@@ -13,6 +13,7 @@ public enum Renderer {
         } else {
             if g.showsSidebar { drawSidebar(state, g, into: &frame) }
             drawArticle(state, g, into: &frame)
+            SectionListView.draw(state, into: &frame)
         }
         StatusLine.draw(state, into: &frame)
         return frame
@@ -31,6 +32,7 @@ public enum Renderer {
         case .byline: return .byline
         case .source: return .source
         case .url: return .url
+        case .meta: return .source
         case .quote: return .quote
         case .code: return .code
         case .tableRow: return .normal

@@ -11,7 +11,7 @@ enum StatusLine {
         frame.fill(x: 0, y: y, width: width, style: .status)
         // An overlay (help, bookmarks) shows its own keys instead of the position.
         let overlayHint = state.showingHelp ? state.keyMap.helpStatusHint : state.marksList != nil ? Reader.marksListHelp
-            : state.linksList != nil ? Reader.linksListHelp : nil
+            : state.sectionList != nil ? Reader.sectionListHelp : state.linksList != nil ? Reader.linksListHelp : nil
         let hint = overlayHint ?? state.keyMap.reminder([(.help, "trợ giúp"), (.quit, "thoát")])
         var right = overlayHint ?? "\(position(state))  \(hint)"
         if let counter = counter(state.search), overlayHint == nil { right = counter + "  " + right }
@@ -39,7 +39,7 @@ enum StatusLine {
         } else {
             let short = state.pendingMark != nil ? left
                 : state.message ?? (counter(state.search).map { $0 + " " } ?? "") + "\(position(state)) " + left
-            let narrow = state.showingHelp ? hint : state.marksList != nil || state.linksList != nil ? state.message ?? hint : short
+            let narrow = state.showingHelp || state.sectionList != nil ? hint : state.marksList != nil || state.linksList != nil ? state.message ?? hint : short
             frame.putTruncated(narrow, x: 0, y: y, maxWidth: width, style: .status)
         }
     }
@@ -88,9 +88,6 @@ enum StatusLine {
         state.loading ? "đang nạp…" : "\(percent(state))%"
     }
 
-    /// How far through the article the bottom of the view is, by source position: 100 at the end.
-    static func percent(_ state: ReaderState) -> Int {
-        guard let past = state.offsetPastView, state.sourceLength > 0 else { return 100 }
-        return min(99, past * 100 / state.sourceLength)
-    }
+    /// How far through the article the bottom of the view is (`ReadingProgress`): 100 at the end.
+    static func percent(_ state: ReaderState) -> Int { ReadingProgress.percent(state.progress) }
 }

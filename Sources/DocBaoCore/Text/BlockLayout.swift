@@ -15,13 +15,14 @@ enum BlockLayout {
 
     /// The lines of one block at `width` columns, followed by a blank separator unless it is the last
     /// block, or a photo title or list item followed by its caption or next item.
-    static func lines(of block: Block, at index: Int, next: Block.Kind?, width: Int) -> [LayoutLine] {
+    /// `meta` is the article's date, source and address, set under its title (the first block).
+    static func lines(of block: Block, at index: Int, next: Block.Kind?, width: Int, meta: String? = nil) -> [LayoutLine] {
         let end = block.text.utf8.count
         var lines: [LayoutLine] = []
         switch block.kind {
         case .code: lines = CodeLayout.lines(of: block, at: index, width: width)
         case .tableRow: lines = TableLayout.lines(of: block, at: index, width: width)
-        default: lines = wrapped(block, at: index, width: width)
+        default: lines = wrapped(block, at: index, width: width, meta: index == 0 && block.kind == .title ? meta : nil)
         }
         let staysWithNext = (block.kind == .photoTitle && next == .caption)
             || (block.kind == .listItem && next == .listItem)
@@ -33,10 +34,12 @@ enum BlockLayout {
     }
 
     /// The block's pieces wrapped at `width`.
-    private static func wrapped(_ block: Block, at index: Int, width: Int) -> [LayoutLine] {
+    private static func wrapped(_ block: Block, at index: Int, width: Int, meta: String?) -> [LayoutLine] {
         let end = block.text.utf8.count
         var lines: [LayoutLine] = []
-        for piece in pieces(of: block) {
+        var pieces = pieces(of: block)
+        if let meta { pieces.append(Piece(text: meta, role: .meta, shift: nil)) }
+        for piece in pieces {
             let wrapWidth = max(1, width - piece.indent - piece.hanging)
             let text = piece.text
             let utf8 = text.utf8

@@ -30,7 +30,7 @@ public final class Layout {
         let chunk = index >> Layout.chunkShift, slot = index & (1 << Layout.chunkShift - 1)
         if let cached = chunks[chunk]?[slot] { return cached }
         let lines = BlockLayout.lines(of: article.blocks[index], at: index, next: index + 1 < article.blocks.count
-            ? article.blocks[index + 1].kind : nil, width: width)
+            ? article.blocks[index + 1].kind : nil, width: width, meta: index == 0 ? article.metadata.summaryLine : nil)
         if chunks[chunk] == nil { chunks[chunk] = Array(repeating: nil, count: 1 << Layout.chunkShift) }
         chunks[chunk]![slot] = lines
         cachedBlockCount += 1

@@ -4,6 +4,8 @@ public struct LayoutLine: Equatable, Sendable {
     public enum Role: Equatable, Sendable {
         case blank, title, lead, heading, body, photoTitle, caption, credit, listItem, byline, source, url
         case quote, code, tableRow
+        /// The line under the title with the article's date, source and address (not its text).
+        case meta
     }
 
     /// Index of the block in `Article.blocks`.

@@ -1,0 +1,55 @@
+import DocBaoCore
+import Glibc
+
+/// Asks the terminal for its background colour (OSC 11) before curses starts, for `theme = "auto"`.
+///
+/// The question is followed by a device-attributes request (DA1), which every terminal answers: its
+/// answer ends the wait at once, so a terminal that ignores OSC 11 costs one round trip, not the
+/// timeout. Echo is off while waiting (no answer reaches the screen), and whatever the user typed
+/// meanwhile is kept and handed back (`typed`) to be read as keys.
+enum BackgroundQuery {
+    struct Result {
+        var background: TerminalBackground?
+        /// Bytes read that were not part of an answer: keys typed ahead.
+        var typed: [UInt8]
+    }
+
+    static func ask(input: Int32, output: Int32, timeoutMilliseconds: Int = 200) -> Result {
+        guard isatty(input) != 0, isatty(output) != 0 else { return Result(background: nil, typed: []) }
+        var saved = termios()
+        guard tcgetattr(input, &saved) == 0 else { return Result(background: nil, typed: []) }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        raw.c_cc.6 = 0  // VMIN
+        raw.c_cc.5 = 0  // VTIME
+        guard tcsetattr(input, TCSANOW, &raw) == 0 else { return Result(background: nil, typed: []) }
+        defer { tcsetattr(input, TCSANOW, &saved) }  // TCSANOW: keys typed after stay queued
+        let question = Array("\u{1B}]11;?\u{1B}\\\u{1B}[c".utf8)
+        guard question.withUnsafeBytes({ write(output, $0.baseAddress, $0.count) }) == question.count else {
+            return Result(background: nil, typed: [])
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 256)
+        let deadline = now() + Double(timeoutMilliseconds) / 1000
+        while !TerminalAnswers(bytes).complete {
+            let left = Int32(max(0, (deadline - now()) * 1000))
+            guard left > 0 else { break }
+            var fd = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fd, 1, left)
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { break }
+            let n = read(input, &chunk, chunk.count)
+            guard n > 0 else { break }
+            bytes += chunk[..<n]
+        }
+        let answers = TerminalAnswers(bytes)
+        return Result(background: answers.osc11.flatMap(TerminalBackground.osc11),
+                      typed: answers.rest)
+    }
+
+    private static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}
