@@ -31,7 +31,6 @@ struct ReaderScreen: Program {
     let library: () -> String?
     /// Sends a sequence straight to the terminal (the clipboard request of y in the links list).
     let passThrough: (String) -> Void
-    var opener = LinkOpener()
     /// What imports the whole of a huge article, until it is started after the first frame (on a
     /// machine with few cores its thread would otherwise compete with the first frame).
     private var whole: (@Sendable () -> (article: Article, notice: String?))?
@@ -68,7 +67,7 @@ struct ReaderScreen: Program {
         state.message = notice ?? open.notice ?? history.notice
         state.promptDefaults = settings.promptDefaults
         state.align = settings.align
-        state.copyLinks = settings.copyLinks
+        state.copyLinks = settings.copy == .osc52
         state.loading = open.whole != nil
         state.tailStart = open.tailStart
         state.middle = open.middle?.range
@@ -100,16 +99,14 @@ struct ReaderScreen: Program {
             if let end = files.ends(to) { return .send([.notice(end)]) }
             return end(.file(to), state)
         case .redrawAll: return .repaint
-        case .openAddress(let url):
-            let failure = settings.environment.map { ExternalOpen.open(url, environment: $0) } ?? ExternalOpen.open(url)
-            return .send([.notice(failure ?? "Đã mở trong trình duyệt: \(url)")])
+        case .openAddress(let url), .openLink(let url):
+            return .send([.notice(LinkOpener(browser: settings.browser).open(url))])
         case .copyAddress(let url):
             guard settings.copy == .osc52 else {
                 return .send([.notice("Chép cần copy = \"osc52\" trong [reader]; địa chỉ: \(url)")])
             }
-            settings.writeToTerminal(Clipboard.osc52(url))
+            passThrough(Self.clipboardRequest(url))
             return .send([.notice("Đã chép địa chỉ")])
-        case .openLink(let url): return .send([.notice(opener.open(url))])
         case .copyLink(let url): passThrough(Self.clipboardRequest(url))
         case .saveHistory(let queries):
             do { try SearchHistoryStore.save(queries, to: historyPath) } catch {

@@ -15,9 +15,8 @@ extension ConfigFile {
         # sidebar = true          # show the section sidebar at start (s toggles it)
         # theme = "auto"          # auto (asks the terminal) | dark | light | mono (no colour)
         # align = "center"        # center | left: where the reading column stands on a wide screen
-        # copy = "off"            # off | osc52: y copies the article's address through the terminal
-        # copy-links = false      # y in the links list (o) copies an address to the terminal's
-        #                         # clipboard (OSC 52; the terminal must allow it)
+        # copy = "off"            # off | osc52: y copies the article's address, or a link in the
+        #                         # links list (o), to the terminal's clipboard (OSC 52)
 
         [search]
         # mode = "smart"          # smart (accents optional) | exact (case and accents as typed)

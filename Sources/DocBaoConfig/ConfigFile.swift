@@ -10,8 +10,7 @@ import TOMLKit
 /// sidebar = true        # show the section sidebar at start
 /// theme = "auto"        # auto | dark | light | mono
 /// align = "center"      # center | left: the reading column on a wide screen
-/// copy = "off"          # off | osc52: y copies the article's address through the terminal
-/// copy-links = false    # y in the links list (o) copies the address to the clipboard (OSC 52)
+/// copy = "off"          # off | osc52: y copies the article's address, or a link in the links list
 ///
 /// [search]
 /// mode = "smart"        # smart | exact
@@ -186,8 +185,7 @@ public enum ConfigFile {
             case "theme": settings.theme = setting.choice(ThemeName.self, &problems)
             case "align": settings.align = setting.choice(ColumnAlign.self, &problems)
             case "copy": settings.copy = setting.choice(CopyMethod.self, &problems)
-            case "copy-links": settings.copyLinks = setting.flag(&problems)
-            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme, align, copy, copy-links"))
+            default: problems.append(setting.unknown(in: "reader", known: "width, sidebar, theme, align, copy"))
             }
         }
 

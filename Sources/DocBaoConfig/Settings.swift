@@ -4,8 +4,6 @@ import DocBaoCore
 public struct Settings: Equatable, Sendable {
     public var readingWidth: Int?
     public var sidebar: Bool?
-    /// `copy-links`: y in the links list copies to the terminal's clipboard.
-    public var copyLinks: Bool?
     public var theme: ThemeName?
     public var align: ColumnAlign?
     public var copy: CopyMethod?

@@ -103,8 +103,7 @@ struct ReaderOptions: Equatable {
                                             placement: tones ?? settings.tones ?? .traditional),
             sidebar: settings.sidebar ?? true, align: settings.align ?? .center,
             keyMap: KeyMap().remapped(settings.keys.map { ($0.action, $0.keys) }),
-            libraryKeyMap: LibraryKeyMap().remapped(settings.libraryKeys.map { ($0.action, $0.keys) }),
-            copyLinks: settings.copyLinks ?? false)
+            libraryKeyMap: LibraryKeyMap().remapped(settings.libraryKeys.map { ($0.action, $0.keys) }))
         reader.copy = settings.copy ?? .off
         let start = try startingScreen(search: search.map { ($0, options) })
         defer { start.cleanUp() }

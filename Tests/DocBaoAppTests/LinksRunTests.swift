@@ -77,9 +77,9 @@ import Testing
         let h = AppHarness()
         h.run(.read(Self.article()), Script.keys("o y"))
         #expect(h.terminal.passedThrough.isEmpty)
-        #expect(h.statusLine.contains("copy-links = true"), "says how to enable copying")
+        #expect(h.statusLine.contains("copy = \"osc52\""), "says how to enable copying")
 
-        h.settings.copyLinks = true
+        h.settings.copy = .osc52
         h.run(.read(Self.article()), Script.keys("o j y"))
         let osc = "\u{1B}]52;c;" + Data(Self.second.utf8).base64EncodedString() + "\u{07}"
         #expect(h.terminal.passedThrough == [osc])

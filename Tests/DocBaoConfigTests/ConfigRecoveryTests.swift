@@ -177,6 +177,6 @@ import Testing
         let text = "[reader]\n" + (0..<300).map { "k\($0) = 1\n" }.joined()
         let (_, problems) = ConfigFile.parse(text)
         #expect(problems.map(\.line) == Array(2...301))
-        #expect(problems[5].message == "unknown setting 'k5' in [reader] (known: width, sidebar, theme, align, copy, copy-links)")
+        #expect(problems[5].message == "unknown setting 'k5' in [reader] (known: width, sidebar, theme, align, copy)")
     }
 }

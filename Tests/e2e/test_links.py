@@ -76,14 +76,14 @@ def test_y_copies_only_when_the_config_says_so(pane, tmp_path):
     p.keys("o")
     p.wait_for("Liên kết (2)")
     p.keys("y")
-    p.wait_for("copy-links = true")
+    p.wait_for('copy = "osc52"')
     assert p.tmux("list-buffers") == ""
     p.keys("q", "q")
     p.wait_exit(0)
 
     config = tmp_path / "config" / "docbao"
     config.mkdir(parents=True)
-    (config / "config.toml").write_text("[reader]\ncopy-links = true\n", encoding="utf-8")
+    (config / "config.toml").write_text('[reader]\ncopy = "osc52"\n', encoding="utf-8")
     p.docbao(str(article), prefix=f"XDG_CONFIG_HOME={tmp_path / 'config'} ")
     p.wait_for("Rau quả[1]")
     p.keys("o")

@@ -197,7 +197,7 @@ def test_capital_o_opens_the_address_and_the_screen_stays_whole(pane, tmp_path):
     p.docbao(shlex.quote(str(DANTRI)))
     before = p.wait_stable("24/04/2021")
     p.keys("O")
-    p.wait_stable("Đã mở")
+    p.wait_stable("Đang mở")
     p.wait_for(lambda s: opened.exists(), what="the browser to run")
     assert opened.read_text() == DANTRI_URL
     assert "noise" not in p.screen(), "nothing the browser prints reaches the screen"

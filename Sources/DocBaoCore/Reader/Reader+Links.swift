@@ -11,7 +11,7 @@ extension Reader {
 
     /// What the reader says when copying is asked for and the config has not allowed it: copying
     /// writes to the terminal's clipboard (OSC 52), which a user should choose to let docbao do.
-    static let copyingOff = "Chép liên kết đang tắt: đặt copy-links = true trong [reader] của config.toml"
+    static let copyingOff = "Chép liên kết đang tắt: đặt copy = \"osc52\" trong [reader] của config.toml"
 
     static func openLinksList(_ state: inout ReaderState) {
         guard !state.article.links.isEmpty else {

@@ -93,7 +93,7 @@ public struct ReaderState {
     public var marksList: MarksList?
     /// The links list, while it is open over the article.
     public var linksList: LinksList?
-    /// Whether y in the links list may copy to the terminal's clipboard (config `copy-links`).
+    /// Whether y in the links list may copy to the terminal's clipboard (config `copy = "osc52"`).
     public var copyLinks = false
     /// Where the view was (a source offset) before the last big jump: g, G, a section, a search, a
     /// mark. `''` goes back there, as in less.
