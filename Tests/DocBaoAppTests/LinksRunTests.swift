@@ -43,8 +43,7 @@ import Testing
     @Test func oListsTheLinksAndEnterOpensTheChosenOneInTheBrowser() throws {
         let h = AppHarness()
         let (script, record) = try Self.browser(in: h.folder)
-        setenv("BROWSER", script, 1)
-        defer { unsetenv("BROWSER") }
+        h.settings.browser = script
         #expect(h.run(.read(Self.article()), Script.keys("o") + Script.keys("j") + Script.keys("Enter") + Script.keys("q q")) == 0)
         let list = h.terminal.frames[1].lines.joined(separator: "\n")
         #expect(list.contains("Liên kết (2)"))

@@ -32,7 +32,9 @@ struct ImportWordCheck {
         var stream: [(word: String, block: Int)] = []
         let layout = Layout(article: article, width: 10_000)
         for (index, block) in article.blocks.enumerated() {
-            let parts = reading ? layout.lines(ofBlock: index).map { String($0.text) } : [block.text, block.credit ?? "", block.url ?? ""]
+            // The line under the title (date, source, address) repeats the metadata, not the text.
+            let parts = reading ? layout.lines(ofBlock: index).filter { $0.role != .meta }.map { String($0.text) }
+                : [block.text, block.credit ?? "", block.url ?? ""]
             for part in parts {
                 stream += Self.words(part, keepLabels: reading).map { ($0, index) }
             }

@@ -16,10 +16,7 @@ public enum MarkdownExport {
             case .title: out.append("# " + inline(text))
             case .heading: out.append("## " + inline(text))
             case .lead, .photoTitle, .byline: out.append(strong(text))
-            case .paragraph, .tableRow: out.append(paragraph(text))
-            // Web pages' kinds (main's Markdown export met the html branch's blocks in this merge).
-            case .quote: out.append("> " + paragraph(text))
-            case .code: out.append("```\n" + text.replacingOccurrences(of: "```", with: "` ` `") + "\n```")
+            case .paragraph: out.append(paragraph(text))
             case .listItem: out.append(listItem(text))
             case .caption:
                 var line = emphasis(text)
