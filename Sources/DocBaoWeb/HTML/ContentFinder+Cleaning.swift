@@ -15,7 +15,7 @@ extension ContentFinder {
         // Paragraphs with nothing in them.
         for p in tree.elements(["p"], under: article) {
             let media = tree.elements(["img", "embed", "object", "iframe"], under: p).count
-            if media == 0 && tree.innerText(p).isEmpty { tree.remove(p) }
+            if media == 0 && !tree.hasText(under: p) { tree.remove(p) }
         }
     }
 

@@ -293,7 +293,7 @@ struct ContentFinder {
     }
 
     private func isWithoutContent(_ tree: HTMLTree, _ node: Int32) -> Bool {
-        guard !tree.contains(under: node, where: { $0.isText && !$0.text.unicodeScalars.allSatisfy(HTMLTree.isSpace) }) else { return false }
+        guard !tree.hasText(under: node) else { return false }
         let children = tree.elementChildren(of: node)
         return children.allSatisfy { ["br", "hr"].contains(tree[$0].name) }
     }
