@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// HTML in feeds as text: titles and one-line summaries are shown plain, whatever the feed
 /// escaped into them.

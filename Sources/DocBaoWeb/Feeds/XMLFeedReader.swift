@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0/0.3 out of one libxml2 tree. The formats share the
 /// reading of an entry: each element is looked at by its namespace key and local name, the first

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// A libxml2 element seen the way the feed readers need it: a short namespace key and a local
 /// name, its attributes, its text. Text never follows an entity reference: an entity declared in
