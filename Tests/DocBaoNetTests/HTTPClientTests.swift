@@ -57,6 +57,11 @@ import Testing
         #expect(error.description.hasPrefix(server.url("/loop-a").absoluteString))
     }
 
+    @Test func aRedirectAwayFromTheWebIsNotFollowed() throws {
+        let error = try #require(failure("/to-file"))
+        #expect(error.reason == "redirected to file:///etc/passwd, not an http or https address", "\(error)")
+    }
+
     @Test func redirectsAreCapped() throws {
         let error = try #require(failure("/chain/0") { $0.maxRedirects = 3 })
         #expect(error.reason == "too many redirects (more than 3)")
