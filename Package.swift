@@ -35,9 +35,11 @@ let package = Package(
         // Web pages and feeds: libxml2 parses them (never loading anything, `LibXML`), and the
         // article is found in the page. Pure apart from the parser: bytes in, core model out.
         .target(name: "DocBaoWeb", dependencies: ["DocBaoCore", "CLibXML2"]),
-        // HTTP: fetching pages and feeds within limits (HTTPClient, on URLSession / libcurl). Only the
+        // libcurl's few functions, looked up with dlopen on the first fetch: no headers, no link.
+        .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("dl")]),
+        // HTTP: fetching pages and feeds within limits (HTTPClient, on libcurl's C API). Only the
         // program imports it: the core and the loading layer take bytes, wherever they came from.
-        .target(name: "DocBaoNet"),
+        .target(name: "DocBaoNet", dependencies: ["CCurlShim"]),
         // The config file (TOML through TOMLKit) read into the core's settings.
         .target(name: "DocBaoConfig", dependencies: ["DocBaoCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The library: articles, reading positions and marks in SQLite (GRDB), full-text search

@@ -1,4 +1,4 @@
-import DocBaoNet
+@testable import DocBaoNet
 import Foundation
 import Testing
 
@@ -55,6 +55,11 @@ import Testing
         let error = try #require(failure("/loop-a"))
         #expect(error.reason.hasPrefix("redirect loop"), "\(error)")
         #expect(error.description.hasPrefix(server.url("/loop-a").absoluteString))
+    }
+
+    @Test func aRedirectAwayFromTheWebIsNotFollowed() throws {
+        let error = try #require(failure("/to-file"))
+        #expect(error.reason == "redirected to file:///etc/passwd, not an http or https address", "\(error)")
     }
 
     @Test func redirectsAreCapped() throws {
@@ -148,5 +153,22 @@ enum LoopbackServerPort {
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// Where libcurl cannot be opened, a fetch says what is missing instead of failing later.
+@Suite struct MissingLibcurlTests {
+    @Test func aLibraryThatIsNotThereIsNotOpened() {
+        #expect(!Curl.open(["libdocbao-no-such-curl.so.4"]))
+    }
+
+    @Test func aFetchWithoutLibcurlSaysWhatToInstall() throws {
+        let client = HTTPClient(limits: HTTPLimits(), userAgent: "docbao/test")
+        do {
+            _ = try client.fetch(HTTPRequest(url: URL(string: "http://127.0.0.1:9/")!), curlLoaded: false)
+            Issue.record("fetched without libcurl")
+        } catch {
+            #expect(error.description == "http://127.0.0.1:9/: fetching needs libcurl (libcurl4)")
+        }
     }
 }

@@ -103,6 +103,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(302, b"", None, [("Location", "/redirect2")])
         if route == "/redirect2":
             return self.send(301, b"", None, [("Location", "/page")])
+        if route == "/to-file":
+            return self.send(302, b"", None, [("Location", "file:///etc/passwd")])
         if route == "/loop-a":
             return self.send(302, b"", None, [("Location", "/loop-b")])
         if route == "/loop-b":

@@ -208,3 +208,13 @@ def test_feed_show_reads_a_feed_url(web):
     page = run("feed", "show", web + "/page")
     assert page.returncode == 1
     assert page.stderr.startswith("docbao feed show: %s/page: " % web) and "not a feed" in page.stderr
+
+
+def test_libcurl_is_loaded_only_when_fetching(web):
+    """Start-up loads no libcurl (and none of its ~35 libraries): a fetch opens it (BENCHMARKS.md)."""
+    start = run("--version", env={"LD_DEBUG": "files"})
+    assert start.returncode == 0
+    assert "libcurl" not in start.stderr
+    fetched = dump(web + "/page", env={"LD_DEBUG": "files"})
+    assert fetched.returncode == 0 and FIRST in fetched.stdout
+    assert any("libcurl" in line and "dynamically loaded" in line for line in fetched.stderr.splitlines())
