@@ -42,7 +42,7 @@ struct Export: ParsableCommand {
         }
         switch format {
         case .json: Output.out(TerminalText(verbatim: try ArticleJSON.encode(article) + "\n"))
-        case .text: StyledText.dump(article, width: width, theme: nil) { Output.out(TerminalText(article: $0)) }
+        case .text: StyledText.dump(article, width: width, theme: nil, meta: false) { Output.out(TerminalText(article: $0)) }
         case .markdown: Output.out(TerminalText(article: MarkdownExport.render(article)))
         }
     }

@@ -85,9 +85,11 @@ struct StyledText {
     /// `--dump` and `export --format text`: the article's layout at `width` columns, each line in its
     /// role's look in `theme` (plain text without one), handed to `write` in pieces of about 64 KB
     /// as the blocks are laid out (a 100 MB article is printed holding one block's lines).
-    static func dump(_ article: Article, width: Int, theme: Theme?, to write: (String) -> Void) {
+    /// `meta`: the line under the title (date, source, address), which `--dump` shows as the reader
+    /// does; an export leaves it out, so that the text read back is the same article (its words only).
+    static func dump(_ article: Article, width: Int, theme: Theme?, meta: Bool = true, to write: (String) -> Void) {
         var out = StyledText(colored: theme != nil)
-        PlainTextDump.forEachLine(of: article, width: width) { line in
+        PlainTextDump.forEachLine(of: article, width: width, meta: meta) { line in
             out.append(line, in: theme.map { $0.sgr(Renderer.style(for: line.role)) } ?? "")
             if out.text.utf8.count >= 64 << 10 { write(out.take()) }
         }

@@ -26,11 +26,12 @@ public enum PlainTextDump {
     /// Every line of the article's layout at `width` columns, in order, each block laid out when
     /// reached and dropped after (a `Layout` keeps them all, for a reader going back and forth);
     /// then the list of the article's links, if it has any.
-    public static func forEachLine(of article: Article, width: Int, _ body: (LayoutLine) -> Void) {
+    /// `meta`: whether the line under the title (date, source, address) is among them.
+    public static func forEachLine(of article: Article, width: Int, meta withMeta: Bool = true, _ body: (LayoutLine) -> Void) {
         let blocks = article.blocks
         for index in blocks.indices {
             let next = index + 1 < blocks.count ? blocks[index + 1].kind : nil
-            let meta = index == 0 ? article.metadata.summaryLine : nil
+            let meta = index == 0 && withMeta ? article.metadata.summaryLine : nil
             for line in BlockLayout.lines(of: blocks[index], at: index, next: next, width: max(1, width), meta: meta) { body(line) }
         }
         forEachLinkLine(of: article, width: max(1, width), body)
