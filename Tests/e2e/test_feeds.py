@@ -87,7 +87,10 @@ def test_a_feed_opens_as_a_library_and_an_entry_reads(pane, tmp_path):
     p.wait_stable("Thư viện · 2 bài")
     screen = p.screen(escapes=True)
     assert ENTRY in screen and "Tin thứ hai" in screen
-    assert "<b>" not in screen and "\x9b" not in screen and "\x1b[31m" not in screen
+    assert "<b>" not in screen and "\x9b" not in screen
+    # The title's CSI is shown as a picture, not obeyed (docbao's own palette may use red: the
+    # check is that the title's words are followed by the picture, not by a colour change).
+    assert "Tin thứ hai <U+009B>31m" in p.screen()
     # Filtered to the first entry by its title typed without accents, then opened.
     p.keys("&")
     p.type("gia lua")
