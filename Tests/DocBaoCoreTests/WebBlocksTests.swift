@@ -95,4 +95,16 @@ import Testing
         #expect(article.links.isEmpty && !article.blocks.contains { [.quote, .code, .tableRow].contains($0.kind) })
         #expect(try ArticleJSON.encode(article) + "\n" == String(decoding: bytes, as: UTF8.self))
     }
+
+    /// Preformatted text is cut only between clusters, and only a line of one cluster may pass the
+    /// room: a zero-width cluster before a wide one at width 1 (found by the layout fuzz target).
+    @Test func codeLinesPassTheWidthOnlyWithOneCluster() {
+        let blocks = [Block(.code, "\u{2062}쎡ab\nxy")]
+        let article = Article(blocks: blocks, sections: Outline.sections(for: blocks))
+        for width in 1...4 {
+            for line in Layout(article: article, width: width).lines(ofBlock: 0) {
+                #expect(line.width <= max(1, width - line.indent) || line.text.count == 1, "\(line.text.debugDescription) in \(width)")
+            }
+        }
+    }
 }

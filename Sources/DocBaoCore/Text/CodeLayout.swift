@@ -27,7 +27,10 @@ enum CodeLayout {
                 close(at: index, next: after, nextOffset: cursor + size)
             } else {
                 let w = DisplayWidth.of(c)
-                if columns + w > room && columns > 0 { close(at: index, next: index, nextOffset: cursor) }
+                // A cluster that would pass the width starts a line, unless the line is empty: only a
+                // line of one cluster may be wider than the room (a zero-width cluster before a wide
+                // one counts: the fuzzer found "\u{2062}쎡" 2 wide in 1 column).
+                if columns + w > room && index > lineStart { close(at: index, next: index, nextOffset: cursor) }
                 columns += w
             }
             cursor += size
