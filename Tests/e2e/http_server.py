@@ -36,7 +36,7 @@ LAST_MODIFIED = "Sun, 06 Dec 2026 10:00:00 GMT"
 # `docbao update`'s news site (routes under /news/): a feed of NEWS["count"] entries, newest
 # first, whose ETag and Last-Modified change with it; the test changes the count between two
 # updates. Each entry links to its full article page; "not_modified" counts the 304s sent.
-NEWS = {"count": 2, "not_modified": 0}
+NEWS = {"count": 2, "not_modified": 0, "switch": {}}
 NEWS_TOPICS = ["Giá lúa gạo", "Đường sắt cao tốc", "Mùa mưa bão", "Học phí đại học", "Cà phê Tây Nguyên", "Giá điện"]
 
 
@@ -257,10 +257,57 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if route == "/news/dead-links-feed":
             # Only summaries, and the pages are gone: the summaries are what there is.
             return self.send(200, news_feed(2, link="/404?%d", title="Tin cụt", first=7).encode(), "application/rss+xml")
+        if route.startswith("/news/switch/"):
+            # A feed that breaks when the test says so: NEWS["switch"][name] is what it answers.
+            name = parts[3]
+            mode = NEWS["switch"].get(name, "feed")
+            if mode == "feed":
+                return self.send(200, news_feed(1, title="Tin %s" % name, first=40 + sum(map(ord, name)) % 500).encode(), "application/rss+xml")
+            if mode == "404":
+                return self.send(404, b"<html><body>gone</body></html>")
+            if mode == "500":
+                return self.send(500, b"<html><body>broken</body></html>")
+            if mode == "html":
+                return self.send(200, PAGE.encode())
+            if mode == "loop":
+                return self.send(302, b"", None, [("Location", route)]) if "?" in self.path else \
+                    self.send(302, b"", None, [("Location", route + "?again")])
+            if mode == "stall":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", "100000")
+                self.end_headers()
+                self.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel><title>')
+                self.wfile.flush()
+                time.sleep(30)
+                return
+            if mode.startswith("slow"):
+                time.sleep(float(mode[4:] or "2"))
+                return self.send(200, news_feed(1, title="Tin %s" % name, first=40 + sum(map(ord, name)) % 500).encode(), "application/rss+xml")
+            if mode == "endless":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                chunk = b"<item><title>tin</title></item>" * 100
+                try:
+                    head = b'<?xml version="1.0"?><rss><channel>'
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(head), head))
+                    while True:
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                except (BrokenPipeError, ConnectionResetError):
+                    return
+        if route == "/news/slow-pages-feed":
+            # Entries whose pages come only after NEWS["page_delay"] seconds.
+            return self.send(200, news_feed(2, link="/news/slow-a/%d", title="Tin chậm", first=30).encode(), "application/rss+xml")
+        if route.startswith("/news/slow-a/"):
+            time.sleep(NEWS.get("page_delay", 0))
+            return page(news_page(int(parts[3])).encode())
         if route == "/news/html-page":
             return self.send(200, PAGE.encode())
         if route == "/news/escapes-feed":
-            feed = news_feed(1, title="Tin \x1b[31mđỏ\x1b]0;pwned\x07").replace(news_title(1), "Tiêu đề \x1b[2J xoá màn hình")
+            # (Its entry's page is gone: the entry's own title is the article's.)
+            feed = news_feed(1, link="/404?e%d", title="Tin \x1b[31mđỏ\x1b]0;pwned\x07").replace(news_title(1), "Tiêu đề \x1b[2J xoá màn hình")
             return self.send(200, feed.encode(), "application/rss+xml")
         if route == "/news/entity-bomb":
             lol = '<!ENTITY lol "lol">' + "".join('<!ENTITY lol%d "%s">' % (i, ("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10) for i in range(1, 10))
