@@ -172,6 +172,23 @@ def test_failed_feeds_are_named_with_their_reason_and_the_others_update(news, li
     assert http_server.NEWS["not_modified"] == 1
 
 
+def test_a_feed_file_is_subscribed_by_its_path_and_read_again_when_it_changed(tmp_path, library, monkeypatch):
+    feed = tmp_path / "tin.xml"
+    feed.write_text(http_server.news_feed(1, link="file:///nowhere/%d"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    add = run("feed", "add", "tin.xml", library=library)
+    assert add.returncode == 0 and f"\tfile://{tmp_path}/tin.xml\t" in add.stdout, add.stdout
+    assert run("update", library=library).stdout == "Tin thử nghiệm: 1 new\n1 feed updated, 1 new article\n"
+    # Unchanged: not read again; changed: its new entry only.
+    assert run("update", library=library).stdout == "1 feed updated, 0 new articles\n"
+    feed.write_text(http_server.news_feed(2, link="file:///nowhere/%d"), encoding="utf-8")
+    assert run("update", "tin.xml", library=library).stdout == "Tin thử nghiệm: 1 new\n1 feed updated, 1 new article\n"
+    feed.unlink()
+    gone = run("update", library=library)
+    assert gone.returncode == 1 and gone.stderr.endswith("tin.xml): no such file\n"), gone.stderr
+    assert run("feed", "remove", "tin.xml", library=library).returncode == 0
+
+
 def test_feeds_are_fetched_four_at_a_time(news, library):
     names = [f"slow{i}" for i in range(8)]
     for name in names:
