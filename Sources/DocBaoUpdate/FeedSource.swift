@@ -54,6 +54,34 @@ public enum FeedSource {
         }
     }
 
+    /// The feed `address` names, for subscribing: the feed itself, or the first feed a web page
+    /// links to in its head (a site's home page), with the address it came from.
+    public static func discover(_ address: String, client: HTTPClient) throws(FeedProblem) -> (address: String, fetched: Fetched) {
+        guard let url = URL(string: address), !url.isFileURL else {
+            guard case .fetched(let fetched) = try fetch(address, client: client) else { throw FeedProblem("not read") }
+            return (address, fetched)
+        }
+        let result: HTTPResult
+        do { result = try client.fetch(HTTPRequest(url: url)) } catch { throw FeedProblem(error.reason) }
+        guard case .fetched(let response) = result else { throw FeedProblem("HTTP 304 to a request that was not conditional") }
+        let page = FetchedBytes(address: response.url.absoluteString, bytes: response.body,
+                                mediaType: response.mediaType, charset: response.charset)
+        do {
+            return (address, Fetched(feed: try parse(page), etag: nil, modified: nil))
+        } catch {
+            guard isHTML(page) else { throw error }
+        }
+        guard let link = FeedDiscovery.feeds(inPage: page.bytes, address: page.address).first else {
+            throw FeedProblem("an HTML page that names no feed")
+        }
+        let outcome: Outcome
+        do { outcome = try fetch(link, client: client) } catch {
+            throw FeedProblem("the feed the page names, \(link): \(error.reason)")
+        }
+        guard case .fetched(let fetched) = outcome else { throw FeedProblem("not read") }
+        return (link, fetched)
+    }
+
     /// The bytes read as a feed; a page that is not one is said so.
     static func parse(_ fetched: FetchedBytes) throws(FeedProblem) -> Feed {
         if fetched.bytes.isEmpty { throw FeedProblem("an empty answer, not a feed") }

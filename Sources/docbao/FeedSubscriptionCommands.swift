@@ -12,7 +12,8 @@ struct FeedAddCommand: ParsableCommand {
         abstract: "Subscribe to a feed (RSS, Atom, JSON Feed) by its address or file; docbao update then fetches its articles.",
         usage: "docbao feed add URL|FILE [--name NAME]",
         discussion: """
-        The feed is fetched (or read) once to check that it is one, and its title kept; nothing is \
+        The feed is fetched (or read) once to check that it is one, and its title kept; a web \
+        page that names its feeds (a site's home page) stands for the first of them. Nothing is \
         added to the library until docbao update. A feed already subscribed to is left as it is \
         (given --name when one is given). A file is subscribed to by its absolute path, and read \
         again by each update when it changed.
@@ -32,17 +33,16 @@ struct FeedAddCommand: ParsableCommand {
     @OptionGroup var libraryOption: LibraryOption
 
     func run() throws {
-        guard let address = FeedSource.address(for: feed) else {
+        guard let given = FeedSource.address(for: feed) else {
             throw Failure("docbao feed add: \(feed): not a web address (http://, https://) or a file")
         }
         let name = self.name.map { TextSanitizer.clean($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao feed add")
-        let outcome: FeedSource.Outcome
-        do { outcome = try FeedSource.fetch(address, client: HTTPClient(userAgent: WebPage.userAgent)) } catch {
+        // A site's page stands for the first feed it names.
+        let (address, fetched): (String, FeedSource.Fetched)
+        do { (address, fetched) = try FeedSource.discover(given, client: HTTPClient(userAgent: WebPage.userAgent)) } catch {
             throw Failure("docbao feed add: \(feed): \(error.reason); not subscribed")
         }
-        // (Only a conditional request is answered "not modified": this one was not.)
-        guard case .fetched(let fetched) = outcome else { throw Failure("docbao feed add: \(feed): not modified?; not subscribed") }
         let title = fetched.feed.title.map { TextSanitizer.clean($0) }.flatMap { $0.isEmpty ? nil : $0 }
         do {
             let (subscription, isNew) = try store.subscribe(url: address, name: name, site: fetched.feed.link.map { TextSanitizer.clean($0) },

@@ -317,6 +317,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if route.startswith("/news/slow-a/"):
             time.sleep(NEWS.get("page_delay", 0))
             return page(news_page(int(parts[3])).encode())
+        if route == "/news/home":
+            # A site's home page naming its feeds in its head (an Atom one first, relative).
+            return self.send(200, ('<!doctype html><html><head><title>Báo thử nghiệm</title>'
+                                   '<link rel="stylesheet" href="/s.css">'
+                                   '<link rel="alternate" type="application/rss+xml" title="Tin mới" href="feed">'
+                                   '<link rel="alternate" type="application/atom+xml" href="/news/dead-links-feed">'
+                                   '</head><body><p>Trang chủ</p></body></html>').encode())
         if route == "/news/html-page":
             return self.send(200, PAGE.encode())
         if route == "/news/escapes-feed":

@@ -55,7 +55,7 @@ def test_subscribe_list_and_remove(news, library):
     again = run("feed", "add", news + "/news/feed", "--name", "Báo thử", library=library)
     assert again.returncode == 0 and again.stdout.startswith("already subscribed 1\tBáo thử\t")
     # Not feeds: said, and nothing subscribed.
-    for path, reason in (("/news/html-page", "an HTML page, not a feed"), ("/404", "HTTP 404 Not Found"),
+    for path, reason in (("/news/html-page", "an HTML page that names no feed"), ("/404", "HTTP 404 Not Found"),
                          ("/loop-a", "redirect loop")):
         refused = run("feed", "add", news + path, library=library)
         assert refused.returncode == 1 and reason in refused.stderr and "not subscribed" in refused.stderr, refused.stderr
@@ -78,6 +78,13 @@ def test_subscribe_list_and_remove(news, library):
     assert run("feed", "list", library=library).stdout == ""
     assert len(run("list", library=library).stdout.splitlines()) == 2
     assert query(library, "SELECT count(*) FROM article WHERE feed IS NULL") == [(2,)]
+
+
+def test_a_sites_page_subscribes_to_the_first_feed_it_names(news, library):
+    add = run("feed", "add", news + "/news/home", library=library)
+    assert add.returncode == 0 and add.stdout.startswith(f"subscribed 1\tTin thử nghiệm\t{news}/news/feed\t"), add.stdout
+    again = run("feed", "add", news + "/news/feed", library=library)
+    assert again.stdout.startswith("already subscribed 1\t")
 
 
 def test_update_adds_the_full_articles_then_only_what_is_new(news, library):
