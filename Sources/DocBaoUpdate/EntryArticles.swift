@@ -30,18 +30,19 @@ struct EntryArticles: Sendable {
 
     /// The entry as an item; `fetchPage` false takes the feed's own text without asking the site.
     func item(_ entry: FeedEntry, in feed: Feed, fetchPage: Bool) -> FeedItem? {
-        let own = ownArticle(entry, in: feed)
-        guard fetchPage, !Self.carriesFullText(entry), let page = page(entry, in: feed) else {
-            return own.map { FeedItem(guid: Self.guid(entry), link: entry.link, article: $0) }
+        let own = FeedArticle.article(entry, in: feed)
+        var article: PreparedArticle?
+        if fetchPage, !Self.carriesFullText(entry), let page = page(entry, in: feed),
+           // The page's extraction holding less than the feed's own text was not the article.
+           page.text.count >= ArticleBytes.plainText(own).count {
+            article = page
         }
-        // The page's extraction holds less than the feed's own text: the page was not the article.
-        if let own, own.text.count > page.text.count { return FeedItem(guid: Self.guid(entry), link: entry.link, article: own) }
-        return FeedItem(guid: Self.guid(entry), link: entry.link, article: page)
+        guard let chosen = article ?? prepared(own, entry, in: feed) else { return nil }
+        return FeedItem(guid: Self.guid(entry), link: entry.link, article: chosen)
     }
 
-    /// The entry's own title, text and byline (`FeedArticle`).
-    func ownArticle(_ entry: FeedEntry, in feed: Feed) -> PreparedArticle? {
-        let article = FeedArticle.article(entry, in: feed)
+    /// The entry's own title, text and byline (`FeedArticle`) ready for the library.
+    func prepared(_ article: Article, _ entry: FeedEntry, in feed: Feed) -> PreparedArticle? {
         let fallback = FileName.readable(entry.link ?? feed.title ?? "tin")
         return try? PreparedArticle(article: article, original: Array((entry.body?.value ?? "").utf8), path: entry.link,
                                     fallbackTitle: fallback)
