@@ -276,3 +276,21 @@ def test_update_in_a_terminal_shows_progress_then_the_summary(news, pane, tmp_pa
     assert "docbao update: Tin gone (" in screen and "HTTP 404 Not Found" in screen
     # The bar was cleared: no line keeps it.
     assert "] 3/3" not in screen and "#---" not in screen
+
+
+def test_new_articles_are_marked_unread_in_the_library_view_until_read(news, pane, tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    run("feed", "add", news + "/news/feed", library=lib)
+    assert run("update", library=lib).returncode == 0
+    p = pane(100, 20)
+    p.docbao(f"library --library {lib}")
+    screen = p.wait_stable("Bài 1: Đường sắt cao tốc")
+    rows = [line for line in screen.splitlines() if "Bài " in line]
+    assert len(rows) == 2 and all("●" in row for row in rows), screen
+    # The first article opened, then back to the library (L): read, it is no longer marked.
+    p.keys("g", "Enter")
+    p.wait_for("Bộ trưởng cho biết")
+    p.keys("L")
+    screen = p.wait_stable(lambda s: "Bài 1" in s and "Bài 2" in s and s.count("●") == 1)
+    p.keys("q")
+    p.wait_exit(0)
