@@ -53,7 +53,7 @@ def test_feed_show_json(tmp_path):
 
 def test_feed_is_a_command_group_with_show():
     group = run("help", "feed").stdout
-    assert "SUBCOMMANDS:\n  show" in group and "docbao help feed <subcommand>" in group
+    assert "SUBCOMMANDS:\n  add" in group and "\n  show" in group and "docbao help feed <subcommand>" in group
     show = run("help", "feed", "show")
     assert show.returncode == 0 and "--json" in show.stdout and show.stdout == run("feed", "show", "--help").stdout
 
@@ -97,6 +97,19 @@ def test_add_dir_adds_the_entries_of_the_feed_files_in_it(tmp_path):
     assert added.stdout.strip() == "4 added, 1 already there" and added.stderr == ""
     listing = run("list", "--library", lib).stdout
     assert ENTRY in listing and "Tin JSON" in listing and "Một bài" in listing
+
+
+def test_a_folder_opens_with_its_feed_files_entries(pane, tmp_path):
+    folder = tmp_path / "bao"
+    folder.mkdir()
+    write_feed(folder, "tin.rss")
+    (folder / "bai.txt").write_text("Một bài\n\nĐoạn văn của một bài báo.\n", encoding="utf-8")
+    p = pane(110, 30)
+    p.docbao(str(folder))
+    screen = p.wait_stable("Thư viện · 3 bài")
+    assert ENTRY in screen and "Một bài" in screen
+    p.keys("q")
+    p.wait_exit(0)
 
 
 def test_a_feed_opens_as_a_library_and_an_entry_reads(pane, tmp_path):
