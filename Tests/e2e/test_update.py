@@ -294,3 +294,19 @@ def test_new_articles_are_marked_unread_in_the_library_view_until_read(news, pan
     screen = p.wait_stable(lambda s: "Bài 1" in s and "Bài 2" in s and s.count("●") == 1)
     p.keys("q")
     p.wait_exit(0)
+
+
+def test_a_read_only_library_is_not_updated_and_nothing_is_fetched(news, library):
+    from test_library_store import immutable
+
+    run("feed", "add", news + "/news/feed", library=library)
+    # (The library's -wal folded in, so that the file alone is the library.)
+    sqlite3.connect(library).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    before = library.read_bytes()
+    http_server.Handler.seen.clear()
+    with immutable(library):
+        listed = run("feed", "list", library=library)
+        assert listed.returncode == 0 and "Tin thử nghiệm" in listed.stdout
+        done = run("update", library=library)
+        assert done.returncode == 1 and "read-only" in done.stderr and done.stdout == "", done.stderr
+    assert http_server.Handler.seen == [] and library.read_bytes() == before
