@@ -200,7 +200,7 @@ def test_feeds_are_fetched_four_at_a_time(news, library):
     names = [f"slow{i}" for i in range(8)]
     for name in names:
         run("feed", "add", f"{news}/news/switch/{name}", library=library)
-    http_server.NEWS["switch"] = {name: "slow1" for name in names}
+    http_server.NEWS["switch"] = {name: "slow2" for name in names}
     done = run("update", library=library)
     assert done.returncode == 0 and done.stdout.endswith("8 feeds updated, 8 new articles\n"), done.stdout
     assert http_server.NEWS["most_in_flight"] == 4
@@ -266,7 +266,7 @@ def test_update_in_a_terminal_shows_progress_then_the_summary(news, pane, tmp_pa
     run("feed", "add", news + "/news/feed", library=lib)
     run("feed", "add", news + "/news/switch/slow", library=lib)
     run("feed", "add", news + "/news/switch/gone", library=lib)
-    http_server.NEWS["switch"] = {"slow": "slow3", "gone": "404"}
+    http_server.NEWS["switch"] = {"slow": "slow5", "gone": "404"}
     p = pane(100, 20)
     p.docbao(f"update --library {lib}")
     # Two feeds done, the slow one still coming: the bar says so on the terminal.
