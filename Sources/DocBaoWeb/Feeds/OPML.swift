@@ -163,7 +163,9 @@ public enum OPML {
     }
 
     /// Text for an attribute or an element: markup escaped; tabs and line ends as references (an
-    /// attribute's would become spaces); what XML 1.0 cannot hold as U+FFFD.
+    /// attribute's would become spaces); what XML 1.0 cannot hold as U+FFFD; DEL, C1 and bidi
+    /// controls as references, so that the file says the same but holds no byte a terminal obeys
+    /// (the export may go to one).
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -175,6 +177,8 @@ public enum OPML {
             case 0x22: out += "&quot;"
             case 0x09, 0x0A, 0x0D: out += "&#\(scalar.value);"
             case 0..<0x20, 0xFFFE, 0xFFFF: out += "\u{FFFD}"
+            case 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                out += "&#x" + String(scalar.value, radix: 16, uppercase: true) + ";"
             default: out.unicodeScalars.append(scalar)
             }
         }
