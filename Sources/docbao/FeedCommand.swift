@@ -9,12 +9,13 @@ import Foundation
 struct FeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed",
-        abstract: "Read RSS, Atom and JSON feeds: docbao feed show FEED prints one.",
-        usage: "docbao feed show FEED [--json]",
+        abstract: "Read RSS, Atom and JSON feeds: docbao feed show FEED prints one; import and export move subscriptions as OPML.",
+        usage: "docbao feed show FEED [--json]\ndocbao feed import FILE\ndocbao feed export [FILE]",
         discussion: """
         docbao FEED opens a feed file as a temporary library (one article per entry); docbao add \
         FEED adds its entries to yours. docbao feed show FEED prints what docbao read in it \
-        (docbao help feed show).
+        (docbao help feed show). docbao feed import FILE subscribes to the feeds of another \
+        reader's OPML export; docbao feed export [FILE] writes yours as OPML.
         """,
         subcommands: Subcommand.commands(under: ["feed"]))
 }
