@@ -159,6 +159,23 @@ import Testing
         #expect(references.outlines.map(\.xmlURL) == ["http://c.example/?a=1&b=2"])
     }
 
+    /// Controls XML forbids, as another reader may have exported a hostile feed's title (raw, or as
+    /// references): read as their pictures, the rest of the file as it is.
+    @Test func forbiddenControlsAreReadAsPictures() throws {
+        let document = try Self.parse("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <opml version="2.0"><body>
+            <outline text="Đỏ \u{1B}[31m &#x1B;]0;tựa&#7; &#0; &#xFFFE; &#x110000;" xmlUrl="http://a.example/?a=1&amp;b=2"/>
+            <outline text="&#x9B;31m &#x24;" xmlUrl="http://b.example/"/>
+            </body></opml>
+            """)
+        #expect(document.outlines.map(\.title) == ["Đỏ \u{241B}[31m \u{241B}]0;tựa\u{2407} \u{2400} \u{FFFD} \u{FFFD}", "\u{9B}31m $"])
+        #expect(document.outlines.map(\.xmlURL) == ["http://a.example/?a=1&b=2", "http://b.example/"])
+        let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><opml><body><outline text=\"Caf".utf8) + [0xE9, 0x1B]
+            + Array("[1m\" xmlUrl=\"http://c.example/\"/></body></opml>".utf8)
+        #expect(try OPML.parse(latin1).outlines.map(\.title) == ["Café\u{241B}[1m"])
+    }
+
     @Test func badFilesAreRefusedWithAReason() {
         #expect(throws: OPMLError.empty) { try Self.parse(" \n\t") }
         #expect(throws: OPMLError.htmlPage) {
@@ -170,7 +187,7 @@ import Testing
         #expect(throws: OPMLError.notOPML("svg")) { try Self.parse("<svg/>") }
         for broken in ["chỉ là chữ", "<opml><body><outline text=\"a\" xmlUrl=\"http://a.example/\"/>",
                        "<opml><body><outline text=\"a & b\" xmlUrl=\"http://a.example/\"/></body></opml>",
-                       "<opml><body><outline text=\"\u{1B}]0;x\u{7}\" xmlUrl=\"http://a.example/\"/></body></opml>"] {
+                       "<opml><body><outline text=\"\u{1B}[31m\" xmlUrl=\"http://a.example/\"/></body>"] {
             #expect {
                 try Self.parse(broken)
             } throws: { error in

@@ -175,6 +175,7 @@ def test_escape_sequences_in_outline_titles_are_neutralised(pane, tmp_path):
 <outline text="Đỏ \u009b31m chữ \u009d0;tiêu đề\u009c" xmlUrl="https://red.example/rss"/>
 <outline text="Ngược \u202egnàh" xmlUrl="https://rtl.example/rss"/>
 <outline text="Lệnh \u009b2J" xmlUrl="exec:clear"/>
+<outline text="Xoá &#x1B;[2J&#x1B;]0;tựa&#7;" xmlUrl="https://esc.example/rss"/>
 </body></opml>
 """)
     p = pane(120, 30)
@@ -186,6 +187,8 @@ def test_escape_sequences_in_outline_titles_are_neutralised(pane, tmp_path):
     screen = p.screen()
     assert "Đỏ <U+009B>31m chữ <U+009D>0;tiêu đề<U+009C>" in screen
     assert "Ngược <U+202E>gnàh" in screen
+    # ESC, which XML forbids even as a reference, is read as its picture rather than refusing the file.
+    assert "Xoá ␛[2J␛]0;tựa␇" in screen
     assert "Lệnh <U+009B>2J: not an http or https address" in screen
     escaped = p.screen(escapes=True)
     assert "\x9b" not in escaped and "\u202e" not in escaped

@@ -9,20 +9,20 @@ enum OPMLReader {
         LibXML.prepare()
         guard let context = xmlNewParserCtxt() else { throw .notXML(line: 0, message: "libxml2 could not start") }
         defer { xmlFreeParserCtxt(context) }
-        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlCtxtReadMemory(context, $0, Int32(clamping: buffer.count), nil, nil, LibXML.strictXMLOptions)
-            }
+        var parsed = parse(bytes, context)
+        let error = context.pointee.lastError
+        let failure = OPMLError.notXML(line: Int(error.line), message: FeedHTML.collapse(error.message.map { String(cString: $0) } ?? "libxml2 gave no reason"))
+        // A control character XML forbids (ESC, written raw or as &#27; by a reader that exported a
+        // hostile feed's title) is all that is wrong: read again with each shown as its picture.
+        if parsed == nil, [6, 7, 8, 9].contains(error.code), let pictured = picturingControls(bytes) {
+            parsed = parse(pictured, context)
         }
-        guard let document else {
+        guard let document = parsed else {
             if contains(bytes, "<!ENTITY") { throw .declarations("it declares entities in a DTD (<!ENTITY …>)") }
             switch FeedParser.firstElement(head: Array(bytes.prefix(4096))) {
             case "html": throw .htmlPage
             case "rss", "rdf", "feed", "channel": throw .feed
-            default:
-                let error = context.pointee.lastError
-                let message = error.message.map { String(cString: $0) } ?? "libxml2 gave no reason"
-                throw .notXML(line: Int(error.line), message: FeedHTML.collapse(message))
+            default: throw failure
             }
         }
         defer { xmlFreeDoc(document) }
@@ -78,6 +78,58 @@ enum OPMLReader {
             }
             let inner = name.map { path + [$0] } ?? path
             pending += element.children.reversed().map { ($0, inner) }
+        }
+    }
+
+    private static func parse(_ bytes: [UInt8], _ context: xmlParserCtxtPtr) -> xmlDocPtr? {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlCtxtReadMemory(context, $0, Int32(clamping: buffer.count), nil, nil, LibXML.strictXMLOptions)
+            }
+        }
+    }
+
+    /// `bytes` with the C0 controls XML forbids, raw or as character references, written as
+    /// references to their pictures (ESC as U+241B "␛", as docbao shows them everywhere; whatever
+    /// the file's encoding), and references to other characters XML cannot hold as U+FFFD. Nil for
+    /// UTF-16 (its bytes are not ASCII's) or when nothing changed.
+    static func picturingControls(_ bytes: [UInt8]) -> [UInt8]? {
+        guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var changed = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                out += Array("&#x\(String(0x2400 + UInt32(byte), radix: 16));".utf8)
+                changed = true
+                i += 1
+            } else if byte == UInt8(ascii: "&"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "#"),
+                      let end = bytes[(i + 2)...].prefix(12).firstIndex(of: UInt8(ascii: ";")),
+                      let value = characterReference(bytes[(i + 2)..<end]), !isXMLCharacter(value) {
+                out += Array((value < 0x20 ? "&#x\(String(0x2400 + value, radix: 16));" : "&#xFFFD;").utf8)
+                changed = true
+                i = end + 1
+            } else {
+                out.append(byte)
+                i += 1
+            }
+        }
+        return changed ? out : nil
+    }
+
+    /// The value of a character reference's digits ("x1B", "27").
+    private static func characterReference(_ digits: ArraySlice<UInt8>) -> UInt32? {
+        let text = String(decoding: digits, as: UTF8.self)
+        return text.first == "x" || text.first == "X" ? UInt32(text.dropFirst(), radix: 16) : UInt32(text, radix: 10)
+    }
+
+    /// XML 1.0's Char production.
+    private static func isXMLCharacter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
         }
     }
 
