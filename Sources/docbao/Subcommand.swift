@@ -37,8 +37,12 @@ struct Subcommand: Sendable {
         Subcommand("config", command: ConfigCommand.self),
         Subcommand("feed", command: FeedCommand.self),
         Subcommand("feed", "show", command: FeedShowCommand.self),
+        Subcommand("feed", "add", command: FeedAddCommand.self),
+        Subcommand("feed", "list", command: FeedListCommand.self),
+        Subcommand("feed", "remove", command: FeedRemoveCommand.self),
         Subcommand("feed", "import", command: FeedImportCommand.self),
         Subcommand("feed", "export", command: FeedExportCommand.self),
+        Subcommand("update", command: UpdateCommand.self),
     ]
 
     /// The subcommand `arguments` start with, the one of most words first, and the arguments after it.
