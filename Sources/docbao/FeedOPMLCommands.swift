@@ -16,8 +16,9 @@ struct FeedImportCommand: ParsableCommand {
         Every outline with an xmlUrl is a feed, at any depth (folders are read through); its name \
         is the outline's text (else its title) and its site its htmlUrl. A feed already subscribed \
         is said to be there; an outline that is not an http or https feed (newsboat's exec:, \
-        filter: and query: feeds), an include of another OPML file or a feed listed twice is \
-        skipped and named with the reason. A file that is not well-formed OPML (a broken or \
+        filter: and query: feeds; a file: address, as an OPML file never makes docbao read a \
+        file: docbao feed add FILE does), an include of another OPML file or a feed listed \
+        twice is skipped and named with the reason. A file that is not well-formed OPML (a broken or \
         cut-off file, an HTML page, a feed) is refused whole, and so is one whose DTD declares \
         entities or names an external DTD: docbao never loads or expands them. The feeds are \
         added together or not at all. FILE - reads standard input.

@@ -129,6 +129,7 @@ import Testing
             <outline xmlUrl="/relative.xml" text="Tương đối"/>
             <outline xmlUrl="javascript:alert(1)" text="JS"/>
             <outline xmlUrl="" text="Trống"/>
+            <outline xmlUrl="file:///home/an/tin.xml" text="Tệp"/>
             </body></opml>
             """)
         #expect(Self.triples(document) == [
@@ -138,7 +139,8 @@ import Testing
             ["https://d.example/atom", "http://d.example/atom", nil],
             ["http://e.example/rss", "url, không xmlUrl", nil],
         ])
-        #expect(document.skipped.map(\.name) == ["Lần hai", "Tương đối", "JS", "Trống", "Trang", "Thêm"])
+        #expect(document.skipped.map(\.name) == ["Lần hai", "Tương đối", "JS", "Trống", "Tệp", "Trang", "Thêm"])
+        #expect(document.skipped[4].reason.hasPrefix("a file on this computer (file:///home/an/tin.xml)"))
         #expect(document.skipped[0].reason == "listed twice in the file")
         #expect(document.skipped[3].reason == "no address")
         let bare = try Self.parse("<opml><outline xmlUrl='http://x.example/'/></opml>")

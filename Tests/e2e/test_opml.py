@@ -121,6 +121,19 @@ def test_export_then_import_into_a_fresh_library_gives_the_same_subscriptions(tm
     assert run("feed", "list", "--library", fresh).stdout == run("feed", "list", "--library", first).stdout
 
 
+def test_a_file_subscription_is_exported_but_an_opml_file_cannot_subscribe_to_a_file(tmp_path):
+    library = tmp_path / "a.sqlite"
+    feed = write(tmp_path, "tin.rss", '<rss version="2.0"><channel><title>Tệp tin</title><item><title>A</title></item></channel></rss>')
+    assert run("feed", "add", feed, "--library", library).returncode == 0
+    run("feed", "import", write(tmp_path, "feedly.opml", FEEDLY), "--library", library)
+    text = exported(library)
+    assert outlines(text)[0][0] == feed.as_uri()
+    # A file named by an OPML file (someone else's, perhaps) is not read: said, and the rest come in.
+    r = run("feed", "import", "-", "--library", tmp_path / "b.sqlite", input=text)
+    assert r.returncode == 1 and r.stdout.startswith("3 added, 0 already there, 1 skipped: a file on this computer")
+    assert f"skipped Tệp tin: a file on this computer ({feed.as_uri()})" in r.stderr
+
+
 def _created(text):
     start = text.index("<dateCreated>")
     return text[start:text.index("</dateCreated>") + len("</dateCreated>")]

@@ -85,7 +85,9 @@ public enum OPML {
         for outline in raw.outlines {
             let name = outline.title ?? outline.xmlURL
             guard let url = feedAddress(outline.xmlURL) else {
-                let reason = outline.xmlURL.isEmpty ? "no address" : "not an http or https address (\(outline.xmlURL))"
+                let reason = outline.xmlURL.isEmpty ? "no address"
+                    : outline.xmlURL.lowercased().hasPrefix("file:") ? "a file on this computer (\(outline.xmlURL)): docbao feed add FILE subscribes to one, an OPML file does not"
+                    : "not an http or https address (\(outline.xmlURL))"
                 document.skipped.append(OPMLSkipped(name: name, reason: reason))
                 continue
             }
