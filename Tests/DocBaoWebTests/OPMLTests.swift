@@ -154,6 +154,9 @@ import Testing
         let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><opml><body><outline text=\"Caf".utf8) + [0xE9, 0x20, 0xE0]
             + Array(" Paris\" xmlUrl=\"http://b.example/\"/></body></opml>".utf8)
         #expect(try OPML.parse(latin1).outlines.map(\.title) == ["Café à Paris"])
+        let utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><opml><body><outline text=\"Tiếng Việt\" xmlUrl=\"http://u.example/\"/></body></opml>"
+        let utf16Bytes: [UInt8] = [0xFF, 0xFE] + utf16.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(try OPML.parse(utf16Bytes).outlines.map(\.title) == ["Tiếng Việt"])
         let references = try Self.parse("""
             <opml><body><outline text="&lt;b&gt;Tin&lt;/b&gt; &amp; &#x110;&#7853;m &quot;x&quot; &apos;y&apos;\u{9B}31m" xmlUrl="http://c.example/?a=1&amp;b=&#50;"/></body></opml>
             """)
