@@ -68,9 +68,8 @@ struct UpdateCommand: ParsableCommand {
             problems.append(feed.displayName == feed.url ? "docbao update: \(feed.url): \(error)" : "docbao update: \(feed.displayName) (\(feed.url)): \(error)")
         }
         for problem in problems { Output.error(problem) }
-        let outcome = FeedUpdates.outcome(results)
-        let failed = outcome.failures.count + (problems.count - outcome.failures.count)
-        Output.out("\(FeedUpdates.summary(outcome, failed: failed))\n")
+        // Every failed feed, and every argument that named none, is one problem.
+        Output.out("\(FeedUpdates.summary(FeedUpdates.outcome(results), failed: problems.count))\n")
         if !problems.isEmpty { throw Failure.reported() }
     }
 }

@@ -36,7 +36,8 @@ LAST_MODIFIED = "Sun, 06 Dec 2026 10:00:00 GMT"
 # `docbao update`'s news site (routes under /news/): a feed of NEWS["count"] entries, newest
 # first, whose ETag and Last-Modified change with it; the test changes the count between two
 # updates. Each entry links to its full article page; "not_modified" counts the 304s sent.
-NEWS = {"count": 2, "not_modified": 0, "switch": {}}
+NEWS = {"count": 2, "not_modified": 0, "switch": {}, "in_flight": 0, "most_in_flight": 0}
+NEWS_LOCK = threading.Lock()
 NEWS_TOPICS = ["Giá lúa gạo", "Đường sắt cao tốc", "Mùa mưa bão", "Học phí đại học", "Cà phê Tây Nguyên", "Giá điện"]
 
 
@@ -282,7 +283,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 time.sleep(30)
                 return
             if mode.startswith("slow"):
+                # Requests under way at once are counted: the most seen is the client's bound.
+                with NEWS_LOCK:
+                    NEWS["in_flight"] += 1
+                    NEWS["most_in_flight"] = max(NEWS["most_in_flight"], NEWS["in_flight"])
                 time.sleep(float(mode[4:] or "2"))
+                with NEWS_LOCK:
+                    NEWS["in_flight"] -= 1
                 return self.send(200, news_feed(1, title="Tin %s" % name, first=40 + sum(map(ord, name)) % 500).encode(), "application/rss+xml")
             if mode == "endless":
                 self.send_response(200)
@@ -297,6 +304,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                         self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
                 except (BrokenPipeError, ConnectionResetError):
                     return
+        if route == "/news/big":
+            # NEWS["big"] entries, each linking to a page of its own.
+            n = NEWS.get("big", 100000)
+            items = "".join("<item><title>Tin %d</title><link>/news/a/%d</link><guid>big-%d</guid></item>" % (i, i, i)
+                            for i in range(n, 0, -1))
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Tin nhiều</title>%s</channel></rss>' % items).encode()
+            return self.send(200, gzip.compress(body), "application/rss+xml", [("Content-Encoding", "gzip")])
         if route == "/news/slow-pages-feed":
             # Entries whose pages come only after NEWS["page_delay"] seconds.
             return self.send(200, news_feed(2, link="/news/slow-a/%d", title="Tin chậm", first=30).encode(), "application/rss+xml")

@@ -80,6 +80,25 @@ def test_add_feed_adds_each_entry_once(tmp_path):
     assert again.stdout.strip() == "0 added, 3 already there"
 
 
+def test_add_dir_adds_the_entries_of_the_feed_files_in_it(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    folder = tmp_path / "bao"
+    (folder / "sub").mkdir(parents=True)
+    write_feed(folder / "sub", "tin.xml")
+    (folder / "tin.json").write_text(json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Báo JSON",
+        "items": [{"id": "j1", "url": "https://bao.example/j1", "title": "Tin JSON", "content_text": "Chữ của tin JSON."}]}),
+        encoding="utf-8")
+    (folder / "bai.txt").write_text("Một bài\n\nĐoạn văn của một bài báo.\n", encoding="utf-8")
+    # An .xml that is no feed is left alone, as before.
+    (folder / "other.xml").write_text("<config><a/></config>", encoding="utf-8")
+    added = run("add", folder, "--library", lib)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == "4 added, 1 already there" and added.stderr == ""
+    listing = run("list", "--library", lib).stdout
+    assert ENTRY in listing and "Tin JSON" in listing and "Một bài" in listing
+
+
 def test_a_feed_opens_as_a_library_and_an_entry_reads(pane, tmp_path):
     feed = write_feed(tmp_path, "tin.xml")
     p = pane(110, 30)

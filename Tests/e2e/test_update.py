@@ -38,7 +38,7 @@ def texts(library):
 @pytest.fixture
 def news(web):
     """The news site reset: two entries, nothing sent yet."""
-    http_server.NEWS.update(count=2, not_modified=0, switch={}, page_delay=0)
+    http_server.NEWS.update(count=2, not_modified=0, switch={}, page_delay=0, in_flight=0, most_in_flight=0)
     http_server.Handler.seen.clear()
     return web
 
@@ -170,6 +170,49 @@ def test_failed_feeds_are_named_with_their_reason_and_the_others_update(news, li
     assert mended.returncode == 0 and mended.stdout.endswith("7 feeds updated, 6 new articles\n"), mended.stdout
     assert all(l.endswith("\t-") for l in run("feed", "list", library=library).stdout.splitlines())
     assert http_server.NEWS["not_modified"] == 1
+
+
+def test_a_feed_file_is_subscribed_by_its_path_and_read_again_when_it_changed(tmp_path, library, monkeypatch):
+    feed = tmp_path / "tin.xml"
+    feed.write_text(http_server.news_feed(1, link="file:///nowhere/%d"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    add = run("feed", "add", "tin.xml", library=library)
+    assert add.returncode == 0 and f"\tfile://{tmp_path}/tin.xml\t" in add.stdout, add.stdout
+    assert run("update", library=library).stdout == "Tin thử nghiệm: 1 new\n1 feed updated, 1 new article\n"
+    # Unchanged: not read again; changed: its new entry only.
+    assert run("update", library=library).stdout == "1 feed updated, 0 new articles\n"
+    feed.write_text(http_server.news_feed(2, link="file:///nowhere/%d"), encoding="utf-8")
+    assert run("update", "tin.xml", library=library).stdout == "Tin thử nghiệm: 1 new\n1 feed updated, 1 new article\n"
+    feed.unlink()
+    gone = run("update", library=library)
+    assert gone.returncode == 1 and gone.stderr.endswith("tin.xml): no such file\n"), gone.stderr
+    assert run("feed", "remove", "tin.xml", library=library).returncode == 0
+
+
+def test_feeds_are_fetched_four_at_a_time(news, library):
+    names = [f"slow{i}" for i in range(8)]
+    for name in names:
+        run("feed", "add", f"{news}/news/switch/{name}", library=library)
+    http_server.NEWS["switch"] = {name: "slow1" for name in names}
+    done = run("update", library=library)
+    assert done.returncode == 0 and done.stdout.endswith("8 feeds updated, 8 new articles\n"), done.stdout
+    assert http_server.NEWS["most_in_flight"] == 4
+
+
+def test_a_feed_of_100000_entries_is_taken_a_thousand_at_a_time(news, library):
+    run("feed", "add", news + "/news/big", library=library)
+    first = run("update", library=library, timeout=300)
+    assert first.returncode == 0 and first.stdout.endswith("1 feed updated, 1000 new articles\n"), (first.stdout, first.stderr)
+    # The newest thousand; the first hundred from their pages, the rest the feed's own words.
+    pages = [r["path"] for r in http_server.Handler.seen if r["path"].startswith("/news/a/")]
+    assert len(pages) == 100 and set(pages) == {f"/news/a/{i}" for i in range(100000, 99900, -1)}
+    guids = lambda: {g for (g,) in query(library, "SELECT guid FROM article")}
+    assert guids() == {f"big-{i}" for i in range(100000, 99000, -1)}
+    # Not all taken: its validators were not kept, so the next update takes the next thousand.
+    assert query(library, "SELECT etag, modified FROM feed") == [(None, None)]
+    second = run("update", library=library, timeout=300)
+    assert second.returncode == 0 and second.stdout.endswith("1000 new articles\n")
+    assert guids() == {f"big-{i}" for i in range(100000, 98000, -1)}
 
 
 def test_an_update_killed_midway_adds_nothing_of_the_feed_and_the_next_adds_it_all(news, library):
