@@ -20,6 +20,10 @@ public enum LibXML {
         XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
 
+    /// XML that must be well formed (OPML subscription lists): `xmlOptions` without recovering, so
+    /// that a broken or cut-off file is refused whole rather than read in part.
+    public static let strictXMLOptions: Int32 = xmlOptions & ~Int32(XML_PARSE_RECOVER.rawValue)
+
     private static let once: Void = {
         xmlInitParser()
         // A document naming an external entity or DTD gets nothing, whatever options a caller

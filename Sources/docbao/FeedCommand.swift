@@ -9,19 +9,22 @@ import Foundation
 struct FeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed",
-        abstract: "Feeds and subscriptions: docbao feed add, list, remove, show.",
+        abstract: "Feeds and subscriptions: docbao feed add, list, remove, show, import, export.",
         usage: """
         docbao feed add URL|FILE [--name NAME]
         docbao feed list [--json]
         docbao feed remove URL|NUMBER... [--delete-articles]
         docbao feed show FEED [--json]
+        docbao feed import FILE
+        docbao feed export [FILE]
         """,
         discussion: """
         docbao feed add subscribes to a feed (RSS, Atom, JSON Feed) and docbao update fetches the \
         new articles of every subscription; docbao feed list shows them, docbao feed remove ends \
         them. docbao FEED opens a feed file as a temporary library (one article per entry); \
         docbao add FEED adds its entries to yours once. docbao feed show FEED prints what docbao \
-        read in it. (docbao help feed add…)
+        read in it. docbao feed import FILE subscribes to the feeds of another reader's OPML \
+        export; docbao feed export [FILE] writes yours as OPML. (docbao help feed add…)
         """,
         subcommands: Subcommand.commands(under: ["feed"]))
 }

@@ -39,6 +39,8 @@ struct Subcommand: Sendable {
         Subcommand("feed", "add", command: FeedAddCommand.self),
         Subcommand("feed", "list", command: FeedListCommand.self),
         Subcommand("feed", "remove", command: FeedRemoveCommand.self),
+        Subcommand("feed", "import", command: FeedImportCommand.self),
+        Subcommand("feed", "export", command: FeedExportCommand.self),
         Subcommand("feed", "show", command: FeedShowCommand.self),
         Subcommand("update", command: UpdateCommand.self),
     ]
@@ -54,9 +56,13 @@ struct Subcommand: Sendable {
         table.filter { $0.words.count == words.count + 1 && $0.words.starts(with: words) }.map(\.command)
     }
 
-    /// The root's usage lines: the reader's, then each subcommand's own.
+    /// The root's usage lines: the reader's, then each subcommand's own, each line once (a group's,
+    /// `feed`'s, repeats its subcommands').
     static var usage: String {
-        (["docbao [options] [FILE...|DIR|ID|URL]"] + table.compactMap { $0.command.configuration.usage }).joined(separator: "\n")
+        var seen = Set<Substring>()
+        let lines = table.compactMap { $0.command.configuration.usage }.flatMap { $0.split(separator: "\n") }
+        return (["docbao [options] [FILE...|DIR|ID|URL]"] + lines.filter { seen.insert($0).inserted }.map(String.init))
+            .joined(separator: "\n")
     }
 
     /// `docbao help NAME…`: the help of the subcommand named, the root's for any other name.

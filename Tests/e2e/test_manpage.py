@@ -16,7 +16,8 @@ LIBRARY_KEYS = ROOT / "Sources" / "DocBaoCore" / "Keys" / "LibraryKeyMap.swift"
 # SUBCOMMANDS block does not list them: the section's name and how to get their help.
 EXTRA_COMMANDS = {"library check": ["library", "check", "--help"], "feed show": ["feed", "show", "--help"],
                   "feed add": ["feed", "add", "--help"], "feed list": ["feed", "list", "--help"],
-                  "feed remove": ["feed", "remove", "--help"]}
+                  "feed remove": ["feed", "remove", "--help"],
+                  "feed import": ["feed", "import", "--help"], "feed export": ["feed", "export", "--help"]}
 
 
 def docbao_help(*args):

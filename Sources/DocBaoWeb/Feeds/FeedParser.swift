@@ -28,20 +28,25 @@ public enum FeedParser {
         if trimmed.hasPrefix("{") {
             return trimmed.range(of: #""version"\s*:\s*"https?://jsonfeed\.org/version/"#, options: .regularExpression) != nil
         }
-        guard trimmed.hasPrefix("<") else { return false }
-        var rest = Substring(trimmed)
+        return firstElement(head: head).map { ["rss", "rdf", "feed", "channel"].contains($0) } ?? false
+    }
+
+    /// The local name, in lower case, of the first element of XML's start (after a BOM, the
+    /// prolog, comments and a doctype); nil when the start is not markup or is cut off before it.
+    static func firstElement(head: [UInt8]) -> String? {
+        let text = String(decoding: head.prefix(4096), as: UTF8.self)
+        var rest = Substring(text.drop { $0.isWhitespace || $0 == "\u{FEFF}" })
         while true {
             rest = rest.drop { $0.isWhitespace }
             if rest.hasPrefix("<?") || rest.hasPrefix("<!--") || rest.hasPrefix("<!") {
                 let close = rest.hasPrefix("<!--") ? "-->" : ">"
-                guard let end = rest.range(of: close) else { return false }
+                guard let end = rest.range(of: close) else { return nil }
                 rest = rest[end.upperBound...]
                 continue
             }
-            guard rest.hasPrefix("<") else { return false }
+            guard rest.hasPrefix("<") else { return nil }
             let name = rest.dropFirst().prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
-            let local = name.split(separator: ":").last.map(String.init)?.lowercased() ?? ""
-            return ["rss", "rdf", "feed", "channel"].contains(local)
+            return name.split(separator: ":").last.map(String.init)?.lowercased() ?? ""
         }
     }
 }

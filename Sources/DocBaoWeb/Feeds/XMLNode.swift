@@ -50,19 +50,34 @@ struct XMLElement {
         while let current = attribute {
             if String(cString: current.pointee.name) == name {
                 let attributeSpace = current.pointee.ns.flatMap { $0.pointee.href }.map { Self.key(for: String(cString: $0)) }
-                if space == nil ? attributeSpace == nil : attributeSpace == space {
-                    var text = ""
-                    var child = current.pointee.children
-                    while let node = child {
-                        if let content = node.pointee.content { text += String(cString: content) }
-                        child = node.pointee.next
-                    }
-                    return text
-                }
+                if space == nil ? attributeSpace == nil : attributeSpace == space { return Self.value(of: current) }
             }
             attribute = current.pointee.next
         }
         return nil
+    }
+
+    /// An attribute without a namespace whose name is `lowercased` in any letter case (OPML's
+    /// `xmlUrl`, written `xmlurl` or `xmlURL` by some readers).
+    func attribute(anyCase lowercased: String) -> String? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == nil, String(cString: current.pointee.name).lowercased() == lowercased {
+                return Self.value(of: current)
+            }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        var text = ""
+        var child = attribute.pointee.children
+        while let node = child {
+            if let content = node.pointee.content { text += String(cString: content) }
+            child = node.pointee.next
+        }
+        return text
     }
 
     /// The text of the element and its descendants (text and CDATA). An entity the document
