@@ -62,6 +62,7 @@ public final class App {
                 case .signal(let n): return 128 + n
                 case .library: screen = .library(select: open.keeper?.id)
                 case .file(let to): screen = .read(openFile(to) ?? reopen(open))
+                case .article(let list): screen = .read(openInList(list) ?? open)
                 }
             case .library(let select):
                 guard let store = openStore() else {
@@ -95,7 +96,8 @@ public final class App {
                 case .quit: return 0
                 case .signal(let n): return 128 + n
                 case .open(let id, let search):
-                    if let open = open(id, in: store, search: search) {
+                    if var open = open(id, in: store, search: search) {
+                        open.articles = view?.articleList(opening: id)
                         screen = .read(open)
                     } else {
                         screen = .library(select: id)
@@ -118,6 +120,15 @@ public final class App {
             notice = "Không mở được bài: \(error)"
             return nil
         }
+    }
+
+    /// The article `list.current`, opened with the list for the next J, K or U and its place in the
+    /// list on the status line; nil (with a notice) when it cannot be read now.
+    private func openInList(_ list: ArticleList) -> OpenArticle? {
+        guard let store = openStore(), var open = open(list.current, in: store, search: list.search) else { return nil }
+        open.articles = list
+        notice = list.label
+        return open
     }
 
     /// The command line's file `index`, made the current one, with its place in the list on the
