@@ -22,6 +22,8 @@ public final class App {
     let historyPath: String
     /// The library view between visits: its sort, filter and search results stay as they were.
     private var view: LibraryViewState?
+    /// What the library view's update key (R) runs, when the program was given an updater.
+    private let updates: LibraryUpdates?
     /// The files named on the command line, when there are several (`:n`, `:p`).
     public var files: FileList?
     /// A notice for the next screen (from the config file, a failed opening…).
@@ -33,8 +35,9 @@ public final class App {
     public private(set) var warnings: [String] = []
 
     public init(terminal: any TerminalBackend, settings: ReaderSettings, store: LibraryStore? = nil, libraryPath: String? = nil,
-                historyPath: String = StatePaths.searchHistory) {
+                historyPath: String = StatePaths.searchHistory, updater: (any FeedUpdating)? = nil) {
         self.terminal = terminal
+        updates = updater.map(LibraryUpdates.init)
         self.settings = settings
         self.store = store
         self.libraryPath = libraryPath
@@ -89,7 +92,7 @@ public final class App {
                 _ = LibraryView.reduce(&state, .resize(terminal.size))
                 // After the resize, which clears the status line's message like any other message.
                 if let notice = notice.take() { _ = LibraryView.reduce(&state, .notice(notice)) }
-                var loop = EventLoop(LibraryScreen(store: store, historyPath: historyPath), state: state, on: terminal)
+                var loop = EventLoop(LibraryScreen(store: store, historyPath: historyPath, updates: updates), state: state, on: terminal)
                 let outcome = loop.run()
                 view = loop.state
                 switch outcome {
