@@ -40,6 +40,10 @@ let package = Package(
         // HTTP: fetching pages and feeds within limits (HTTPClient, on libcurl's C API). Only the
         // program imports it: the core and the loading layer take bytes, wherever they came from.
         .target(name: "DocBaoNet", dependencies: ["CCurlShim"]),
+        // Subscriptions updated (`docbao update`, the library view's update key): feeds fetched with
+        // conditional requests, the page behind each new entry extracted, each feed's new articles
+        // added in one transaction. The executable gives it to the App behind `FeedUpdating`.
+        .target(name: "DocBaoUpdate", dependencies: ["DocBaoCore", "DocBaoLoading", "DocBaoStore", "DocBaoWeb", "DocBaoNet"]),
         // The config file (TOML through TOMLKit) read into the core's settings.
         .target(name: "DocBaoConfig", dependencies: ["DocBaoCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The library: articles, reading positions and marks in SQLite (GRDB), full-text search
@@ -57,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "docbao",
             dependencies: [
-                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLoading", "DocBaoStore", "DocBaoApp", "DocBaoWeb", "DocBaoNet",
+                "DocBaoCore", "DocBaoTerminal", "DocBaoConfig", "DocBaoLoading", "DocBaoStore", "DocBaoApp", "DocBaoWeb", "DocBaoNet", "DocBaoUpdate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds link libstdc++ (the Swift runtime's and toml++'s) statically when

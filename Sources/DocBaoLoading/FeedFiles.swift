@@ -16,6 +16,22 @@ public enum FeedFiles {
         return FeedParser.looksLikeFeed(head: head)
     }
 
+    /// The names a feed file in a folder has (a .json one may be an article too: its first bytes tell).
+    static let extensions: Set<String> = ["rss", "atom", "rdf", "xml", "json", "feed"]
+
+    /// The feed files in the folders among `paths`, at any depth (hidden ones left out), in name
+    /// order: files with a feed's extension whose first bytes are a feed (`docbao add DIR`).
+    public static func find(inFolders paths: [String]) -> [String] {
+        var found: [String] = []
+        for path in paths where Platform.fileType(atPath: path) == .directory {
+            let files = (FolderWalk.entries(under: path) ?? []).filter { file in
+                extensions.contains(((file as NSString).pathExtension).lowercased()) && isFeed(path: file)
+            }
+            found += files.sorted()
+        }
+        return found
+    }
+
     /// The feed in the file at `path`.
     public static func read(path: String) throws(LoadError) -> Feed {
         let contents: FileBytes.Contents

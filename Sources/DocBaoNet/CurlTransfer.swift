@@ -79,6 +79,8 @@ final class CurlTransfer {
             dbcurl_setopt_xferinfo_callback(handle, watchClocks)
             dbcurl_setopt_pointer(handle, Int32(DBCURLOPT_XFERINFODATA), context)
             dbcurl_setopt_long(handle, Int32(DBCURLOPT_NOPROGRESS), 0)
+            // Certificates are always verified; only the authorities trusted may be another file's.
+            if let caFile = Self.caFile { dbcurl_setopt_pointer(handle, Int32(DBCURLOPT_CAINFO), caFile) }
 
             let code = dbcurl_perform(handle)
             if let reason = transfer.stopReason { return .failure(reason) }
@@ -92,6 +94,14 @@ final class CurlTransfer {
             transfer.body = []
             return .answered(answer)
         }
+    }
+
+    /// The certificate authorities to trust instead of the system's, as the curl tool reads them:
+    /// `CURL_CA_BUNDLE`, else `SSL_CERT_FILE` (a file of PEM certificates); nil for the system's.
+    static let caFile: String? = caFile(ProcessInfo.processInfo.environment)
+
+    static func caFile(_ environment: [String: String]) -> String? {
+        ["CURL_CA_BUNDLE", "SSL_CERT_FILE"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
     }
 
     private static func milliseconds(_ seconds: Double) -> Int {

@@ -37,6 +37,7 @@ enum LibrarySalvage {
                 copied = true
                 try copyArticles(source, scan, into: target, now: now, stop: stop, &counts)
                 copyFileReadings(source, into: target)
+                copyFeeds(source, into: target)
             }
         } catch let stopped as Stopped {
             throw stopped
@@ -59,6 +60,32 @@ enum LibrarySalvage {
                     try db.execute(sql: "INSERT OR IGNORE INTO \(table) (\(columns)) VALUES (\(marks))",
                                    arguments: StatementArguments(row.databaseValues))
                 }
+            }
+        }
+    }
+
+    /// The subscriptions (schema 4) and which of the saved articles came from which, row by row
+    /// through SQLite: a feed lost only means its entries are fetched again by the next update.
+    static func copyFeeds(_ source: Database, into target: DatabaseQueue) {
+        let columns = "id, url, title, name, site, added, etag, modified, checked, error"
+        guard (try? source.tableExists("feed")) == true,
+              let feeds = try? Row.fetchAll(source, sql: "SELECT \(columns) FROM feed") else { return }
+        for row in feeds {
+            _ = try? target.write { db in
+                try db.execute(sql: "INSERT OR IGNORE INTO feed (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               arguments: StatementArguments(row.databaseValues))
+            }
+        }
+        // Read from both ends, as the articles are: a scan stops at a damaged page.
+        var links: [Row] = []
+        for order in ["ASC", "DESC"] {
+            guard let rows = try? Row.fetchCursor(source, sql: "SELECT id, feed, guid FROM article WHERE feed IS NOT NULL ORDER BY id \(order)") else { continue }
+            while let row = try? rows.next() { links.append(row.copy()) }
+        }
+        _ = try? target.write { db in
+            for link in links {
+                try? db.execute(sql: "UPDATE article SET feed = ?, guid = ? WHERE id = ? AND ? IN (SELECT id FROM feed)",
+                                arguments: [link[1], link[2], link[0], link[1]])
             }
         }
     }

@@ -31,6 +31,7 @@ struct LibrarySchema: Sendable {
         schema.append(createVersion1)
         schema.append(addFileReadings)
         schema.append(compactContent)
+        schema.append(addFeeds)
         return schema
     }()
 
@@ -151,7 +152,7 @@ struct LibrarySchema: Sendable {
     /// Schema 3: `content` keeps each article's text, original and model deflated, with a checksum
     /// (`StoredContent`); every row of schema 2 is moved over in this step's one transaction, so the
     /// library is all of schema 2 or all of schema 3. The space is reclaimed after (`reclaimSpace`).
-    private static func compactContent(_ db: Database) throws {
+    static func compactContent(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE content_v2 (
                 id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
@@ -174,9 +175,34 @@ struct LibrarySchema: Sendable {
         try db.execute(sql: "DROP TABLE content; ALTER TABLE content_v2 RENAME TO content")
     }
 
+    /// Schema 4: subscriptions (`docbao feed add`, `docbao update`). Each feed's row keeps what the
+    /// next update needs (the validators of its last answer, when it was last tried and why that
+    /// failed); an article from a feed names it and keeps the entry's guid, by which the feed's
+    /// entries are told apart from one update to the next. An article outlives its feed (SET NULL).
+    /// Only new tables and columns: every row of schema 3 stays as it is.
+    static func addFeeds(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE feed (
+                id INTEGER PRIMARY KEY,
+                url TEXT NOT NULL UNIQUE,       -- the address subscribed to
+                title TEXT,                     -- the feed's own title, from its last fetch
+                name TEXT,                      -- the user's (or an OPML file's) name: shown before the title
+                site TEXT,                      -- the site's home page, from the feed
+                added REAL NOT NULL,            -- unix seconds
+                etag TEXT,                      -- the last answer's ETag: sent as If-None-Match
+                modified TEXT,                  -- the last answer's Last-Modified: sent as If-Modified-Since
+                checked REAL,                   -- unix seconds of the last attempt
+                error TEXT                      -- why the last attempt failed, in words; NULL when it did not
+            );
+            ALTER TABLE article ADD COLUMN feed INTEGER REFERENCES feed(id) ON DELETE SET NULL;
+            ALTER TABLE article ADD COLUMN guid TEXT;  -- the entry's id (else its link) in its feed
+            CREATE INDEX article_feed ON article(feed, guid);
+            """)
+    }
+
     /// Schema 1: the articles, their texts, the full-text index, reading positions and marks.
     /// A library made before migrations already has them: this step then only records itself.
-    private static func createVersion1(_ db: Database) throws {
+    static func createVersion1(_ db: Database) throws {
         if try db.tableExists("article") { return }
         try db.execute(sql: """
             PRAGMA application_id = \(applicationID);

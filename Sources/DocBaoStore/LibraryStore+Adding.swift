@@ -90,19 +90,26 @@ extension LibraryStore {
                     outcomes.append(.duplicate(id))
                     continue
                 }
-                try db.execute(sql: """
-                    INSERT INTO article (hash, title, source, date, url, words, length, path, added)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [a.hash, a.title, try a.source.map { try Self.grouped($0, db, &spellings) },
-                                     a.date, a.url, a.words, a.text.utf8.count, a.path, now])
-                let id = db.lastInsertedRowID
-                try db.execute(sql: "INSERT INTO content (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)",
-                               arguments: StatementArguments([id] + a.stored.arguments))
-                try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)", arguments: [id, a.folded])
-                outcomes.append(.added(id))
+                outcomes.append(.added(try Self.insert(a, db, now: now, spellings: &spellings)))
             }
             return outcomes
         }
+    }
+
+    /// Writes one new article (its row, content and index entry) in the caller's transaction;
+    /// answers its id. `feed` and `guid`: the subscription it came from and its entry's guid.
+    static func insert(_ a: PreparedArticle, _ db: Database, now: Double, spellings: inout [String: String]?,
+                       feed: Int64? = nil, guid: String? = nil) throws -> Int64 {
+        let source = try a.source.map { try grouped($0, db, &spellings) }
+        try db.execute(sql: """
+            INSERT INTO article (hash, title, source, date, url, words, length, path, added, feed, guid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [a.hash, a.title, source, a.date, a.url, a.words, a.text.utf8.count, a.path, now, feed, guid])
+        let id = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO content (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)",
+                       arguments: StatementArguments([id] + a.stored.arguments))
+        try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)", arguments: [id, a.folded])
+        return id
     }
 
     /// `source` spelled as the library already spells it, ignoring case ("VnExpress" for a new
@@ -124,7 +131,7 @@ extension LibraryStore {
 
     /// The article with the same text (the same identity: `ArticleIdentity`), if there is one.
     /// Rows added before identities were hashed carry the hash of their text itself.
-    private static func existing(_ a: PreparedArticle, _ db: Database) throws -> Int64? {
+    static func existing(_ a: PreparedArticle, _ db: Database) throws -> Int64? {
         let rows = try Row.fetchAll(db, sql: """
             SELECT article.id, content.text FROM article JOIN content ON content.id = article.id
             WHERE article.hash IN (?, ?)

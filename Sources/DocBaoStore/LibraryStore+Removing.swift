@@ -16,21 +16,25 @@ extension LibraryStore {
         try write { db in
             var removed: [Int64] = []
             for id in ids where !removed.contains(id) {
-                guard let stored = try Data.fetchOne(db, sql: "SELECT text FROM content WHERE id = ?", arguments: [id]) else {
-                    // A list row without its content (a damaged library) goes too.
-                    try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
-                    if db.changesCount > 0 { removed.append(id) }
-                    continue
-                }
-                // The text is kept deflated (`StoredContent`): what was indexed is its fold.
-                let text = try StoredContent.text(stored)
-                try db.execute(sql: "INSERT INTO fulltext (fulltext, rowid, folded) VALUES ('delete', ?, ?)",
-                               arguments: [id, VietnameseFolding.baseText(text)])
-                // The content, position and marks go with it (ON DELETE CASCADE).
-                try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
-                removed.append(id)
+                if try Self.remove(id, db) { removed.append(id) }
             }
             return removed
         }
+    }
+
+    /// Removes one article in the caller's transaction; false when there was none of that id.
+    static func remove(_ id: Int64, _ db: Database) throws -> Bool {
+        guard let stored = try Data.fetchOne(db, sql: "SELECT text FROM content WHERE id = ?", arguments: [id]) else {
+            // A list row without its content (a damaged library) goes too.
+            try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+        // The text is kept deflated (`StoredContent`): what was indexed is its fold.
+        let text = try StoredContent.text(stored)
+        try db.execute(sql: "INSERT INTO fulltext (fulltext, rowid, folded) VALUES ('delete', ?, ?)",
+                       arguments: [id, VietnameseFolding.baseText(text)])
+        // The content, position and marks go with it (ON DELETE CASCADE).
+        try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
+        return true
     }
 }

@@ -8,11 +8,11 @@ import Foundation
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add articles (.txt news, .json model, web pages) to the library; folders are searched for them at any depth.",
+        abstract: "Add articles (.txt news, .json model, web pages, feeds' entries) to the library; folders are searched for them at any depth.",
         usage: "docbao add FILE|DIR|URL...",
         discussion: """
         A file named here is read whatever its extension; in folders, hidden files are left \
-        out. The same text is only added once (NFC and NFD are the same text). Files that are \
+        out, and feed files (.rss, .atom, .rdf, .xml, .json, .feed that are feeds) add their entries. The same text is only added once (NFC and NFD are the same text). Files that are \
         not articles (empty, binary, bad JSON, unreadable) are named with the reason and \
         skipped; the rest still import. A URL (http:// or https://) is fetched and its \
         article added, the URL kept as its address. Your files are only read, never changed. Articles are \
@@ -31,9 +31,13 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao add")
         let addresses = paths.filter(WebPage.isAddress)
-        // A feed named here adds its entries; everything else is read as articles.
-        let feeds = paths.filter { !addresses.contains($0) && FeedFiles.isFeed(path: $0) }
-        let (files, unreadable) = ArticleFiles.find(in: paths.filter { !feeds.contains($0) && !addresses.contains($0) })
+        // A feed named here, or found in a folder, adds its entries; everything else is read as articles.
+        let named = paths.filter { !addresses.contains($0) && FeedFiles.isFeed(path: $0) }
+        let others = paths.filter { !named.contains($0) && !addresses.contains($0) }
+        let feeds = named + FeedFiles.find(inFolders: others)
+        let (found, unreadable) = ArticleFiles.find(in: others)
+        let feedFiles = Set(feeds)
+        let files = found.filter { !feedFiles.contains($0) }
         let bar = ProgressBar(enabled: Output.stderrIsTerminal && files.count > 1)
         var summary: LibraryImport.Summary
         var stopped: LibraryError?

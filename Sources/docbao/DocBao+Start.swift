@@ -124,14 +124,20 @@ extension ReaderOptions {
         return article
     }
 
-    /// The folder's articles in a library of their own, in a temporary folder: browse and search
-    /// them without adding them to yours.
+    /// The folder's articles (and its feed files' entries) in a library of their own, in a
+    /// temporary folder: browse and search them without adding them to yours.
     private func temporaryLibrary(_ folder: String) throws -> Start {
         try Self.temporaryLibrary { store in
-            let (files, _) = ArticleFiles.find(in: [folder])
+            let feeds = FeedFiles.find(inFolders: [folder])
+            let feedFiles = Set(feeds)
+            let files = ArticleFiles.find(in: [folder]).files.filter { !feedFiles.contains($0) }
             let bar = ProgressBar(enabled: Output.stderrIsTerminal && files.count > 200)
-            let summary = try LibraryImport.run(files, into: store) { bar.show($0, of: $1) }
+            var summary = try LibraryImport.run(files, into: store) { bar.show($0, of: $1) }
             bar.clear()
+            for feed in feeds {
+                guard let parsed = try? FeedFiles.read(path: feed) else { continue }
+                summary.added += try FeedEntries.add(parsed, path: feed, into: store).added
+            }
             guard !summary.added.isEmpty else {
                 throw Failure("docbao: \(folder): no article (\(ArticleFiles.extensionsPhrase)) in this folder")
             }

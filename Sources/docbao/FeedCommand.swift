@@ -5,16 +5,23 @@ import DocBaoStore
 import DocBaoWeb
 import Foundation
 
-/// `docbao feed`: feeds, one subcommand each (`show` now; subscriptions will join it).
+/// `docbao feed`: feeds and subscriptions, one subcommand each.
 struct FeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed",
-        abstract: "Read RSS, Atom and JSON feeds: docbao feed show FEED prints one.",
-        usage: "docbao feed show FEED [--json]",
+        abstract: "Feeds and subscriptions: docbao feed add, list, remove, show.",
+        usage: """
+        docbao feed add URL|FILE [--name NAME]
+        docbao feed list [--json]
+        docbao feed remove URL|NUMBER... [--delete-articles]
+        docbao feed show FEED [--json]
+        """,
         discussion: """
-        docbao FEED opens a feed file as a temporary library (one article per entry); docbao add \
-        FEED adds its entries to yours. docbao feed show FEED prints what docbao read in it \
-        (docbao help feed show).
+        docbao feed add subscribes to a feed (RSS, Atom, JSON Feed) and docbao update fetches the \
+        new articles of every subscription; docbao feed list shows them, docbao feed remove ends \
+        them. docbao FEED opens a feed file as a temporary library (one article per entry); \
+        docbao add FEED adds its entries to yours once. docbao feed show FEED prints what docbao \
+        read in it. (docbao help feed add…)
         """,
         subcommands: Subcommand.commands(under: ["feed"]))
 }

@@ -36,7 +36,11 @@ struct Subcommand: Sendable {
         Subcommand("grep", command: Grep.self),
         Subcommand("config", command: ConfigCommand.self),
         Subcommand("feed", command: FeedCommand.self),
+        Subcommand("feed", "add", command: FeedAddCommand.self),
+        Subcommand("feed", "list", command: FeedListCommand.self),
+        Subcommand("feed", "remove", command: FeedRemoveCommand.self),
         Subcommand("feed", "show", command: FeedShowCommand.self),
+        Subcommand("update", command: UpdateCommand.self),
     ]
 
     /// The subcommand `arguments` start with, the one of most words first, and the arguments after it.

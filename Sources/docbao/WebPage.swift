@@ -1,6 +1,7 @@
 import DocBaoLoading
 import DocBaoNet
 import DocBaoStore
+import DocBaoUpdate
 import DocBaoWeb
 import Foundation
 
@@ -51,23 +52,6 @@ enum WebPage {
         }
         return try ArticleLoader.load(.fetched(fetched))
     }
-
-    /// `docbao add URL`: the fetched page read, ready for the library with its address as its
-    /// path, or why it was not (the reason said as for a file).
-    static func prepare(_ fetched: FetchedBytes) -> Result<PreparedArticle, SkippedFile> {
-        let address = fetched.address
-        do {
-            let imported = try ArticleLoader.loadFetched(fetched)
-            let url = URL(string: fetched.address)
-            let name = url.map { $0.lastPathComponent.isEmpty || $0.lastPathComponent == "/" ? ($0.host ?? address) : $0.lastPathComponent } ?? address
-            return .success(try PreparedArticle(article: imported.article, original: fetched.bytes, path: fetched.address,
-                                                fallbackTitle: name))
-        } catch let error as LoadError {
-            return .failure(SkippedFile(path: address, reason: error.reason))
-        } catch {
-            return .failure(SkippedFile(path: address, reason: "\(error)"))
-        }
-    }
 }
 
 extension WebPage {
@@ -99,7 +83,7 @@ extension WebPage {
                 }
                 continue
             }
-            switch prepare(fetched) {
+            switch WebArticle.prepare(fetched) {
             case .success(let page): ready.append(page)
             case .failure(let skip): summary.skipped.append(SkippedFile(path: address, reason: skip.reason))
             }

@@ -16,15 +16,24 @@ import Testing
     static let n = LibrarySchema.current.version
     static let steps = (1...n).map { "v\($0)" }
 
-    /// This docbao's schema and one step more: a stand-in for the next schema (feeds).
+    /// This docbao's schema and one step more: a stand-in for the next schema.
     static let next: LibrarySchema = {
         var schema = LibrarySchema.current
         schema.append { db in
             try db.execute(sql: """
-                CREATE TABLE feed (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE);
-                ALTER TABLE article ADD COLUMN feed INTEGER REFERENCES feed(id) ON DELETE SET NULL;
+                CREATE TABLE later (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+                ALTER TABLE article ADD COLUMN later INTEGER REFERENCES later(id) ON DELETE SET NULL;
                 """)
         }
+        return schema
+    }()
+
+    /// The schema of the docbao before subscriptions (3): its steps, as that docbao ran them.
+    static let beforeFeeds: LibrarySchema = {
+        var schema = LibrarySchema()
+        schema.append(LibrarySchema.createVersion1)
+        schema.append(LibrarySchema.addFileReadings)
+        schema.append(LibrarySchema.compactContent)
         return schema
     }()
 
@@ -165,11 +174,15 @@ import Testing
         let upgraded = try contents(path)
         #expect(upgraded == (try contents(reference)))
         #expect(upgraded.content.count == 6)
-        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE '%grdb_migrations%' AND name NOT LIKE 'content%' ORDER BY name"
-        // Schema 1's tables and indexes are as they were (but `content`); later steps only added theirs.
+        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE '%grdb_migrations%' AND name NOT LIKE 'content%' AND name != 'article' ORDER BY name"
+        // Schema 1's tables and indexes are as they were (but `content`); later steps only added
+        // theirs, and columns at the end of `article` (schema 4: its feed).
         let tables = try LibraryStore.readOnlyQueue(reference).read { try Row.fetchAll($0, sql: schema) }
         let now = try LibraryStore.readOnlyQueue(path).read { try Row.fetchAll($0, sql: schema) }
         #expect(tables.allSatisfy { now.contains($0) })
+        let columns = { (path: String) in try LibraryStore.readOnlyQueue(path).read { try Row.fetchAll($0, sql: "PRAGMA table_info(article)") } }
+        let (oldColumns, newColumns) = (try columns(reference), try columns(path))
+        #expect(oldColumns.count == 10 && Array(newColumns.prefix(oldColumns.count)) == oldColumns)
         #expect(try recorded(path) == Self.steps)
         #expect(try pragma(path, "user_version") == Self.n)
         #expect(try pragma(path, "application_id") == Int(LibrarySchema.applicationID))
@@ -212,8 +225,8 @@ import Testing
         #expect(contents.tables["reading"] == expected.tables["reading"] && contents.tables["mark"] == expected.tables["mark"])
         expected.content[7] = contents.content[7]
         #expect(contents.content == expected.content && contents.content.count == 7)
-        let feeds = try LibraryStore.readOnlyQueue(path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article WHERE feed IS NULL") }
-        #expect(feeds == 7)
+        let later = try LibraryStore.readOnlyQueue(path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article WHERE later IS NULL AND feed IS NULL") }
+        #expect(later == 7)
         let report = LibraryCheck.check(path: path, schema: Self.next)
         #expect(report.healthy && report.lines.contains("schema: \(Self.n + 1) (this docbao: \(Self.n + 1))"), "\(report.lines)")
 
@@ -250,6 +263,48 @@ import Testing
         #expect(report.healthy && report.lines.contains("files with a reading position: 1"), "\(report.lines)")
     }
 
+    /// Issue 17's step: a library of the docbao before subscriptions (schema 3, with a file's
+    /// position) gets the feed table and columns; every article, text, position, mark, search
+    /// answer and file position is as it was, every article from no feed; an entry of a new
+    /// subscription with an old article's text is that article, given to the feed.
+    @Test func theFeedsStepKeepsASchemaThreeLibraryAsItWas() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let reference = try copyFixture(lib, "reference.sqlite")
+        let path = try copyFixture(lib)
+        do {
+            let store = try LibraryStore(path: path, schema: Self.beforeFeeds)
+            try store.saveFilePosition("w1-x", path: "/tmp/bai.txt", ReadingPosition(offset: 7, progress: 0.25))
+            try store.saveFileMarks("w1-x", ["q": 3])
+        }
+        #expect(try pragma(path, "user_version") == Self.beforeFeeds.version)
+        #expect(try !LibraryStore.readOnlyQueue(path).read { try $0.tableExists("feed") })
+        let held = try contents(path)
+        let fileRows = { (path: String) in
+            try LibraryStore.readOnlyQueue(path).read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM file_reading") + Row.fetchAll(db, sql: "SELECT * FROM file_mark")
+            }
+        }
+        let files = try fileRows(path)
+        #expect(files.count == 2)
+
+        let store = try LibraryStore(path: path)
+        #expect(try recorded(path) == Self.steps && pragma(path, "user_version") == Self.n)
+        try expectSameLibrary(store, as: reference)
+        #expect(try contents(path) == held && fileRows(path) == files)
+        #expect(try store.filePosition("w1-x") == ReadingPosition(offset: 7, progress: 0.25))
+        #expect(try store.subscriptions().isEmpty)
+        let fromNoFeed = try LibraryStore.readOnlyQueue(path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article WHERE feed IS NULL AND guid IS NULL") }
+        #expect(fromNoFeed == 6)
+
+        let feed = try store.subscribe(url: "http://127.0.0.1/rss").0
+        let old = try #require(try store.article(2))
+        let same = try PreparedArticle(article: old, original: [], path: nil, fallbackTitle: "x")
+        #expect(try store.addEntries([FeedItem(guid: "g", link: nil, article: same)], feed: feed.id, check: .notModified) == [.duplicate(2)])
+        #expect(try store.subscription(id: feed.id)?.articles == 1 && store.count() == 6)
+        #expect(LibraryCheck.check(path: path).healthy)
+    }
+
     @Test func aSchemaOneLibraryIsToldToBeUpgradedByTheCheck() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }
@@ -270,7 +325,7 @@ import Testing
         let path = try copyFixture(lib)
         var failing = LibrarySchema.current
         failing.append { db in
-            try db.execute(sql: "CREATE TABLE feed (id INTEGER PRIMARY KEY); UPDATE article SET title = 'x'")
+            try db.execute(sql: "CREATE TABLE later (id INTEGER PRIMARY KEY); UPDATE article SET title = 'x'")
             throw StepFailed()
         }
         #expect(throws: LibraryError.self) { try LibraryStore(path: path, schema: failing) }
@@ -278,7 +333,7 @@ import Testing
         #expect(try pragma(path, "user_version") == Self.n)
         #expect(try recorded(path) == Self.steps)
         #expect(try contents(path) == contents(reference))
-        #expect(try !LibraryStore.readOnlyQueue(path).read { try $0.tableExists("feed") })
+        #expect(try !LibraryStore.readOnlyQueue(path).read { try $0.tableExists("later") })
         try expectSameLibrary(try LibraryStore(path: path), as: reference)
     }
 
@@ -372,7 +427,7 @@ import Testing
         var schema = LibrarySchema.current
         schema.append { db in
             try db.execute(sql: """
-                CREATE TABLE feed (id INTEGER PRIMARY KEY);
+                CREATE TABLE later (id INTEGER PRIMARY KEY);
                 CREATE TABLE tag (name TEXT PRIMARY KEY);
                 INSERT INTO grdb_migrations (identifier) VALUES ('v\(Self.n + 2)');
                 """)

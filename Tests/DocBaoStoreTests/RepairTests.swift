@@ -73,6 +73,35 @@ import Testing
         try expectWhole(store)
     }
 
+    /// The subscriptions, and which saved article came from which feed, are saved too (through
+    /// SQLite: a page in the middle of the file zeroed, the rest readable).
+    @Test func aRepairKeepsTheSubscriptionsAndTheirArticles() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let feed = try lib.open().subscribe(url: "http://127.0.0.1/rss", name: "Tin").0
+        try lib.open().recordCheck(feed: feed.id, .fetched(etag: "\"e1\"", modified: nil, title: "Thời sự", site: nil))
+        _ = try library(lib)
+        let queue = try DatabaseQueue(path: lib.path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE article SET feed = ?, guid = 'g' || id", arguments: [feed.id])
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        try queue.close()
+        try damage(lib.path) { bytes in
+            let page = bytes.count / 2 / 4096 * 4096
+            for i in page..<page + 4096 { bytes[i] = 0 }
+        }
+        #expect(LibraryCheck.check(path: lib.path).verdict == .damaged)
+        let report = try LibraryCheck.repair(path: lib.path)
+        let store = try lib.open()
+        let kept = try #require(try store.subscriptions().first, "\(report.lines)")
+        #expect(kept.url == feed.url && kept.name == "Tin" && kept.title == "Thời sự" && kept.etag == "\"e1\"")
+        // Each saved article whose row was read is the feed's still, under its guid.
+        let ids = try store.rows().map(\.id)
+        let guids = try store.knownGuids(feed: kept.id)
+        #expect(kept.articles > ids.count / 2 && guids.count == kept.articles && guids.isSubset(of: Set(ids.map { "g\($0)" })))
+    }
+
     @Test func damageAnywhereGivesAWholeLibraryAndAnHonestCount() throws {
         let lib = TemporaryLibrary()
         defer { lib.clean() }

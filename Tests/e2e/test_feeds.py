@@ -53,7 +53,7 @@ def test_feed_show_json(tmp_path):
 
 def test_feed_is_a_command_group_with_show():
     group = run("help", "feed").stdout
-    assert "SUBCOMMANDS:\n  show" in group and "docbao help feed <subcommand>" in group
+    assert "SUBCOMMANDS:\n  add" in group and "\n  show" in group and "docbao help feed <subcommand>" in group
     show = run("help", "feed", "show")
     assert show.returncode == 0 and "--json" in show.stdout and show.stdout == run("feed", "show", "--help").stdout
 
@@ -78,6 +78,38 @@ def test_add_feed_adds_each_entry_once(tmp_path):
     assert ENTRY in listing and "Tin thứ hai" in listing and "<b>" not in listing
     again = run("add", feed, "--library", lib)
     assert again.stdout.strip() == "0 added, 3 already there"
+
+
+def test_add_dir_adds_the_entries_of_the_feed_files_in_it(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    folder = tmp_path / "bao"
+    (folder / "sub").mkdir(parents=True)
+    write_feed(folder / "sub", "tin.xml")
+    (folder / "tin.json").write_text(json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Báo JSON",
+        "items": [{"id": "j1", "url": "https://bao.example/j1", "title": "Tin JSON", "content_text": "Chữ của tin JSON."}]}),
+        encoding="utf-8")
+    (folder / "bai.txt").write_text("Một bài\n\nĐoạn văn của một bài báo.\n", encoding="utf-8")
+    # An .xml that is no feed is left alone, as before.
+    (folder / "other.xml").write_text("<config><a/></config>", encoding="utf-8")
+    added = run("add", folder, "--library", lib)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == "4 added, 1 already there" and added.stderr == ""
+    listing = run("list", "--library", lib).stdout
+    assert ENTRY in listing and "Tin JSON" in listing and "Một bài" in listing
+
+
+def test_a_folder_opens_with_its_feed_files_entries(pane, tmp_path):
+    folder = tmp_path / "bao"
+    folder.mkdir()
+    write_feed(folder, "tin.rss")
+    (folder / "bai.txt").write_text("Một bài\n\nĐoạn văn của một bài báo.\n", encoding="utf-8")
+    p = pane(110, 30)
+    p.docbao(str(folder))
+    screen = p.wait_stable("Thư viện · 3 bài")
+    assert ENTRY in screen and "Một bài" in screen
+    p.keys("q")
+    p.wait_exit(0)
 
 
 def test_a_feed_opens_as_a_library_and_an_entry_reads(pane, tmp_path):

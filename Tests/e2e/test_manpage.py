@@ -14,7 +14,9 @@ ACTIONS = ROOT / "Sources" / "DocBaoCore" / "Reader" / "Action.swift"
 LIBRARY_KEYS = ROOT / "Sources" / "DocBaoCore" / "Keys" / "LibraryKeyMap.swift"
 # Commands under a subcommand of the root (library check, under library), so the root's
 # SUBCOMMANDS block does not list them: the section's name and how to get their help.
-EXTRA_COMMANDS = {"library check": ["library", "check", "--help"], "feed show": ["feed", "show", "--help"]}
+EXTRA_COMMANDS = {"library check": ["library", "check", "--help"], "feed show": ["feed", "show", "--help"],
+                  "feed add": ["feed", "add", "--help"], "feed list": ["feed", "list", "--help"],
+                  "feed remove": ["feed", "remove", "--help"]}
 
 
 def docbao_help(*args):

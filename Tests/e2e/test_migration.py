@@ -63,7 +63,7 @@ def test_a_newer_docbaos_library_is_refused_by_every_command_and_left_as_it_was(
     # What a docbao of the next schema leaves: its step recorded, its user_version, its table.
     with sqlite3.connect(lib) as db:
         db.executescript(f"""
-            CREATE TABLE feed (id INTEGER PRIMARY KEY, url TEXT NOT NULL);
+            CREATE TABLE later (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
             INSERT INTO grdb_migrations (identifier) VALUES ('v{n + 1}');
             PRAGMA user_version = {n + 1};""")
     db.close()

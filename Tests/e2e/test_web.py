@@ -201,6 +201,46 @@ def test_tls_certificates_are_verified(tmp_path, monkeypatch):
         server.server_close()
 
 
+def test_https_with_the_authority_named_by_ssl_cert_file_or_curl_ca_bundle(tmp_path, web):
+    """A certificate for 127.0.0.1 from an authority the system does not trust: refused, unless
+    SSL_CERT_FILE or CURL_CA_BUNDLE names it (as for the curl tool); then pages and feeds come over
+    https, and a subscription updates."""
+    import shutil
+    import ssl
+    import threading
+
+    import http_server
+    import pytest
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make the test's certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    server = http_server.Server(("127.0.0.1", 0), http_server.Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = "https://127.0.0.1:%d" % server.server_address[1]
+        refused = dump(base + "/page")
+        assert refused.returncode == 1 and "certificate" in refused.stderr
+        # (CURL_CA_BUNDLE, when set, comes first, as for curl: empty, it is not.)
+        for env in ({"SSL_CERT_FILE": str(cert), "CURL_CA_BUNDLE": ""}, {"CURL_CA_BUNDLE": str(cert)}):
+            out = dump(base + "/page", env=env)
+            assert out.returncode == 0 and out.stdout.startswith(TITLE + "\n"), out.stderr
+        lib = tmp_path / "lib.sqlite"
+        env = {"CURL_CA_BUNDLE": str(cert)}
+        assert run("feed", "add", base + "/news/feed", "--library", lib, env=env).returncode == 0
+        update = run("update", "--library", lib, env=env)
+        assert update.returncode == 0 and update.stdout.endswith("1 feed updated, 2 new articles\n"), update.stderr
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_feed_show_reads_a_feed_url(web):
     out = run("feed", "show", web + "/feed-as-xml")
     assert out.returncode == 0, out.stderr
