@@ -17,7 +17,7 @@ extension LibraryRenderer {
             let pad = String(repeating: " ", count: max(0, countWidth - DisplayWidth.of(count)))
             let countStyle: Style = selected ? .sidebarCursor : line.unread > 0 ? .heading : .source
             frame.put("(" + pad + count + ")", x: 1, y: y, maxWidth: max(0, width - 1), style: countStyle)
-            let x = countWidth + 5
+            let x = countWidth + 4
             let nameStyle: Style = selected ? .sidebarCursor : line.choice == nil || line.choice == .noFeed ? .title : .normal
             frame.putTruncated(oneLine(line.name), x: x, y: y, maxWidth: max(0, width - x - 1), style: nameStyle)
         }
