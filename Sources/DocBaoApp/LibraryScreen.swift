@@ -44,7 +44,7 @@ struct LibraryScreen: Program {
         case .redrawAll: return .repaint
         case .update:
             guard let updates else {
-                return .send([.updated((try? store.rows()) ?? state.entries, summary: "Cập nhật nguồn tin: docbao update")])
+                return .send([.updated((try? store.rows()) ?? state.entries, summary: "Thư viện tạm không có nguồn tin để cập nhật (docbao update cập nhật thư viện của bạn)")])
             }
             updates.start()
             return .done
