@@ -20,6 +20,8 @@ import Testing
     @Test func theFeedListCountsUnreadAndChoosesAFeed() {
         var s = F.state(entries: Self.entries)
         #expect(LibraryRenderer.render(s).lines[0].hasPrefix(" Thư viện · 6 bài · 3 chưa đọc"))
+        #expect(LibraryRenderer.render(s).lines.last!.hasSuffix("/ tìm · F nguồn tin · R cập nhật · ? trợ giúp · q thoát "))
+        #expect(LibraryRenderer.render(F.state()).lines.last!.contains("& lọc · s sắp xếp"), "without feeds, the filter and the sort")
         F.press([.char("F")], &s)
         let list = try! #require(s.feedList)
         #expect(list.lines.map(\.name) == ["Tất cả bài", "Tuổi Trẻ", "VnExpress", "Bài không từ nguồn tin"])

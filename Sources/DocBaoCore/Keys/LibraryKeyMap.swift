@@ -75,4 +75,10 @@ extension KeyTable where Action == LibraryAction {
     var hint: String {
         reminder([(.search, "tìm"), (.filter, "lọc"), (.cycleSort, "sắp xếp"), (.help, "trợ giúp"), (.quit, "thoát")])
     }
+
+    /// The reminder when some articles come from feeds: the feed list and the update instead of the
+    /// filter and the sort.
+    var feedHint: String {
+        reminder([(.search, "tìm"), (.feeds, "nguồn tin"), (.update, "cập nhật"), (.help, "trợ giúp"), (.quit, "thoát")])
+    }
 }

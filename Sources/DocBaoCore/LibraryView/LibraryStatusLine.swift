@@ -36,11 +36,13 @@ enum LibraryStatusLine {
             } else {
                 left = position
             }
-            right = state.keyMap.hint
+            right = state.catalog.hasFeeds ? state.keyMap.feedHint : state.keyMap.hint
         }
         let rightWidth = DisplayWidth.of(right)
         // A message too long to stand beside the keys' reminder (an update's failures) takes the line.
-        let crowded = state.message != nil && right == state.keyMap.hint && DisplayWidth.of(left) + rightWidth + 3 > width
+        let showsHint = state.prompt == nil && state.confirmingRemoval == nil && !state.showingHelp && state.feedList == nil
+            && state.results == nil
+        let crowded = state.message != nil && showsHint && DisplayWidth.of(left) + rightWidth + 3 > width
         if width >= rightWidth + 14 && !crowded {
             frame.putTruncated(" " + left, x: 0, y: y, maxWidth: width - rightWidth - 2, style: .status)
             frame.put(right, x: width - rightWidth - 1, y: y, style: .statusAccent)
