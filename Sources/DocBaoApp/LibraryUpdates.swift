@@ -26,6 +26,8 @@ final class LibraryUpdates {
             Platform.lowerThreadPriority(to: 10)
             outcome.put(updater.updateAll { done, total in progress.put((done, total)) })
         }
+        // The fetching runs on the updater's own threads; this one waits for them, opens the library.
+        thread.stackSize = 4 << 20
         thread.start()
     }
 
