@@ -9,7 +9,8 @@ import Testing
 /// Issue 17 in-process: the library view's update key (R) runs the program's `FeedUpdating` off
 /// the loop, shows its progress, then lists the new articles, marked, the cursor on the first.
 @Suite struct UpdateRunTests {
-    /// Adds articles to the real library, as an update adds a feed's new entries, after it is let go.
+    /// Adds articles to the real library as an update adds a feed's new entries (subscribed to as
+    /// "Báo thử", each file an entry), once the test lets it go.
     final class AddingUpdater: FeedUpdating {
         let libraryPath: String
         let files: [String]
@@ -25,7 +26,15 @@ import Testing
             progress(1, 3)
             while !gate.withLock({ $0 }) { usleep(1000) }
             do {
-                let added = try LibraryImport.run(ArticleFiles.find(in: files).0, into: try LibraryStore(path: libraryPath)).added
+                let store = try LibraryStore(path: libraryPath)
+                let feed = try store.subscribe(url: "http://127.0.0.1/bao-thu.rss", name: "Báo thử").0
+                let items = try files.map { path in
+                    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+                    let article = PlainTextImporter.importArticle(String(decoding: bytes, as: UTF8.self))
+                    return FeedItem(guid: path, link: nil, article: try PreparedArticle(article: article, original: Array(bytes), path: path,
+                                                                                       fallbackTitle: "tin"))
+                }
+                let added = try store.addEntries(items, feed: feed.id, check: .notModified)
                 progress(3, 3)
                 return FeedUpdateOutcome(updatedFeeds: 2, newArticles: added.count,
                                          failures: [FeedUpdateFailure(feed: "Báo \u{1B}[31mHỏng", reason: "HTTP 404")])
@@ -50,10 +59,12 @@ import Testing
             guard frame.lines.last!.contains("Đang cập nhật nguồn tin 1/3…") else { return false }
             updater.gate.withLock { $0 = true }
             return true
-        }, .until("the summary") { $0.lines.last!.contains("bài mới") }, .key(.char("q"))])
+        }, .until("the summary") { $0.lines.last!.contains("bài mới") }, .key(.char("F")),
+           .until("the feed list") { $0.lines[0].contains("Nguồn tin") }, .key(.char("j")), .key(.enter),
+           .until("the feed's articles") { $0.lines[0].contains("Báo thử ·") }, .key(.char("q"))])
         #expect(h.run(.library(select: nil), on: terminal) == 0)
         #expect(terminal.timedOut == nil)
-        let lines = terminal.lines
+        let lines = try #require(terminal.frames.last { $0.lines.last!.contains("bài mới") }).lines
         #expect(lines[0].contains("Thư viện · 23 bài · 4 chưa đọc"))
         // The summary names the feed that failed, its escape neutralised.
         let status = lines.last!
@@ -63,8 +74,14 @@ import Testing
         let rows = lines.dropFirst().prefix(23)
         #expect(rows.filter { $0.hasPrefix(" ● ") }.count == 4)
         // Read ones first (19), then the unread, the last added first: the cursor on row 20.
-        let frame = try #require(terminal.frames.last)
+        let frame = try #require(terminal.frames.last { $0.lines.last!.contains("bài mới") })
         #expect(lines[20].hasPrefix(" ● ") && frame[0, 20].style == .sidebarCursor)
         #expect(try store.rows().filter(\.isUnread).count == 4)
+        // F: the feed with its three new articles unread, the others from no feed; Enter lists its own.
+        let feeds = try #require(terminal.frames.first { $0.lines[0].contains("Nguồn tin") }).lines
+        #expect(feeds[0].contains("Nguồn tin · 1 nguồn"))
+        #expect(feeds[1].contains("(4/23) Tất cả bài") && feeds[2].contains("( 3/3) Báo thử") && feeds[3].contains("(1/20) Bài không từ nguồn tin"))
+        #expect(terminal.lines[0].contains("Báo thử · 3 bài · 3 chưa đọc"))
+        #expect(terminal.lines[1...3].allSatisfy { $0.hasPrefix(" ● ") } && terminal.lines[4].trimmingCharacters(in: .whitespaces).isEmpty)
     }
 }
