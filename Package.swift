@@ -96,6 +96,8 @@ let package = Package(
         .testTarget(name: "DocBaoLoadingTests", dependencies: ["DocBaoLoading"]),
         // Against Tests/e2e/http_server.py on 127.0.0.1, started by the tests.
         .testTarget(name: "DocBaoNetTests", dependencies: ["DocBaoNet"]),
+        // The update's parts without a server (the whole runs against the loopback server in Tests/e2e).
+        .testTarget(name: "DocBaoUpdateTests", dependencies: ["DocBaoUpdate", "DocBaoLoading", "DocBaoWeb"]),
         // Fixtures/: libraries written by earlier docbaos, read by path (MigrationTests).
         .testTarget(name: "DocBaoStoreTests", dependencies: ["DocBaoStore", "DocBaoLoading"], exclude: ["Fixtures"]),
         // Whole runs of the reader and the library view on the in-memory terminal, with a real library.

@@ -124,6 +124,10 @@ public enum LibraryCheck {
                 if try db.tableExists("file_reading") {
                     report.lines.append("files with a reading position: \(try Int.fetchOne(db, sql: "SELECT count(*) FROM file_reading") ?? 0)")
                 }
+                // Schema 4: the subscriptions.
+                if try db.tableExists("feed") {
+                    report.lines.append("subscriptions: \(try Int.fetchOne(db, sql: "SELECT count(*) FROM feed") ?? 0)")
+                }
             }
         } catch {
             let problem = LibraryError(path: path, sqlite: error)

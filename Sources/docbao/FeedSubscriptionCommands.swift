@@ -47,9 +47,10 @@ struct FeedAddCommand: ParsableCommand {
         do {
             let (subscription, isNew) = try store.subscribe(url: address, name: name, site: fetched.feed.link.map { TextSanitizer.clean($0) },
                                                             title: title)
-            let entries = fetched.feed.entries.count
+            let count = fetched.feed.entries.count
+            let entries = count == 1 ? "1 entry" : "\(count) entries"
             if isNew {
-                Output.out("subscribed \(subscription.id)\t\(subscription.displayName)\t\(address)\t(\(entries) entries: docbao update adds them)\n")
+                Output.out("subscribed \(subscription.id)\t\(subscription.displayName)\t\(address)\t(\(entries): docbao update adds them)\n")
             } else {
                 Output.out("already subscribed \(subscription.id)\t\(subscription.displayName)\t\(address)\n")
             }

@@ -35,6 +35,10 @@ struct UpdateCommand: ParsableCommand {
 
     func run() throws {
         let store = try LibraryAccess.open(libraryOption.library, command: "docbao update")
+        // Nothing fetched that could not be kept.
+        if let reason = store.readOnlyReason {
+            throw Failure("docbao update: \(LibraryError(path: store.path, problem: .readOnly(reason)))")
+        }
         var problems: [TerminalText] = []
         var chosen: [Subscription] = []
         do {

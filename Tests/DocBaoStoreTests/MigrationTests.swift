@@ -302,7 +302,8 @@ import Testing
         let same = try PreparedArticle(article: old, original: [], path: nil, fallbackTitle: "x")
         #expect(try store.addEntries([FeedItem(guid: "g", link: nil, article: same)], feed: feed.id, check: .notModified) == [.duplicate(2)])
         #expect(try store.subscription(id: feed.id)?.articles == 1 && store.count() == 6)
-        #expect(LibraryCheck.check(path: path).healthy)
+        let report = LibraryCheck.check(path: path)
+        #expect(report.healthy && report.lines.contains("subscriptions: 1"), "\(report.lines)")
     }
 
     @Test func aSchemaOneLibraryIsToldToBeUpgradedByTheCheck() throws {

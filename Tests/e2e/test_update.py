@@ -200,7 +200,7 @@ def test_feeds_are_fetched_four_at_a_time(news, library):
     names = [f"slow{i}" for i in range(8)]
     for name in names:
         run("feed", "add", f"{news}/news/switch/{name}", library=library)
-    http_server.NEWS["switch"] = {name: "slow1" for name in names}
+    http_server.NEWS["switch"] = {name: "slow2" for name in names}
     done = run("update", library=library)
     assert done.returncode == 0 and done.stdout.endswith("8 feeds updated, 8 new articles\n"), done.stdout
     assert http_server.NEWS["most_in_flight"] == 4
@@ -266,7 +266,7 @@ def test_update_in_a_terminal_shows_progress_then_the_summary(news, pane, tmp_pa
     run("feed", "add", news + "/news/feed", library=lib)
     run("feed", "add", news + "/news/switch/slow", library=lib)
     run("feed", "add", news + "/news/switch/gone", library=lib)
-    http_server.NEWS["switch"] = {"slow": "slow3", "gone": "404"}
+    http_server.NEWS["switch"] = {"slow": "slow5", "gone": "404"}
     p = pane(100, 20)
     p.docbao(f"update --library {lib}")
     # Two feeds done, the slow one still coming: the bar says so on the terminal.
@@ -294,3 +294,19 @@ def test_new_articles_are_marked_unread_in_the_library_view_until_read(news, pan
     screen = p.wait_stable(lambda s: "Bài 1" in s and "Bài 2" in s and s.count("●") == 1)
     p.keys("q")
     p.wait_exit(0)
+
+
+def test_a_read_only_library_is_not_updated_and_nothing_is_fetched(news, library):
+    from test_library_store import immutable
+
+    run("feed", "add", news + "/news/feed", library=library)
+    # (The library's -wal folded in, so that the file alone is the library.)
+    sqlite3.connect(library).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    before = library.read_bytes()
+    http_server.Handler.seen.clear()
+    with immutable(library):
+        listed = run("feed", "list", library=library)
+        assert listed.returncode == 0 and "Tin thử nghiệm" in listed.stdout
+        done = run("update", library=library)
+        assert done.returncode == 1 and "read-only" in done.stderr and done.stdout == "", done.stderr
+    assert http_server.Handler.seen == [] and library.read_bytes() == before
