@@ -22,6 +22,8 @@ public final class App {
     let historyPath: String
     /// The library view between visits: its sort, filter and search results stay as they were.
     private var view: LibraryViewState?
+    /// What the library view's update key (R) runs, when the program was given an updater.
+    private let updates: LibraryUpdates?
     /// The files named on the command line, when there are several (`:n`, `:p`).
     public var files: FileList?
     /// A notice for the next screen (from the config file, a failed opening…).
@@ -33,8 +35,9 @@ public final class App {
     public private(set) var warnings: [String] = []
 
     public init(terminal: any TerminalBackend, settings: ReaderSettings, store: LibraryStore? = nil, libraryPath: String? = nil,
-                historyPath: String = StatePaths.searchHistory) {
+                historyPath: String = StatePaths.searchHistory, updater: (any FeedUpdating)? = nil) {
         self.terminal = terminal
+        updates = updater.map(LibraryUpdates.init)
         self.settings = settings
         self.store = store
         self.libraryPath = libraryPath
@@ -62,6 +65,7 @@ public final class App {
                 case .signal(let n): return 128 + n
                 case .library: screen = .library(select: open.keeper?.id)
                 case .file(let to): screen = .read(openFile(to) ?? reopen(open))
+                case .article(let list): screen = .read(openInList(list) ?? open)
                 }
             case .library(let select):
                 guard let store = openStore() else {
@@ -88,14 +92,15 @@ public final class App {
                 _ = LibraryView.reduce(&state, .resize(terminal.size))
                 // After the resize, which clears the status line's message like any other message.
                 if let notice = notice.take() { _ = LibraryView.reduce(&state, .notice(notice)) }
-                var loop = EventLoop(LibraryScreen(store: store, historyPath: historyPath), state: state, on: terminal)
+                var loop = EventLoop(LibraryScreen(store: store, historyPath: historyPath, updates: updates), state: state, on: terminal)
                 let outcome = loop.run()
                 view = loop.state
                 switch outcome {
                 case .quit: return 0
                 case .signal(let n): return 128 + n
                 case .open(let id, let search):
-                    if let open = open(id, in: store, search: search) {
+                    if var open = open(id, in: store, search: search) {
+                        open.articles = view?.articleList(opening: id)
                         screen = .read(open)
                     } else {
                         screen = .library(select: id)
@@ -118,6 +123,15 @@ public final class App {
             notice = "Không mở được bài: \(error)"
             return nil
         }
+    }
+
+    /// The article `list.current`, opened with the list for the next J, K or U and its place in the
+    /// list on the status line; nil (with a notice) when it cannot be read now.
+    private func openInList(_ list: ArticleList) -> OpenArticle? {
+        guard let store = openStore(), var open = open(list.current, in: store, search: list.search) else { return nil }
+        open.articles = list
+        notice = list.label
+        return open
     }
 
     /// The command line's file `index`, made the current one, with its place in the list on the

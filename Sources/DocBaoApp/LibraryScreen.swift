@@ -19,6 +19,8 @@ struct LibraryScreen: Program {
 
     let store: LibraryStore
     let historyPath: String
+    /// What the update key runs; nil when this program was given nothing to update with.
+    var updates: LibraryUpdates?
 
     /// The view's state for `store`, its cursor on `select` if given.
     static func state(_ store: LibraryStore, size: Size, settings: ReaderSettings, select: Int64?,
@@ -40,6 +42,12 @@ struct LibraryScreen: Program {
         case .signalled(let n): return .finish(.signal(n))
         case .open(let id, let search): return .finish(.open(id: id, search: search))
         case .redrawAll: return .repaint
+        case .update:
+            guard let updates else {
+                return .send([.updated((try? store.rows()) ?? state.entries, summary: "Thư viện tạm không có nguồn tin để cập nhật (docbao update cập nhật thư viện của bạn)")])
+            }
+            updates.start()
+            return .done
         case .remove(let id, let title):
             do {
                 let removed = try store.remove([id])
@@ -66,6 +74,23 @@ struct LibraryScreen: Program {
             }
         }
     }
+
+    /// The update's progress, and once it is over the entries with its new articles.
+    mutating func poll(_ state: LibraryViewState) -> [LibraryMessage] {
+        guard state.updating != nil, let updates else { return [] }
+        if let outcome = updates.takeOutcome() {
+            let summary = LibraryUpdates.summary(outcome)
+            do {
+                return [.updated(try store.rows(), summary: summary)]
+            } catch {
+                return [.updated(state.entries, summary: summary + " · không đọc lại được thư viện: \(error.summary)")]
+            }
+        }
+        return updates.takeProgress().map { [.updateProgress(done: $0.done, total: $0.total)] } ?? []
+    }
+
+    /// Often while an update runs, for its progress.
+    func waitTimeout(_ state: LibraryViewState) -> Int32 { state.updating != nil ? 100 : 250 }
 
     /// How many articles a search in the view lists at most (the best first).
     static let searchLimit = 200

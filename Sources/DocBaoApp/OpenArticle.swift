@@ -17,6 +17,8 @@ public struct OpenArticle {
     public var offset: Int?
     /// Where the article is kept in the library (its position and marks are saved there), if it is.
     public var keeper: PositionKeeper?
+    /// The library's list it was opened from, for J, K and U.
+    public var articles: ArticleList?
 
     public init(article: Article, notice: String? = nil, tailStart: Int? = nil,
                 whole: (@Sendable () -> (article: Article, notice: String?))? = nil,

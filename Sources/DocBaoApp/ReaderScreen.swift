@@ -16,6 +16,8 @@ struct ReaderScreen: Program {
         case library
         /// :n or :p: the file at this index of the command line's files.
         case file(Int)
+        /// J, K or U: the article `list.current` of the library's list.
+        case article(ArticleList)
         /// A terminating signal arrived.
         case signal(Int32)
     }
@@ -71,6 +73,7 @@ struct ReaderScreen: Program {
         state.loading = open.whole != nil
         state.tailStart = open.tailStart
         state.middle = open.middle?.range
+        state.articles = open.articles
         // A search opens at its first match, not at the saved position.
         open.keeper?.restore(&state, position: open.search == nil && open.offset == nil)
         if let offset = open.offset { Reader.go(&state, toSourceOffset: offset) }
@@ -98,6 +101,7 @@ struct ReaderScreen: Program {
             let to = files.index + step
             if let end = files.ends(to) { return .send([.notice(end)]) }
             return end(.file(to), state)
+        case .openArticle(let list): return end(.article(list), state)
         case .redrawAll: return .repaint
         case .openAddress(let url), .openLink(let url):
             return .send([.notice(LinkOpener(browser: settings.browser).open(url))])

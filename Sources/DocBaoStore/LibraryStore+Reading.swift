@@ -14,17 +14,27 @@ public struct ReadingPosition: Equatable, Sendable {
 }
 
 extension LibraryStore {
-    /// Every article, with its reading progress, in the order they were added.
+    /// Every article, with its reading progress and the feed it came from (named as
+    /// `Subscription.displayName` names it), in the order they were added.
     public func rows() throws(LibraryError) -> [LibraryEntry] {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT a.id, a.title, a.source, a.date, a.words, a.added, r.progress, r.at
-                FROM article a LEFT JOIN reading r ON r.article = a.id ORDER BY a.id
+                SELECT a.id, a.title, a.source, a.date, a.words, a.added, r.progress, r.at,
+                       f.id, coalesce(f.name, f.title, f.url)
+                FROM article a LEFT JOIN reading r ON r.article = a.id LEFT JOIN feed f ON f.id = a.feed
+                ORDER BY a.id
                 """)
             var rows: [LibraryEntry] = []
+            // Each feed's name made safe for the screen once (a feed's title is the feed's words).
+            var feeds: [Int64: LibraryFeed] = [:]
             while let r = try cursor.next() {
+                var feed: LibraryFeed?
+                if let id: Int64 = r[8] {
+                    feed = feeds[id] ?? LibraryFeed(id: id, name: TerminalSafe.line(r[9]))
+                    feeds[id] = feed
+                }
                 rows.append(LibraryEntry(id: r[0], title: r[1], source: r[2], date: r[3], words: r[4],
-                                         progress: r[6], lastRead: r[7], added: r[5]))
+                                         progress: r[6], lastRead: r[7], added: r[5], feed: feed))
             }
             return rows
         }

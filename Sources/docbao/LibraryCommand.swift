@@ -15,7 +15,10 @@ struct LibraryCommand: ParsableCommand {
         discussion: """
         Opens the library view: one line per article (title, source, date, reading time, how \
         far you have read); & filters the titles as you type, / searches the text of every \
-        article, Enter opens one at your place, ? lists the keys. The reader's options apply \
+        article, F lists the subscribed feeds with their unread articles (Enter shows one \
+        feed's), R updates them as docbao update does, Enter opens an article at your place \
+        (then J and K go to the next and previous of the list, U to the next unread), ? lists \
+        the keys. The reader's options apply \
         too (--width, --theme, --tones, --input…: see docbao --help). When stdout is not a \
         terminal, the library is printed as docbao list prints it.
 

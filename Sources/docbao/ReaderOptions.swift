@@ -113,7 +113,9 @@ struct ReaderOptions: Equatable {
         } catch let error as Terminal.OpenError {
             throw Failure("docbao: \(error.description)")
         }
-        let app = App(terminal: terminal, settings: reader, store: start.store, libraryPath: library)
+        // A temporary library (docbao DIR, docbao FEED) has no subscriptions to update.
+        let app = App(terminal: terminal, settings: reader, store: start.store, libraryPath: library,
+                      updater: start.temporary == nil ? LibraryViewUpdater(path: library) : nil)
         app.notice = config.notice
         app.files = start.files
         let code = app.run(start.screen)

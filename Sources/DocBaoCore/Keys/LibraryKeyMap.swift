@@ -15,6 +15,10 @@ public enum LibraryAction: String, CaseIterable, Sendable {
     case filter
     case search
     case cycleSort = "cycle-sort"
+    /// The feed list: every article, or one feed's, with their unread counts.
+    case feeds
+    /// Fetch every subscribed feed and add its new articles, as `docbao update` does.
+    case update
     /// Remove the article under the cursor from the library, once confirmed.
     case remove
     case help
@@ -39,6 +43,8 @@ extension LibraryAction: KeyAction {
         KeyBinding<LibraryAction>([.char("&"), .char("f")], .filter, .library, "lọc theo tên bài (gõ đến đâu lọc đến đó)"),
         KeyBinding<LibraryAction>([.char("/")], .search, .library, "tìm trong nội dung các bài"),
         KeyBinding<LibraryAction>([.escape], .back, .library, "bỏ lọc; từ kết quả tìm về thư viện"),
+        KeyBinding<LibraryAction>([.char("F")], .feeds, .library, "nguồn tin: số bài chưa đọc của mỗi nguồn; Enter chỉ xem bài của nguồn đó"),
+        KeyBinding<LibraryAction>([.char("R")], .update, .library, "cập nhật mọi nguồn tin (như docbao update); bài mới có dấu ●"),
         KeyBinding<LibraryAction>([.char("s")], .cycleSort, .library, "sắp xếp: đọc gần đây → ngày đăng → tên bài"),
         KeyBinding<LibraryAction>([.char("D")], .remove, .library, "xoá bài khỏi thư viện (hỏi lại trước; tệp của bạn không bị đụng)"),
         KeyBinding<LibraryAction>([.char("?"), .char("h"), .function(1)], .help, .library, "trợ giúp"),
@@ -68,5 +74,11 @@ extension KeyTable where Action == LibraryAction {
     /// The reminder on the status line.
     var hint: String {
         reminder([(.search, "tìm"), (.filter, "lọc"), (.cycleSort, "sắp xếp"), (.help, "trợ giúp"), (.quit, "thoát")])
+    }
+
+    /// The reminder when some articles come from feeds: the feed list and the update instead of the
+    /// filter and the sort.
+    var feedHint: String {
+        reminder([(.search, "tìm"), (.feeds, "nguồn tin"), (.update, "cập nhật"), (.help, "trợ giúp"), (.quit, "thoát")])
     }
 }

@@ -8,8 +8,12 @@ struct LibraryCatalog: Sendable {
     /// Each title folded for `Matcher`, by entry index (offsets dropped: filtering needs none).
     private var folded: [VietnameseFolding.Folded]?
 
+    /// Whether some article came from a subscribed feed.
+    let hasFeeds: Bool
+
     init(_ entries: [LibraryEntry]) {
         self.entries = entries
+        hasFeeds = entries.contains { $0.feed != nil }
     }
 
     /// Entry indices sorted by `sort`; ties go by id, so every order is total and repeatable.

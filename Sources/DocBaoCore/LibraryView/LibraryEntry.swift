@@ -14,9 +14,11 @@ public struct LibraryEntry: Equatable, Sendable {
     public var lastRead: Double?
     /// When the article was added to the library, in unix seconds.
     public var added: Double
+    /// The subscribed feed the article came from; nil for an article added otherwise.
+    public var feed: LibraryFeed?
 
     public init(id: Int64, title: String, source: String? = nil, date: String? = nil, words: Int = 0,
-                progress: Double? = nil, lastRead: Double? = nil, added: Double = 0) {
+                progress: Double? = nil, lastRead: Double? = nil, added: Double = 0, feed: LibraryFeed? = nil) {
         self.id = id
         self.title = title
         self.source = source
@@ -25,6 +27,7 @@ public struct LibraryEntry: Equatable, Sendable {
         self.progress = progress
         self.lastRead = lastRead
         self.added = added
+        self.feed = feed
     }
 
     /// Never opened.
@@ -40,6 +43,18 @@ public struct LibraryEntry: Equatable, Sendable {
     public var progressLabel: String {
         guard let progress else { return "" }
         return ReadingProgress.label(progress)
+    }
+}
+
+/// A subscribed feed as the library view names it.
+public struct LibraryFeed: Hashable, Sendable {
+    public var id: Int64
+    /// The subscription's name, else the feed's title, else its address.
+    public var name: String
+
+    public init(id: Int64, name: String) {
+        self.id = id
+        self.name = name
     }
 }
 

@@ -7,6 +7,8 @@ public enum LibraryMessage: Equatable, Sendable {
     case confirmKey(Key)
     /// Any key or click while the help overlay shows, but the line-down and line-up keys, which scroll it (`.scroll`).
     case dismissHelp
+    /// A key while the feed list is open.
+    case feedListKey(Key)
     /// Scroll by a number of rows (mouse wheel).
     case scroll(Int)
     /// A click on screen row `row`: selects the article there, opens it if already selected.
@@ -15,6 +17,11 @@ public enum LibraryMessage: Equatable, Sendable {
     /// The library's entries, reloaded (after reading an article, an import): the cursor stays on
     /// the same article.
     case entries([LibraryEntry])
+    /// How far the update (`R`) has got: feeds done of all.
+    case updateProgress(done: Int, total: Int)
+    /// The update is over: the entries reloaded, the cursor put on the first new article, and what
+    /// it did said on the status line.
+    case updated([LibraryEntry], summary: String)
     /// Put the cursor on this article (the one the user comes back from).
     case select(id: Int64)
     /// What a `.search` effect found, best first.
@@ -37,6 +44,8 @@ public enum LibraryEffect: Equatable, Sendable {
     case search(query: String, options: SearchOptions)
     /// Keep the search history (oldest first) for the next run.
     case saveHistory([String])
+    /// Update every subscribed feed in the background; answer with `.updateProgress`, then `.updated`.
+    case update
     /// Clear and repaint the terminal (Ctrl-L).
     case redrawAll
     case quit

@@ -14,6 +14,8 @@ public enum LibraryRenderer {
         if size.height >= 2 {
             if state.showingHelp {
                 drawHelp(state, into: &frame)
+            } else if let list = state.feedList {
+                drawFeeds(list, state, into: &frame)
             } else if state.mode == .results || (state.mode == .search && state.results != nil) {
                 drawResults(state, into: &frame)
             } else {
@@ -25,16 +27,18 @@ public enum LibraryRenderer {
         return frame
     }
 
-    /// "Thư viện · 312 bài" on the left, the sort on the right.
+    /// "Thư viện · 312 bài · 5 chưa đọc" (a feed's name when one is chosen) on the left, the sort on the right.
     static func drawHeader(_ state: LibraryViewState, into frame: inout Frame) {
         let width = frame.size.width
         frame.fill(x: 0, y: 0, width: width, style: .sidebarHeader)
-        let count = state.filter.isEmpty ? "\(state.entries.count) bài" : "\(state.rows.count)/\(state.entries.count) bài"
-        let left = " Thư viện · \(count)"
+        let count = state.filter.isEmpty ? "\(state.scopeCount) bài" : "\(state.rows.count)/\(state.scopeCount) bài"
+        let unread = state.unreadCount > 0 ? " · \(state.unreadCount) chưa đọc" : ""
+        let left = " \(oneLine(state.scopeName)) · \(count)"
         let right = "xếp: \(state.sort.label) "
         let rightWidth = DisplayWidth.of(right)
-        if width >= DisplayWidth.of(left) + rightWidth + 2 {
-            frame.put(left, x: 0, y: 0, style: .sidebarHeader)
+        // On a narrow screen the unread count goes first, then the sort.
+        if let shown = [left + unread, left].first(where: { width >= DisplayWidth.of($0) + rightWidth + 2 }) {
+            frame.put(shown, x: 0, y: 0, style: .sidebarHeader)
             frame.put(right, x: width - rightWidth, y: 0, style: .sidebarHeader)
         } else {
             frame.putTruncated(left, x: 0, y: 0, maxWidth: width, style: .sidebarHeader)

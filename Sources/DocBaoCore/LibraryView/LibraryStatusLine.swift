@@ -19,26 +19,35 @@ enum LibraryStatusLine {
         } else if state.showingHelp {
             left = "Trợ giúp thư viện"
             right = state.keyMap.helpStatusHint
+        } else if let list = state.feedList {
+            left = "Enter: xem bài của nguồn · phím khác: đóng"
+            right = "\(list.cursor + 1)/\(list.lines.count)"
         } else if let r = state.results {
             left = state.message ?? "Enter mở bài · Esc về thư viện"
             right = r.hits.isEmpty ? "" : "\(r.cursor + 1)/\(r.hits.count)"
         } else {
-            let position = state.rows.isEmpty ? "0/\(state.entries.count)" : "\(state.cursor + 1)/\(state.rows.count)"
+            let position = state.rows.isEmpty ? "0/\(state.scopeCount)" : "\(state.cursor + 1)/\(state.rows.count)"
             if let message = state.message {
                 left = message
+            } else if let updating = state.updating {
+                left = "Đang cập nhật nguồn tin" + (updating.total > 0 ? " \(updating.done)/\(updating.total)…" : "…")
             } else if !state.filter.isEmpty {
-                left = "lọc “\(state.filter)”: \(state.rows.count)/\(state.entries.count)"
+                left = "lọc “\(state.filter)”: \(state.rows.count)/\(state.scopeCount)"
             } else {
                 left = position
             }
-            right = state.keyMap.hint
+            right = state.catalog.hasFeeds ? state.keyMap.feedHint : state.keyMap.hint
         }
         let rightWidth = DisplayWidth.of(right)
-        if width >= rightWidth + 14 {
+        // A message too long to stand beside the keys' reminder (an update's failures) takes the line.
+        let showsHint = state.prompt == nil && state.confirmingRemoval == nil && !state.showingHelp && state.feedList == nil
+            && state.results == nil
+        let crowded = state.message != nil && showsHint && DisplayWidth.of(left) + rightWidth + 3 > width
+        if width >= rightWidth + 14 && !crowded {
             frame.putTruncated(" " + left, x: 0, y: y, maxWidth: width - rightWidth - 2, style: .status)
             frame.put(right, x: width - rightWidth - 1, y: y, style: .statusAccent)
         } else {
-            frame.putTruncated(left, x: 0, y: y, maxWidth: width, style: .status)
+            frame.putTruncated(crowded && width >= rightWidth + 14 ? " " + left : left, x: 0, y: y, maxWidth: width, style: .status)
         }
     }
 
@@ -57,7 +66,7 @@ enum LibraryStatusLine {
 
     /// "&da nang█" or "/dau tranh█" on the left; the modes and the count (or what Enter does) on the right.
     static func drawPrompt(_ prompt: LibraryPrompt, _ state: LibraryViewState, y: Int, into frame: inout Frame) {
-        let detail = prompt.kind == .filter ? "\(state.rows.count)/\(state.entries.count)" : "Enter: tìm trong các bài"
+        let detail = prompt.kind == .filter ? "\(state.rows.count)/\(state.scopeCount)" : "Enter: tìm trong các bài"
         StatusLine.drawPromptLine(marker: prompt.marker, text: prompt.text, modes: prompt.modeLabel, detail: detail, y: y,
                                   width: frame.size.width, into: &frame)
     }

@@ -8,12 +8,20 @@ public enum LibraryView {
             if state.prompt != nil { return .promptKey(key) }
             if state.confirmingRemoval != nil { return .confirmKey(key) }
             if state.showingHelp { return state.keyMap.helpScroll(for: key).map(LibraryMessage.scroll) ?? .dismissHelp }
+            if state.feedList != nil { return .feedListKey(key) }
             return state.keyMap.action(for: key).map(LibraryMessage.action)
         case .mouse(let mouse):
             guard state.prompt == nil, state.confirmingRemoval == nil else { return nil }
             if state.showingHelp {
                 if case .click = mouse { return .dismissHelp }
                 return nil
+            }
+            if state.feedList != nil {
+                switch mouse {
+                case .wheelUp: return .feedListKey(.up)
+                case .wheelDown: return .feedListKey(.down)
+                case .click: break
+                }
             }
             switch mouse {
             case .wheelUp: return .scroll(-3)
@@ -38,6 +46,8 @@ public enum LibraryView {
             state.message = "Không xoá"
         case .dismissHelp:
             state.showingHelp = false
+        case .feedListKey(let key):
+            return feedListKey(&state, key)
         case .scroll(let n) where state.showingHelp:
             let lines = state.keyMap.helpLines.count
             state.helpScroll = max(0, min(state.helpScroll + n, lines - (state.size.height - 1)))
@@ -53,14 +63,12 @@ public enum LibraryView {
             return click(&state, row: y)
         case .resize(let size):
             state.setSize(size)
+        case .updateProgress(let done, let total):
+            if state.updating != nil { state.updating = (done, total) }
+        case .updated(let entries, let summary):
+            updated(&state, entries, summary)
         case .entries(let entries):
-            let fallback = state.cursor
-            state.catalog = LibraryCatalog(entries)
-            state.refresh()
-            if let anchor = state.anchor, state.selectedEntry?.id != anchor, state.catalog.index(of: anchor) == nil {
-                // The chosen article is gone: stay at the same place in the list.
-                state.moveCursor(to: fallback)
-            }
+            reload(&state, entries)
         case .select(let id):
             state.anchor = id
             if let i = state.rows.firstIndex(where: { state.catalog.entries[$0].id == id }) { state.moveCursor(to: i) }
@@ -102,8 +110,8 @@ public enum LibraryView {
             case .back:
                 state.results = nil
                 return []
-            case .filter:
-                // The filter is on the list's titles: go back to the list to filter it.
+            case .filter, .feeds:
+                // The filter and the feeds are the list's: go back to the list to choose them.
                 state.results = nil
             case .cycleSort:
                 state.message = "Kết quả xếp theo mức khớp; Esc về thư viện để sắp xếp"
@@ -127,7 +135,14 @@ public enum LibraryView {
             guard let entry = state.selectedEntry else { return [] }
             return [.open(id: entry.id, search: nil)]
         case .back:
-            if !state.filter.isEmpty { setFilter(&state, "", state.filterOptions) }
+            // The title filter first, then the feed.
+            if !state.filter.isEmpty {
+                setFilter(&state, "", state.filterOptions)
+            } else if state.feed != nil, let all = state.catalog.feedCounts().first {
+                chooseFeed(&state, all)
+            }
+        case .feeds:
+            openFeedList(&state, on: state.feed)
         case .filter:
             var prompt = LibraryPrompt(kind: .filter, text: state.filter, defaults: state.promptDefaults)
             if !state.filter.isEmpty { prompt.editor.options = state.filterOptions }
@@ -137,6 +152,13 @@ public enum LibraryView {
         case .remove:
             guard let entry = state.selectedEntry else { return [] }
             state.confirmingRemoval = entry
+        case .update:
+            guard state.updating == nil else {
+                state.message = "Đang cập nhật nguồn tin…"
+                return []
+            }
+            state.updating = (0, 0)
+            return [.update]
         case .cycleSort:
             state.sort = state.sort.next
             state.refresh()
@@ -173,6 +195,10 @@ public enum LibraryView {
     }
 
     static func click(_ state: inout LibraryViewState, row y: Int) -> [LibraryEffect] {
+        if state.feedList != nil {
+            clickFeed(&state, row: y)
+            return []
+        }
         guard y >= 1, y <= state.viewHeight else { return [] }
         if state.mode == .results, var r = state.results {
             let i = r.top + (y - 1) / 2

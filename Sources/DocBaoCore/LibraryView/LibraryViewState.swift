@@ -33,6 +33,18 @@ public struct LibraryViewState: Sendable {
     /// The title filter in force ("" for none) and how it matches.
     public internal(set) var filter = ""
     public internal(set) var filterOptions = SearchOptions()
+    /// The feed whose articles are listed (`F`); nil for every article.
+    public internal(set) var feed: FeedChoice?
+    /// What the header calls the articles listed: "Thư viện", or the feed's name.
+    public internal(set) var scopeName = "Thư viện"
+    /// How many articles the feed chosen has (all of them without one), before the title filter.
+    public internal(set) var scopeCount = 0
+    /// How many of the visible rows were never opened.
+    public internal(set) var unreadCount = 0
+    /// While the feeds update (`R`): how many are done of how many (0 of 0 until the first word).
+    public internal(set) var updating: (done: Int, total: Int)?
+    /// The feed list, while it is open over the view.
+    public internal(set) var feedList: LibraryFeedList?
     /// The visible rows: indices into `entries`, filtered and sorted.
     public internal(set) var rows: [Int] = []
     /// The selected row (an index into `rows`) and the first row on screen.
@@ -97,7 +109,16 @@ public struct LibraryViewState: Sendable {
     /// (else on the first row), keeping it on screen.
     mutating func refresh() {
         let matcher = Matcher(filter, options: filterOptions)
-        rows = catalog.filter(catalog.order(sort), matcher)
+        let scope = catalog.inFeed(catalog.order(sort), feed)
+        if feed != nil && scope.isEmpty {
+            // The feed has no article left (unsubscribed, its articles removed): list them all.
+            feed = nil
+            return refresh()
+        }
+        scopeName = catalog.name(of: feed)
+        scopeCount = scope.count
+        rows = catalog.filter(scope, matcher)
+        unreadCount = rows.reduce(0) { $0 + (catalog.entries[$1].isUnread ? 1 : 0) }
         if let anchor, let i = rows.firstIndex(where: { catalog.entries[$0].id == anchor }) {
             cursor = i
         } else {
@@ -132,6 +153,8 @@ public struct LibraryViewState: Sendable {
         size = Size(width: max(0, newSize.width), height: max(0, newSize.height))
         reveal()
         if var r = results { Self.reveal(&r, hitsPerScreen); results = r }
+        let height = viewHeight
+        feedList?.reveal(height: height)
     }
 
     /// Keeps the results' cursor on screen.

@@ -36,6 +36,11 @@ public enum Action: String, CaseIterable, Sendable {
     case library
     /// : then n or p, as in less: the next or the previous of the files named on the command line.
     case fileCommand = "file-command"
+    /// The next and the previous article of the library's list the article was opened from.
+    case nextArticle = "next-article"
+    case previousArticle = "previous-article"
+    /// The next article of that list never opened.
+    case nextUnread = "next-unread"
     case help
     case redraw
     case quit
@@ -91,6 +96,8 @@ public enum Effect: Equatable, Sendable {
     case copyAddress(String)
     /// :n (+1) or :p (-1): the next or the previous file named on the command line.
     case switchFile(Int)
+    /// J, K or U: open the article `list.current`, the reader moved there in the list.
+    case openArticle(ArticleList)
     /// Open this address in the user's browser (`$BROWSER`, else `xdg-open`).
     case openLink(String)
     /// Put this address on the terminal's clipboard (OSC 52); only when the config allows copying.

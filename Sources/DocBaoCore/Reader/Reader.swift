@@ -145,6 +145,9 @@ public enum Reader {
             case .listMarks: openMarksList(&state)
             case .listLinks: openLinksList(&state)
             case .library: return [.openLibrary]
+            case .nextArticle: return step(&state, .next)
+            case .previousArticle: return step(&state, .previous)
+            case .nextUnread: return step(&state, .nextUnread)
             case .openAddress, .copyAddress:
                 guard let url = state.article.metadata.url, !url.isEmpty else {
                     state.message = "Bài này không có địa chỉ"

@@ -76,6 +76,8 @@ public struct ReaderState {
     public var loading = false
     /// In a preview of head and tail, the index of the tail's first block.
     public var tailStart: Int?
+    /// The library's list the article was opened from, for J, K and U; nil outside the library view.
+    public var articles: ArticleList?
     /// A search that found nothing in the part loaded so far: run again on the whole article.
     var pendingSearch: PendingSearch?
     /// While loading: the bytes of the file that the preview does not show (nil when there is no

@@ -11,6 +11,8 @@ final class AppHarness {
     var libraryPath: String { folder + "/library.sqlite" }
     var historyPath: String { folder + "/search-history" }
     var settings = ReaderSettings()
+    /// What the library view's update key runs, if anything.
+    var updater: (any FeedUpdating)?
     private(set) var terminal: TestTerminal
 
     init(size: Size = Size(width: 100, height: 30)) {
@@ -35,8 +37,14 @@ final class AppHarness {
     @discardableResult
     func run(_ first: App.Screen, size: Size? = nil, _ script: [TestTerminal.Input]) -> Int32 {
         terminal = TestTerminal(size: size ?? terminal.size, script: script)
-        let app = App(terminal: terminal, settings: settings, libraryPath: libraryPath, historyPath: historyPath)
+        let app = App(terminal: terminal, settings: settings, libraryPath: libraryPath, historyPath: historyPath, updater: updater)
         return app.run(first)
+    }
+
+    /// Runs the program from `first` on `terminal` (a `WaitingTerminal`); returns the exit status.
+    @discardableResult
+    func run(_ first: App.Screen, on terminal: any TerminalBackend) -> Int32 {
+        App(terminal: terminal, settings: settings, libraryPath: libraryPath, historyPath: historyPath, updater: updater).run(first)
     }
 
     /// The seed article, outside the library.

@@ -1,0 +1,105 @@
+"""Reading the news in a real terminal (issue 17): in the reader, J and K go to the next and the
+previous article of the library's list in its order, U to the next one never opened; the library
+view lists a feed's articles (F) with the unread counted, and R updates the feeds from it."""
+import os
+import subprocess
+
+import pytest
+
+import http_server
+from tmux_harness import BINARY, SHARED
+
+DANTRI = SHARED / "testdata" / "articles-dantri"
+
+
+def status(p):
+    return p.lines()[p.height - 1]
+
+
+def run(*args, library):
+    return subprocess.run([str(BINARY), *map(str, args), "--library", str(library)],
+                          capture_output=True, text=True, timeout=60, env=dict(os.environ))
+
+
+@pytest.fixture
+def news(web):
+    """The loopback news site (Tests/e2e/http_server.py) as a fresh one: two entries in its feed."""
+    http_server.NEWS.update(count=2, not_modified=0, switch={}, page_delay=0, in_flight=0, most_in_flight=0)
+    return web
+
+
+def test_j_k_and_u_walk_the_library_list_in_its_order(pane):
+    p = pane(110, 30)
+    p.docbao(f"add {DANTRI}")
+    p.wait_for("26 added")
+    p.wait_exit(0)
+    p.docbao("library")
+    p.wait_stable("Thư viện · 26 bài")
+    # Sorted by title: an order reading does not change.
+    p.keys("s", "s", "g")
+    p.wait_for(lambda s: "xếp: tên bài" in s and status(p).strip().startswith("1/26"), what="sorted by title, on top")
+    rows = p.lines()
+    titles = [row[3:30] for row in rows[1:5]]
+    p.keys("Enter")
+    p.wait_for(lambda s: "Thư viện ·" not in s and titles[0] in s, what="the first article")
+    p.keys("J")
+    p.wait_for(lambda s: titles[1] in s and "Bài 2/26 · 24 bài chưa đọc" in status(p), what="the second article")
+    p.keys("J")
+    p.wait_for(lambda s: titles[2] in s and "Bài 3/26 · 23 bài chưa đọc" in status(p), what="the third article")
+    p.keys("K")
+    p.wait_for(lambda s: titles[1] in s and "Bài 2/26" in status(p), what="back to the second")
+    p.keys("K")
+    p.wait_for(lambda s: titles[0] in s and "Bài 1/26" in status(p), what="back to the first")
+    # U skips the second and third, opened already.
+    p.keys("U")
+    p.wait_for(lambda s: titles[3] in s and "Bài 4/26 · 22 bài chưa đọc" in status(p), what="the next unread")
+    p.keys("L")
+    p.wait_for(lambda s: "Thư viện · 26 bài" in s and status(p).strip().startswith("4/26"), what="the list on row 4")
+    # The four opened are no longer marked unread.
+    marks = [row[1] for row in p.lines()[1:27]]
+    assert marks[:4] == [" "] * 4 and marks[4:].count("●") == 22
+    p.keys("q")
+    p.wait_exit(0)
+
+
+def test_subscribe_update_read_the_new_then_the_next_unread_and_update_from_the_view(news, pane, tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    for path in ("/news/feed", "/news/full-text-feed"):
+        assert run("feed", "add", news + path, library=lib).returncode == 0
+    updated = run("update", library=lib)
+    assert updated.returncode == 0, updated.stderr
+    p = pane(110, 24)
+    p.docbao(f"library --library {lib}")
+    screen = p.wait_stable("Thư viện · 4 bài · 4 chưa đọc")
+    assert sum(1 for row in screen.splitlines()[1:5] if row[1] == "●") == 4
+    # The feeds with their unread counts; one chosen lists its articles only.
+    p.keys("F")
+    screen = p.wait_for(lambda s: "Nguồn tin · 2 nguồn" in s and "(2/2) Tin thử nghiệm" in s and "(2/2) Tin đầy đủ" in s,
+                        what="the feed list")
+    assert screen.splitlines()[1].strip().startswith("(4/4) Tất cả bài")
+    p.keys("j", "j", "Enter")
+    screen = p.wait_for(lambda s: "Tin thử nghiệm · 2 bài · 2 chưa đọc" in s, what="the feed's articles")
+    rows = [row for row in screen.splitlines()[1:4] if "Bài " in row]
+    assert len(rows) == 2 and all(row[1] == "●" and ("Bài 1:" in row or "Bài 2:" in row) for row in rows), screen
+    first, second = (row[3:].split("  ")[0].strip() for row in rows)
+    # Read the first; U goes to the other, then says none is left.
+    p.keys("g", "Enter")
+    p.wait_for(lambda s: "Thư viện ·" not in s and first in s and "Bộ trưởng cho biết" in s, what="the first article")
+    p.keys("U")
+    p.wait_for(lambda s: second in s and "Bài 2/2 · hết bài chưa đọc" in status(p), what="the next unread")
+    p.keys("U")
+    p.wait_for(lambda s: "Không còn bài chưa đọc trong danh sách" in status(p), what="none left")
+    p.keys("L")
+    screen = p.wait_stable(lambda s: "Tin thử nghiệm · 2 bài" in s and "chưa đọc" not in s.splitlines()[0])
+    assert "●" not in "\n".join(screen.splitlines()[1:3])
+    # The feed gets a new entry: R in the view adds it, marked, the cursor on it.
+    http_server.NEWS["count"] = 3
+    p.keys("R")
+    screen = p.wait_for(lambda s: "1 bài mới (2 nguồn đã cập nhật)" in status(p), what="the update's summary")
+    screen = p.wait_stable(lambda s: "Tin thử nghiệm · 3 bài · 1 chưa đọc" in s)
+    new = [row for row in screen.splitlines()[1:5] if "Bài 3: Học phí đại học" in row]
+    assert len(new) == 1 and new[0][1] == "●", screen
+    p.keys("Enter")
+    p.wait_for(lambda s: "Bài 3: Học phí đại học" in s and "Thư viện ·" not in s, what="the new article")
+    p.keys("q")
+    p.wait_exit(0)
