@@ -292,10 +292,23 @@ def first_screen(doc):
     return condition
 
 
+# Figure 4d: typed one key at a time at docbao's prompt once the whole is imported ("ngoai giao"
+# has tens of thousands of matches in the made articles).
+TYPED = "ngoai giao"
+
+
+def wait_loaded(s, timeout):
+    """Until docbao no longer says "đang nạp" (the whole of a huge article imported); at once for less."""
+    loading = lambda rows: "đang nạp" in rows[-1]
+    if loading(s.rows()):
+        s.wait_for(lambda rows: not loading(rows), timeout)
+
+
 def run_session(argv, doc, task, timeout):
     """One session: start the program, wait for the first screen, do `task`, quit. Returns the
     figures measured (seconds; math.inf on a timeout) and the peak RSS in bytes."""
     result = {}
+    less = os.path.basename(argv[0]) == "less"
     s = Session(argv)
     try:
         try:
@@ -316,16 +329,37 @@ def run_session(argv, doc, task, timeout):
                     # Memory is read once the whole article is in: docbao shows a huge one from a
                     # preview of its ends and says "đang nạp…" until the background import is done.
                     result["end"] = shown - sent
-                    loading = lambda rows: "đang nạp" in rows[-1]
-                    if loading(s.rows()):
-                        s.wait_for(lambda rows: not loading(rows), timeout)
-                elif task == "middle":  # from the top, the word in the middle: before any import is done
+                    wait_loaded(s, timeout)
+                elif task in ("middle", "middle_exact"):  # from the top, the word in the middle, while it loads
+                    exact = b"\t" if task == "middle_exact" and not less else b""  # Tab: docbao's exact mode
+                    sent = s.send(b"/" + exact + doc.middle.encode() + b"\r")
+                    shown = s.wait_for(contains(doc.middle), timeout)
+                    result["rss_search" if task == "middle" else "rss_exact"] = s.resident()
+                elif task == "loaded":  # the same once the whole is imported: what a search then keeps
+                    wait_loaded(s, timeout)
                     sent = s.send(b"/" + doc.middle.encode() + b"\r")
                     shown = s.wait_for(contains(doc.middle), timeout)
-                    result["rss_search"] = s.resident()
+                    result["rss_loaded"] = s.resident()
+                elif task == "typing":  # incremental search, key by key, once the whole is imported
+                    wait_loaded(s, timeout)
+                    s.send(b"/")
+                    s.wait_for(lambda rows: rows[-1].startswith("/"), timeout)
+                    times = []
+                    for k in range(1, len(TYPED) + 1):
+                        sent = s.send(TYPED[k - 1].encode())
+                        shown = s.wait_for(lambda rows: rows[-1].startswith("/" + TYPED[:k]), timeout)
+                        times.append(shown - sent)
+                    result["keys"] = times
+                    result["rss_typing"] = s.resident()
+                    s.send(b"\x1b")
                 else:  # search
                     sent = s.send(b"/" + doc.word.encode() + b"\r")
                     shown = s.wait_for(contains(doc.word), timeout)
+                if task == "typing":
+                    # The keys after the first that searched (on 100 MB the first two are not searched
+                    # as typed, and the third folds the whole once).
+                    if len(result["keys"]) > 3:
+                        result[task] = max(result["keys"][3:])
                 result.setdefault(task, shown - sent)
                 s.note_memory()
                 s.send(b"q")
@@ -508,11 +542,16 @@ def main():
                 continue
             if d.middle:
                 samples[d.name].setdefault("grep", {}).setdefault("middle", []).append(grep_count(d))
-            for task in ("scroll", "end", "search") + (("middle",) if d.middle else ()):
+            tasks = ("scroll", "end", "search") + (("middle",) if d.middle else ())
+            if d.middle and d.huge:
+                tasks += ("middle_exact", "loaded", "typing")
+            for task in tasks:
                 for prog in order:
+                    if task == "typing" and prog == "less":
+                        continue  # no incremental search in less's default mode
                     res = run_session(programs[prog](d), d, task, args.timeout)
                     box = samples[d.name][prog]
-                    for key in ("first", task, "rss", "rss_search"):
+                    for key in ("first", task, "rss", "rss_search", "rss_exact", "rss_loaded", "rss_typing", "keys"):
                         if key in res:
                             box.setdefault(key, []).append(res[key])
                     if "error" in res:
