@@ -196,6 +196,11 @@ class Session:
                 self.eof = True
                 break
             chunks.append((time.perf_counter(), data))
+            if b"\x1b[c" in data:
+                # Device attributes asked (docbao's theme = auto, after OSC 11): answered as a
+                # terminal does at once; pyte computes no answer here, and unanswered, docbao waits
+                # out its 200 ms timeout before the first screen.
+                os.write(self.fd, b"\x1b[?62;22c")
             ready, _, _ = select.select([self.fd], [], [], 0)
         return chunks
 
