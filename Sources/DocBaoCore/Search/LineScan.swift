@@ -111,7 +111,6 @@ public struct LineScan: Sendable {
             let n = bytes.count
             guard let src = bytes.baseAddress else { return }
             let table = BaseTable.shared
-            let low = table.low, extended = table.extended
             var units: [Int32] = [0], starts: [Int32] = [0]
             bases = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
                 let dst = out.baseAddress!
@@ -145,23 +144,6 @@ public struct LineScan: Sendable {
                                 dst[k] = ascii[Int(b)]; k += 1
                                 lineHasUnit = true
                             }
-                            continue
-                        }
-                        // The letters of Vietnamese text (two bytes below U+0250, three from U+1E00 to
-                        // U+1EFF) and NFD's combining marks after a letter, without the general decode:
-                        // the same bases as below, a quarter of the work.
-                        if b >= 0xC2 && b < 0xE0 && i + 1 < n && src[i + 1] & 0xC0 == 0x80 {
-                            let v = Int(b & 0x1F) << 6 | Int(src[i + 1] & 0x3F)
-                            if v < 0x250 {
-                                dst[k] = low[v - 0x80]; k += 1
-                                i += 2; lineHasUnit = true
-                                continue
-                            }
-                            if v >= 0x300 && v <= 0x36F && lineHasUnit { i += 2; continue }  // a mark on the letter before
-                        } else if b == 0xE1 && i + 2 < n && src[i + 1] >= 0xB8 && src[i + 1] <= 0xBB && src[i + 2] & 0xC0 == 0x80 {
-                            let v = 0x1000 | Int(src[i + 1] & 0x3F) << 6 | Int(src[i + 2] & 0x3F)
-                            dst[k] = extended[v - 0x1E00]; k += 1
-                            i += 3; lineHasUnit = true
                             continue
                         }
                         // A UTF-8 sequence, checked; a byte that starts none is one unit, as U+FFFD would be.
@@ -204,7 +186,7 @@ public struct LineScan: Sendable {
         static let shared = BaseTable()
         let ascii: [UInt8]
         /// U+0080 ..< U+0250 and U+1E00 ..< U+1F00 (precomposed Latin, every Vietnamese letter).
-        let low: [UInt8], extended: [UInt8]
+        private let low: [UInt8], extended: [UInt8]
 
         private init() {
             func byte(_ v: UInt32) -> UInt8 {
