@@ -50,10 +50,10 @@ public final class App {
         while true {
             switch screen {
             case .read(let open):
-                let state = ReaderScreen.initialState(open, size: terminal.size, settings: settings, notice: notice,
-                                                      historyPath: historyPath)
+                let (state, opening) = ReaderScreen.initialState(open, size: terminal.size, settings: settings, notice: notice,
+                                                                 historyPath: historyPath)
                 notice = nil
-                let program = ReaderScreen(open, historyPath: historyPath, settings: settings, files: files.map { ($0.index, $0.end) },
+                let program = ReaderScreen(open, historyPath: historyPath, settings: settings, opening: opening, files: files.map { ($0.index, $0.end) },
                                            passThrough: { [terminal] in terminal.passThrough($0) }) { [self] in
                     openStore() == nil ? notice.take() : nil
                 }

@@ -16,7 +16,8 @@ final class MiddleSearch: @unchecked Sendable {
         self.path = path
         let thread = Thread { [self] in
             let matcher = LineScan(Matcher(scan.query, options: scan.options))
-            guard let hit = FileScan.firstHit(path: path, in: scan.range, matcher, stop: { self.isStopped }),
+            let find = scan.direction == .forward ? FileScan.firstHit : FileScan.lastHit
+            guard let hit = find(path, scan.range, matcher, FileScan.pieceSize, { self.isStopped }),
                   let window = FileScan.window(path: path, around: hit, in: scan.range),
                   !self.isStopped else { return }
             self.result.put(MiddleHit(scan: scan, line: hit.line.lowerBound, window: window.bytes))

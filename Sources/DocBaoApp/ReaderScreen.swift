@@ -44,7 +44,10 @@ struct ReaderScreen: Program {
     private let middlePath: String?
     private var middleSearch: MiddleSearch?
 
-    init(_ open: OpenArticle, historyPath: String, settings: ReaderSettings = ReaderSettings(),
+    /// Effects of the opening state, performed once the first frame is out.
+    private var opening: [Effect]
+
+    init(_ open: OpenArticle, historyPath: String, settings: ReaderSettings = ReaderSettings(), opening: [Effect] = [],
          files: (index: Int, ends: (Int) -> String?)? = nil,
          passThrough: @escaping (String) -> Void = { _ in }, library: @escaping () -> String?) {
         keeper = open.keeper
@@ -55,12 +58,15 @@ struct ReaderScreen: Program {
         self.library = library
         whole = open.whole
         middlePath = open.middle?.path
+        self.opening = opening
     }
 
     /// The state the reader opens with: the settings applied, the history loaded, the position or
     /// the search to open at, `notice` (else the input's, else the history's) on the status line.
+    /// Its effects (the scan of a huge file's middle for `--search`) are the program's to perform
+    /// after the first frame (`opening`).
     static func initialState(_ open: OpenArticle, size: Size, settings: ReaderSettings, notice: String?,
-                             historyPath: String) -> ReaderState {
+                             historyPath: String) -> (state: ReaderState, effects: [Effect]) {
         var state = ReaderState(article: open.article, size: size, readingWidth: settings.readingWidth, keyMap: settings.keyMap)
         // One section is no list: its sidebar would only take room from the text (s shows it).
         if !settings.sidebar || open.article.sections.count <= 1 { state.setSidebarWanted(false) }
@@ -77,8 +83,9 @@ struct ReaderScreen: Program {
         // A search opens at its first match, not at the saved position.
         open.keeper?.restore(&state, position: open.search == nil && open.offset == nil)
         if let offset = open.offset { Reader.go(&state, toSourceOffset: offset) }
-        if let search = open.search { Reader.startSearch(&state, query: search.query, options: search.options) }
-        return state
+        var effects: [Effect] = []
+        if let search = open.search { effects = Reader.startSearch(&state, query: search.query, options: search.options) }
+        return (state, effects)
     }
 
     func message(for event: InputEvent, in state: ReaderState) -> Message? { Reader.message(for: event, in: state) }
@@ -152,13 +159,19 @@ struct ReaderScreen: Program {
         return news
     }
 
-    /// Starts a huge article's import once the first screen is out; says once that its file changed
-    /// since it was opened, on the first frame after text no longer in the file was met that shows
-    /// the status line (not a search prompt typed over it).
+    /// Performs the opening's effects (the scan for `--search` first, so the import's thread does
+    /// not hold it up) and starts a huge article's import once the first screen is out; says once
+    /// that its file changed since it was opened, on the first frame after text no longer in the
+    /// file was met that shows the status line (not a search prompt typed over it).
     mutating func messagesAfterFrame(_ state: ReaderState) -> [Message] {
+        var news: [Message] = []
+        for effect in opening {
+            if case .send(let answers) = perform(effect, in: state) { news += answers }
+        }
+        opening = []
         if let work = whole.take() { loading = BackgroundImport(work) }
-        guard let file, file.hasChanged, !toldChanged, state.prompt == nil else { return [] }
+        guard let file, file.hasChanged, !toldChanged, state.prompt == nil else { return news }
         toldChanged = true
-        return [.notice("Tệp đã đổi (hoặc lỗi đọc) từ khi mở: chỗ khác đi hiện bằng dấu ?; mở lại để đọc bản mới")]
+        return news + [.notice("Tệp đã đổi (hoặc lỗi đọc) từ khi mở: chỗ khác đi hiện bằng dấu ?; mở lại để đọc bản mới")]
     }
 }

@@ -44,6 +44,43 @@ public enum FileScan {
         return nil
     }
 
+    /// The last match in `range`, as `firstHit` finds the first: the pieces read from the end back,
+    /// each from a line's start.
+    public static func lastHit(path: String, in range: Range<Int>, _ scan: LineScan, pieceSize: Int = FileScan.pieceSize,
+                               stop: () -> Bool = { false }) -> LineScan.Hit? {
+        let fd = FileName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: pieceSize)
+        var end = range.upperBound
+        while end > range.lowerBound, !stop() {
+            let from = max(range.lowerBound, end - pieceSize), want = end - from
+            guard let got = buffer.withUnsafeMutableBytes({ FileBytes.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<want]), at: from) }),
+                  got == want else { return nil }
+            // From the first line's start, unless the range starts here or the piece has no break.
+            var cut = 0
+            if from > range.lowerBound {
+                if let first = buffer[..<got].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }), first + 1 < got {
+                    cut = first + 1
+                } else {
+                    while cut < got - 1, buffer[cut] & 0xC0 == 0x80 { cut += 1 }  // not inside a character
+                }
+            }
+            var found: LineScan.Hit?
+            buffer.withUnsafeBytes { bytes in
+                _ = scan.scan(UnsafeRawBufferPointer(rebasing: bytes[cut..<got])) { hit in
+                    let at = from + cut
+                    found = LineScan.Hit(line: (at + hit.line.lowerBound)..<(at + hit.line.upperBound),
+                                         match: (at + hit.match.lowerBound)..<(at + hit.match.upperBound))
+                    return true
+                }
+            }
+            if let found { return found }
+            end = from + cut
+        }
+        return nil
+    }
+
     /// The bytes around `hit` to show it with, within `range`: from a blank line (else a line
     /// break) some way before its line to the last line break some way after, and where they start.
     public static func window(path: String, around hit: LineScan.Hit, in range: Range<Int>,

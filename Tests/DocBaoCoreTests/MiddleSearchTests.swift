@@ -33,18 +33,23 @@ import Testing
         state.loading = true
         state.tailStart = preview.tailStart
         state.middle = preview.headCount..<(bytes.count - preview.tailCount)
-        return Opened(state: state, whole: PlainTextImporter.importArticle(bytes: bytes).article, bytes: bytes)
+        // The whole as the program imports it: its blocks kept in the file, so they know their place in it.
+        let whole = bytes.withUnsafeBytes {
+            PlainTextImporter.importArticle(source: BufferSource(bytes: $0, pieceSize: 1 << 20, textFile: BytesTextFile(bytes)),
+                                            chunkSize: 1 << 20).article
+        }
+        return Opened(state: state, whole: whole, bytes: bytes)
     }
 
-    /// What the program does with `.scanMiddle`, over bytes in memory: the first hit and 4 KB after
-    /// its line, from the line's start.
+    /// What the program does with `.scanMiddle`, over bytes in memory: the first hit (the last,
+    /// backward) and 4 KB after its line, from the line's start.
     static func perform(_ effects: [Effect], _ opened: inout Opened) {
         for case .scanMiddle(let scan) in effects {
             opened.scans += 1
-            var hit: LineScan.Hit?
+            var hits: [LineScan.Hit] = []
             let bytes = Array(opened.bytes[scan.range])
-            bytes.withUnsafeBytes { raw in _ = LineScan(Matcher(scan.query, options: scan.options)).scan(raw) { hit = $0; return false } }
-            guard let hit else { continue }
+            bytes.withUnsafeBytes { raw in _ = LineScan(Matcher(scan.query, options: scan.options)).scan(raw) { hits.append($0); return true } }
+            guard let hit = scan.direction == .forward ? hits.first : hits.last else { continue }
             let start = scan.range.lowerBound + hit.line.lowerBound
             let end = min(scan.range.upperBound, start + 4096)
             let window = Array(opened.bytes[start..<end])
@@ -120,5 +125,60 @@ import Testing
         let shown = Fixtures.paneLines(o.state)
         Self.type([.char("/")] + "khuynhxoan".map { Key.char($0) } + [.escape], &o)
         #expect(Fixtures.paneLines(o.state) == shown)
+    }
+
+    /// A text with the word in paragraphs 5,000 and 15,000 and near the end (in the tail).
+    static func twice(tail: Bool = false) -> String {
+        var text = Self.text(middle: 5_000)
+        let paragraph = "Đoạn 15000: công tác"
+        text = text.replacingOccurrences(of: paragraph, with: paragraph + " Khuỳnhxoắn")
+        if tail { text = text.replacingOccurrences(of: "Hết bài.", with: "Khuỳnhxoắn hết bài.") }
+        return text
+    }
+
+    /// `?` from the end (the tail) finds the middle's last match while loading, and lands there.
+    @Test func backwardFromTheEndFindsTheMiddlesLastMatch() throws {
+        var o = try Self.open(Self.twice())
+        Self.type([.char("G"), .char("?")] + "khuynhxoan".map { Key.char($0) } + [.enter], &o)
+        #expect(o.state.loading)
+        #expect(o.scans > 0)
+        #expect(Self.currentLine(o.state)?.hasPrefix("Đoạn 15000:") == true)
+        #expect(Fixtures.paneLines(o.state).contains { $0.contains("Khuỳnhxoắn") }, "the match is on screen")
+        _ = Reader.reduce(&o.state, .articleLoaded(o.whole))
+        #expect(Self.currentLine(o.state)?.hasPrefix("Đoạn 15000:") == true)
+        Self.type([.char("n")], &o)
+        #expect(Self.currentLine(o.state)?.hasPrefix("Đoạn 5000:") == true, "n goes on backward")
+    }
+
+    /// `?` from the top wraps: the tail's match comes before the middle's, so no scan; without one
+    /// in the tail, the middle's last.
+    @Test func backwardFromTheTopWrapsToTheTailThenTheMiddle() throws {
+        var o = try Self.open(Self.twice(tail: true))
+        Self.type([.char("?")] + "khuynhxoan".map { Key.char($0) } + [.enter], &o)
+        #expect(o.scans == 0)
+        #expect(Self.currentLine(o.state)?.hasPrefix("Khuỳnhxoắn hết bài") == true)
+        var other = try Self.open(Self.twice())
+        Self.type([.char("?")] + "khuynhxoan".map { Key.char($0) } + [.enter], &other)
+        #expect(Self.currentLine(other.state)?.hasPrefix("Đoạn 15000:") == true)
+    }
+
+    /// `/` from the end wraps to the head, then the middle's first match.
+    @Test func forwardFromTheEndWrapsToTheMiddle() throws {
+        var o = try Self.open(Self.twice())
+        Self.type([.char("G"), .char("/")] + "khuynhxoan".map { Key.char($0) } + [.enter], &o)
+        #expect(Self.currentLine(o.state)?.hasPrefix("Đoạn 5000:") == true)
+    }
+
+    /// `docbao --search WORD`: the search started with the article asks for the middle's scan, whose
+    /// match replaces the tail's (found first in the preview) or answers the search waiting for the whole.
+    @Test func aSearchAtStartScansTheMiddle() throws {
+        for tail in [false, true] {
+            var o = try Self.open(Self.twice(tail: tail))
+            let effects = Reader.startSearch(&o.state, query: "khuynhxoan", options: SearchOptions())
+            #expect(effects.count == 1)
+            Self.perform(effects, &o)
+            #expect(Self.currentLine(o.state)?.hasPrefix("Đoạn 5000:") == true, "tail: \(tail)")
+            #expect(Fixtures.paneLines(o.state).contains { $0.contains("Khuỳnhxoắn") })
+        }
     }
 }

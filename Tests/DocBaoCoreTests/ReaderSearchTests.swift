@@ -209,6 +209,40 @@ import Testing
     }
 }
 
+/// A huge article's folded text (about twice its size) is let go once a search is made: the memory
+/// after a search stays near the article's (issue 19), and the matches, n and N are the same.
+@Suite struct FoldReleaseTests {
+    @Test func theFoldIsKeptWhileTypingAndLetGoAfterEnter() throws {
+        var kept = try Fixtures.seedState(100, 30)
+        var letGo = try Fixtures.seedState(100, 30)
+        letGo.foldKeepLimit = 0  // the seed article stands for a huge one
+        var states = [kept, letGo]
+        for i in states.indices {
+            Fixtures.press([.char("/")] + "ngoai giao".map { Key.char($0) }, &states[i])
+            #expect(states[i].searchIndex.isFolded, "typing: the fold is searched at each key")
+            Fixtures.press([.enter], &states[i])
+        }
+        kept = states[0]
+        letGo = states[1]
+        #expect(kept.searchIndex.isFolded)
+        #expect(!letGo.searchIndex.isFolded, "after Enter the huge article's fold is let go")
+        let matches = try #require(kept.search?.matches)
+        #expect(letGo.search?.matches.count == matches.count && matches.count == 28)
+        for _ in 0..<30 {
+            Fixtures.press(Fixtures.keys("n"), &kept)
+            Fixtures.press(Fixtures.keys("n"), &letGo)
+            let a = kept.search!.matches[kept.search!.current!], b = letGo.search!.matches[letGo.search!.current!]
+            #expect(a == b)
+            #expect(kept.top == letGo.top)
+        }
+        Fixtures.press(Fixtures.keys("N"), &letGo)
+        #expect(!letGo.searchIndex.isFolded)
+        // The next search folds it again.
+        Fixtures.press([.char("/")] + "dau tranh".map { Key.char($0) }, &letGo)
+        #expect(letGo.searchIndex.isFolded && (letGo.search?.matches.count ?? 0) > 0)
+    }
+}
+
 @Suite struct PromptResizeTests {
     @Test func escAfterAResizeGoesBackToTheSameText() throws {
         var s = try Fixtures.seedState(100, 30)

@@ -60,4 +60,37 @@ import Testing
         #expect(FileScan.firstHit(path: path, in: 0..<bytes.count, LineScan(Matcher("khuynhxoan"))) == nil)
         #expect(FileScan.firstHit(path: folder.folder + "/none", in: 0..<10, LineScan(Matcher("a"))) == nil)
     }
+
+    /// The last match, read from the end back in pieces cut at line breaks, is the last of one scan
+    /// of all the bytes, wherever the pieces fall (one word on two lines, the later one found).
+    @Test func lastHitIsTheLastOfOneScan() throws {
+        let folder = TemporaryFolder()
+        defer { folder.clean() }
+        let pieceSize = 4096
+        let lineBytes = Self.bytes(lines: 1, word: "", at: -1).count
+        let near = pieceSize / lineBytes
+        for (at, crlf) in [(2, false), (near, true), (3 * near - 1, false), (3 * near + 1, true)] {
+            // The word on line 1 too: the last is the one on line `at`.
+            var text = ""
+            for n in 0..<(4 * near) {
+                text += "Đoạn \(n): công tác ngoại giao kinh tế\(n == 1 || n == at ? " Khuỳnhxoắn" : "") đất nước."
+                text += crlf ? "\r\n" : "\n"
+            }
+            let lines = Array(text.decomposedStringWithCanonicalMapping.utf8)
+            let path = folder.file("bai-\(at).txt", bytes: lines)
+            for range in [0..<lines.count, 50..<(lines.count - 50)] {
+                let matcher = Matcher("khuynhxoan")
+                var all: [LineScan.Hit] = []
+                Array(lines[range]).withUnsafeBytes { raw in _ = LineScan(matcher).scan(raw) { all.append($0); return true } }
+                #expect(all.count == 2, "\(at)")
+                let last = try #require(all.last)
+                let hit = try #require(FileScan.lastHit(path: path, in: range, LineScan(matcher), pieceSize: pieceSize))
+                #expect(hit.match == (last.match.lowerBound + range.lowerBound)..<(last.match.upperBound + range.lowerBound), "\(at)")
+                #expect(String(decoding: lines[hit.line], as: UTF8.self).precomposedStringWithCanonicalMapping.hasPrefix("Đoạn \(at):"))
+            }
+        }
+        let plain = Self.bytes(lines: 100, word: "", at: -1)
+        let path = folder.file("khong.txt", bytes: plain)
+        #expect(FileScan.lastHit(path: path, in: 0..<plain.count, LineScan(Matcher("khuynhxoan")), pieceSize: 512) == nil)
+    }
 }

@@ -69,3 +69,50 @@ def test_a_word_in_the_middle_is_shown_before_the_import_ends(pane, tmp_path, fo
     assert WORD in text_rows(p, again)
     p.keys("q")
     p.wait_exit(0)
+
+
+def twice_article(path, size, form):
+    """Like `huge_article`, with WORD at a quarter and at three quarters of the file: `?` from the end
+    must show the later one, `/` from the top the earlier."""
+    corpus = unicodedata.normalize(form, corpus_text())
+    quarter = corpus * (size // 4 // len(corpus.encode()) + 1)
+    early = unicodedata.normalize(form, f"Đoạn sớm: chữ {WORD} lần một.\n\n")
+    late = unicodedata.normalize(form, f"Đoạn muộn: chữ {WORD} lần hai.\n\n")
+    path.write_text(quarter + early + quarter + quarter + late + quarter, encoding="utf-8")
+    return path
+
+
+def wait_loading_shown(p, what):
+    """A capture with `what` on the text rows, the prompt closed, while the whole still loads."""
+    shown = p.wait_for(lambda s: what in text_rows(p, s) and not status(p, s).startswith(("/", "?")), timeout=120,
+                       what=f"{what!r} on screen, the prompt closed")
+    assert "đang nạp" in status(p, shown), "the match came only with the whole article"
+    return shown
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_backward_from_the_end_finds_the_last_in_the_middle_while_loading(pane, tmp_path, form):
+    path = twice_article(tmp_path / "dai.txt", 24 << 20, form)
+    p = pane(100, 30)
+    p.docbao(str(path))
+    p.wait_for(lambda s: "đang nạp" in status(p, s), what="the preview, the whole still loading")
+    p.type("G")
+    p.type("?khuynhxoan")
+    p.keys("Enter")
+    wait_loading_shown(p, "Đoạn muộn")
+    done = p.wait_for(lambda s: "đang nạp" not in status(p, s), timeout=600, what="the whole article imported")
+    assert "Đoạn muộn" in text_rows(p, done), "the match landed on its paragraph"
+    p.keys("n")
+    p.wait_for(lambda s: "Đoạn sớm" in text_rows(p, s), what="n: backward to the earlier one")
+    p.keys("q")
+    p.wait_exit(0)
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_search_at_start_finds_the_middle_while_loading(pane, tmp_path, form):
+    path = twice_article(tmp_path / "dai.txt", 24 << 20, form)
+    p = pane(100, 30)
+    p.docbao(f"--search {WORD} {path}")
+    wait_loading_shown(p, "Đoạn sớm")
+    p.keys("q")
+    p.wait_exit(0)

@@ -6,10 +6,20 @@
 public struct MiddleScan: Equatable, Sendable {
     public var query: String
     public var options: SearchOptions
+    /// Forward: the middle's first match is wanted; backward: its last.
+    public var direction: SearchDirection
     /// The file's bytes to scan: the middle the preview does not show.
     public var range: Range<Int>
-    /// Where the search started, in the preview's head.
+    /// Where the search started, in the preview's head or its tail.
     public var origin: SourcePosition
+
+    public init(query: String, options: SearchOptions, direction: SearchDirection = .forward, range: Range<Int>, origin: SourcePosition) {
+        self.query = query
+        self.options = options
+        self.direction = direction
+        self.range = range
+        self.origin = origin
+    }
 }
 
 /// The first match of a `MiddleScan` and the text to show it with.
@@ -36,19 +46,35 @@ struct PreviewWindow: Equatable {
     /// The search it was found for.
     var query: String
     var options: SearchOptions
+    var direction: SearchDirection
 }
 
 extension Reader {
-    /// The scan of the middle a search on the preview needs: while loading, going forward from the
-    /// head, when the first match from there is not in the head (the middle comes before the tail)
-    /// and no window was made for this very search.
+    /// The scan of the middle a search on the preview needs, while loading: when the match found
+    /// from `origin` (in the head or the tail) in the search's direction is not met before the
+    /// middle, or there is none, and no window was made for this very search.
     static func middleScan(_ state: ReaderState, _ search: SearchState, origin: SourcePosition,
                            found: (index: Int, wrapped: Bool)?) -> [Effect] {
-        guard let range = state.middle, !range.isEmpty, search.direction == .forward, let gap = state.gapIndex,
-              origin.block < gap else { return [] }
-        if let found, !found.wrapped, search.matches[found.index].block < gap { return [] }
-        if let window = state.window, window.query == search.query, window.options == search.options { return [] }
-        return [.scanMiddle(MiddleScan(query: search.query, options: search.options, range: range, origin: origin))]
+        guard let range = state.middle, !range.isEmpty, let gap = state.gapIndex, let tailStart = state.tailStart else { return [] }
+        if let window = state.window, window.query == search.query, window.options == search.options,
+           window.direction == search.direction { return [] }
+        let inHead = origin.block < gap
+        guard inHead || origin.block >= tailStart else { return [] }  // in a window: its text is shown already
+        if let found {
+            let block = search.matches[found.index].block
+            // Before the middle, in the order the search goes: from the head forward, the head; from
+            // the tail forward, the tail after the origin, then the head; backward, the mirror image.
+            let before: Bool
+            switch (search.direction, inHead) {
+            case (.forward, true): before = !found.wrapped && block < gap
+            case (.forward, false): before = !found.wrapped || block < gap
+            case (.backward, true): before = !found.wrapped || block >= tailStart
+            case (.backward, false): before = !found.wrapped && block >= tailStart
+            }
+            if before { return [] }
+        }
+        return [.scanMiddle(MiddleScan(query: search.query, options: search.options, direction: search.direction,
+                                       range: range, origin: origin))]
     }
 
     /// Shows the match found in the middle: the window around it replaces any earlier one, and the
@@ -73,27 +99,27 @@ extension Reader {
         newBlocks.append(Block(.paragraph, PlainTextImporter.previewGap))
         let newTailStart = newBlocks.count
         newBlocks += blocks[tailStart...]
-        // The top stays on its text: the head keeps its blocks, the tail's move; in an old window
-        // it goes to the placeholder.
-        var top = state.topSource
-        if top.block >= tailStart {
-            top.block += newTailStart - tailStart
-        } else if top.block > gap {
-            top = SourcePosition(block: gap, offset: 0)
+        // Positions stay on their text: the head keeps its blocks, the tail's move; in an old window
+        // they go to the placeholder.
+        func moved(_ p: SourcePosition) -> SourcePosition {
+            if p.block >= tailStart { return SourcePosition(block: p.block + newTailStart - tailStart, offset: p.offset) }
+            return p.block > gap ? SourcePosition(block: gap, offset: 0) : p
         }
         let article = Article(blocks: newBlocks, sections: Outline.sections(for: newBlocks), metadata: state.article.metadata)
-        state.replacePreview(article, tailStart: newTailStart, top: top)
-        state.window = PreviewWindow(blocks: window, line: hit.line, query: scan.query, options: scan.options)
+        state.replacePreview(article, tailStart: newTailStart, top: moved(state.topSource))
+        state.window = PreviewWindow(blocks: window, line: hit.line, query: scan.query, options: scan.options, direction: scan.direction)
         // Searches held for later are made again on this preview (their blocks moved).
         if var prompt = state.prompt {
             prompt.previous = prompt.previous.map { redo($0, in: state, keeping: nil) }
+            prompt.origin = moved(prompt.origin)
             prompt.originLine = state.layout.position(block: prompt.origin.block, offset: prompt.origin.offset)
             prompt.originWidth = state.layout.width
             state.prompt = prompt
         }
         if typing, let prompt = state.prompt { return searchAsYouType(&state, prompt) }
-        var search = SearchState(query: scan.query, options: scan.options, direction: .forward, index: state.searchIndex)
-        guard let found = search.next(from: scan.origin.block, offset: scan.origin.offset, .forward) else { return [] }
+        var search = SearchState(query: scan.query, options: scan.options, direction: scan.direction, index: state.searchIndex)
+        let origin = moved(scan.origin)
+        guard let found = search.next(from: origin.block, offset: origin.offset, scan.direction) else { return [] }
         search.current = found.index
         state.search = search
         state.pendingSearch = nil

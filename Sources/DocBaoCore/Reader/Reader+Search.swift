@@ -10,13 +10,15 @@ extension Reader {
     static let promptHelp = "Tab: thông minh/chính xác · C-w: cả từ · C-t: Telex/VNI · ↑↓: lịch sử"
 
     /// Starts a search as if typed at the prompt (`docbao --search`), from the top of the view,
-    /// without adding it to the history; says so when nothing matches.
-    public static func startSearch(_ state: inout ReaderState, query: String, options: SearchOptions) {
+    /// without adding it to the history; says so when nothing matches. While a huge article loads,
+    /// the effects scan its middle (`Reader+Middle`): the program performs them after the first frame.
+    @discardableResult
+    public static func startSearch(_ state: inout ReaderState, query: String, options: SearchOptions) -> [Effect] {
         var prompt = Prompt(direction: .forward, defaults: Prompt.Defaults(options: options), origin: state.topSource, originLine: state.top,
                             originWidth: state.layout.width, previous: nil)
         prompt.editor.setText(query)
         state.pendingSearch = nil
-        searchAsYouType(&state, prompt)
+        let effects = searchAsYouType(&state, prompt, deferShort: false)
         if state.search?.current == nil {
             state.search = nil
             if state.loading {
@@ -26,6 +28,7 @@ extension Reader {
                 state.message = "Không tìm thấy “\(query)”"
             }
         }
+        return effects
     }
 
     /// Closes the prompt as if it had never opened: the view and the previous search come back.

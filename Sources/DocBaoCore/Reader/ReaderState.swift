@@ -41,6 +41,9 @@ public struct ReaderState {
     /// Above this size (UTF-8 bytes) a query is searched as typed from its second character, above
     /// 8 times this from its third.
     public var incrementalLimit = 4 << 20
+    /// Above this many bytes, the article's folded text is let go when no prompt is open (a 100 MB
+    /// article's is about 160 MB): searching again, or typing at a new prompt, folds it again.
+    public var foldKeepLimit = 48 << 20
     /// Past queries, oldest first (kept across runs by the program).
     public var history: [String] = []
     /// Matching options and input method the next prompt starts with (the last ones used).

@@ -21,7 +21,7 @@ struct ByteSearch {
     }
 
     /// How common a base byte is in Vietnamese text, lower is rarer.
-    private static func rank(_ b: UInt8) -> Int {
+    static func rank(_ b: UInt8) -> Int {
         if let i = common.firstIndex(of: b) { return common.count - i }
         return 0
     }

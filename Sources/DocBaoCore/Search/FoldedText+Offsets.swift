@@ -12,14 +12,13 @@ extension FoldedText {
 
     /// Turns unit ranges, given in order, into UTF-8 ranges of their blocks' texts.
     public struct OffsetMapper {
-        let folded: FoldedText
         var cursor = Cursor()
         var source = ""
-        /// `folded`'s, apart: a closure over all of `folded` would retain its eight arrays per match.
+        /// Only these of `folded`: a list of matches keeps its mapper, and the units themselves
+        /// (about two bytes a character) are not kept for it (`SearchIndex.release`).
         let checkpoints: [Int32], blockStarts: [Int32]
 
         public init(_ folded: FoldedText) {
-            self.folded = folded
             checkpoints = folded.checkpoints
             blockStarts = folded.blockStarts
         }
@@ -29,7 +28,7 @@ extension FoldedText {
             var b = cursor.block
             let starts = blockStarts
             if b < 0 || r.lowerBound < Int(starts[b]) {
-                b = folded.block(ofUnit: r.lowerBound)
+                b = starts.partitionPoint { Int($0) <= r.lowerBound } - 1
             } else {
                 while b + 1 < starts.count && Int(starts[b + 1]) <= r.lowerBound { b += 1 }
             }

@@ -6,14 +6,18 @@
 /// scanned for the query's base bytes with `ByteSearch`, and only a line where they are is folded
 /// whole and asked of the `Matcher` itself. So the matches are, by construction, the Matcher's on
 /// each line (whatever its rules): base bytes equal are necessary for any match in either mode.
+/// When the query has a letter rare in Vietnamese text (`KeyLetter`: a j, w, f, z, a digit), only
+/// the lines holding it are folded, found at memory speed.
 /// A line is the bytes between two line breaks (LF or CR); matches never cross one.
 public struct LineScan: Sendable {
     public let matcher: Matcher
     private let search: ByteSearch?
+    let key: KeyLetter?
 
     public init(_ matcher: Matcher) {
         self.matcher = matcher
         search = matcher.query.isEmpty ? nil : ByteSearch(matcher.query.map { $0.base < 0xFF ? UInt8($0.base) : 0xFF })
+        key = KeyLetter(matcher.query)
     }
 
     /// A match: the line it is in and the match itself, as byte ranges of the bytes scanned.
@@ -34,6 +38,44 @@ public struct LineScan: Sendable {
     /// - Returns: false if `body` stopped the scan.
     @discardableResult
     public func scan(_ bytes: UnsafeRawBufferPointer, _ body: (Hit) -> Bool) -> Bool {
+        guard search != nil, bytes.count > 0 else { return true }
+        for lines in candidates(bytes) {
+            let shifted = { (hit: Hit) in
+                body(Hit(line: (hit.line.lowerBound + lines.lowerBound)..<(hit.line.upperBound + lines.lowerBound),
+                         match: (hit.match.lowerBound + lines.lowerBound)..<(hit.match.upperBound + lines.lowerBound)))
+            }
+            guard scanFolding(UnsafeRawBufferPointer(rebasing: bytes[lines]), shifted) else { return false }
+        }
+        return true
+    }
+
+    /// The parts of `bytes` that can hold a match, in order, each whole lines: every line holding
+    /// the key letter, or all the bytes when the query has none.
+    func candidates(_ bytes: UnsafeRawBufferPointer) -> LazyCandidates {
+        LazyCandidates(bytes: bytes.bindMemory(to: UInt8.self), key: key)
+    }
+
+    struct LazyCandidates: Sequence, IteratorProtocol {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let key: KeyLetter?
+        var at = 0
+
+        mutating func next() -> Range<Int>? {
+            let n = bytes.count
+            guard at < n else { return nil }
+            guard let key else { defer { at = n }; return 0..<n }
+            guard let c = key.firstCandidate(in: bytes, from: at) else { at = n; return nil }
+            func isBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D }
+            var start = c, end = c
+            while start > at && !isBreak(bytes[start - 1]) { start -= 1 }
+            while end < n && !isBreak(bytes[end]) { end += 1 }
+            at = end + 1
+            return start..<end
+        }
+    }
+
+    /// `scan` of every byte: the bases folded, the Matcher asked where the query's are.
+    private func scanFolding(_ bytes: UnsafeRawBufferPointer, _ body: (Hit) -> Bool) -> Bool {
         guard let search, bytes.count > 0 else { return true }
         var folded = Folding()
         folded.fold(bytes.bindMemory(to: UInt8.self))

@@ -1,6 +1,7 @@
 /// An article folded for search, all its blocks in one `FoldedText`, made on the first search and
 /// kept: about two bytes per character, so every later search (each key typed at the prompt) is one
-/// scan of the whole article's base bytes.
+/// scan of the whole article's base bytes. A huge article's is let go once its search is made
+/// (`release`): the lists of matches do not hold it, and the next search folds the article again.
 public final class SearchIndex {
     public let article: Article
     private var cached: FoldedText?
@@ -16,6 +17,14 @@ public final class SearchIndex {
         cached = text
         return text
     }
+
+    /// Lets the folded text go when it holds more than `limit` bytes.
+    public func release(over limit: Int) {
+        if let cached, cached.byteCount > limit { self.cached = nil }
+    }
+
+    /// Whether the folded text is held, for tests.
+    var isFolded: Bool { cached != nil }
 
     /// Every match of `matcher` in the article, in reading order, in the compact list (8 bytes a
     /// match), appended to as they are found. The matches are kept as folded units and made UTF-8
