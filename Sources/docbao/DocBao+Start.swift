@@ -45,7 +45,7 @@ extension ReaderOptions {
             // The library keeps the file's position and marks; reading goes on without it.
             var notice: String?
             var store: LibraryStore?
-            do { store = try LibraryStore(path: library ?? LibraryStore.defaultPath()) } catch {
+            do { store = try LibraryAccess.openShowingUpgrade(library ?? LibraryStore.defaultPath()) } catch {
                 notice = "Không giữ được vị trí đọc: thư viện \(error.summary)"
             }
             var open = try openFile(file, store: store, search: search)
