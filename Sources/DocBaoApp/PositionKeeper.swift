@@ -1,4 +1,5 @@
 import DocBaoCore
+import DocBaoLoading
 import DocBaoStore
 import Foundation
 
@@ -8,8 +9,9 @@ import Foundation
 public final class PositionKeeper {
     public enum Place: Equatable, Sendable {
         case article(Int64)
-        /// A file outside the library: its content key, and the absolute path it was opened from.
-        case file(key: String, path: String)
+        /// A file outside the library, by the absolute path it was opened from; kept under its
+        /// content key (`fileKey`).
+        case file(path: String)
     }
 
     let store: LibraryStore
@@ -19,6 +21,9 @@ public final class PositionKeeper {
         if case .article(let id) = place { return id }
         return nil
     }
+    /// A file's content key; nil until it is needed, when the library kept nothing for a file of
+    /// its size (`init(store:file:)`).
+    private var fileKey: String?
     private var saved: ReadingPosition?
     private var savedAt = Date()
     private var failed = false
@@ -34,7 +39,29 @@ public final class PositionKeeper {
     /// Keeps the position of the file at `path` (made absolute), under its content key.
     public init(store: LibraryStore, file key: String, path: String) {
         self.store = store
-        place = .file(key: key, path: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+        place = .file(path: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+        fileKey = key
+    }
+
+    /// Keeps the position of the file at `path` under its content key (`ContentKey`); nil when
+    /// it is not a regular file. The key, which reads up to 1 MB of the file, is read now only when
+    /// the library keeps something for a file of its size: else when something is first saved,
+    /// once the reader is on screen.
+    public convenience init?(store: LibraryStore, file path: String) {
+        guard let prefix = ContentKey.prefix(path: path) else { return nil }
+        var key: String?
+        if (try? store.keepsFiles(keyedFrom: prefix)) != false {
+            guard let known = ContentKey.of(path: path) else { return nil }
+            key = known
+        }
+        self.init(store: store, file: "", path: path)
+        fileKey = key
+    }
+
+    /// The file's content key, read from the file the first time it is needed.
+    private func key(of path: String) -> String? {
+        if fileKey == nil { fileKey = ContentKey.of(path: path) }
+        return fileKey
     }
 
     /// Puts the article's marks, and with `position` its saved position, into `state`.
@@ -43,7 +70,9 @@ public final class PositionKeeper {
         case .article(let id):
             state.marks = (try? store.marks(id)) ?? [:]
             saved = try? store.position(id)
-        case .file(let key, _):
+        case .file:
+            // No key yet: the library keeps nothing for a file of this size.
+            guard let key = fileKey else { break }
             state.marks = (try? store.fileMarks(key)) ?? [:]
             saved = try? store.filePosition(key)
         }
@@ -64,7 +93,9 @@ public final class PositionKeeper {
         do {
             switch place {
             case .article(let id): try store.savePosition(id, now)
-            case .file(let key, let path): try store.saveFilePosition(key, path: path, now)
+            case .file(let path):
+                guard let key = key(of: path) else { return nil }  // the file is gone: nothing to keep
+                try store.saveFilePosition(key, path: path, now)
             }
             saved = now
             failed = false
@@ -87,7 +118,9 @@ public final class PositionKeeper {
         do {
             switch place {
             case .article(let id): try store.saveMarks(id, marks)
-            case .file(let key, _): try store.saveFileMarks(key, marks)
+            case .file(let path):
+                guard let key = key(of: path) else { return nil }
+                try store.saveFileMarks(key, marks)
             }
             return nil
         } catch {

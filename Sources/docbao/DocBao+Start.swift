@@ -100,7 +100,7 @@ extension ReaderOptions {
     func openFile(_ path: String, store: LibraryStore?, search: (String, SearchOptions)?) throws -> OpenArticle {
         var loaded = try ArticleSource.loadOrExit(path, preview: true, force: force)
         if loaded.changed { loaded.notice = ArticleSource.changedNotice }
-        let keeper = store.flatMap { store in ContentKey.of(path: path).map { PositionKeeper(store: store, file: $0, path: path) } }
+        let keeper = store.flatMap { PositionKeeper(store: $0, file: path) }
         return OpenArticle(loaded: loaded, search: search, keeper: keeper)
     }
 

@@ -25,10 +25,27 @@ import Testing
             let loaded = try ArticleLoader.load(.file(path))
             let store = try h.store()
             return .success(OpenArticle(article: loaded.article,
-                                        keeper: PositionKeeper(store: store, file: ContentKey.of(path: path)!, path: path)))
+                                        keeper: PositionKeeper(store: store, file: path)))
         } catch {
             return .failure(FileList.FileError("\(error)"))
         }
+    }
+
+    /// A file's content key (up to 1 MB read and hashed) is read before the first screen only when
+    /// the library keeps something for a file of its size; else when something is first saved.
+    @Test func aFileIsHashedAtOpeningOnlyWhenTheLibraryMayKnowIt() throws {
+        let h = AppHarness()
+        let path = Self.threeFiles(h)[0]
+        let store = try h.store()
+        let prefix = try #require(ContentKey.prefix(path: path))
+        let key = try #require(ContentKey.of(path: path))
+        #expect(key.hasPrefix(prefix) && prefix.hasPrefix("w") && prefix.hasSuffix("-"))
+        #expect(try !store.keepsFiles(keyedFrom: prefix))
+        let keeper = try #require(PositionKeeper(store: store, file: path))
+        #expect(keeper.saveMarks(["a": 12]) == nil)
+        #expect(try store.fileMarks(key) == ["a": 12])
+        #expect(try store.keepsFiles(keyedFrom: prefix) && !store.keepsFiles(keyedFrom: "w\(key.split(separator: "-")[0].dropFirst())0-"))
+        #expect(PositionKeeper(store: store, file: h.folder) == nil)
     }
 
     func run(_ h: AppHarness, files paths: [String], _ script: [TestTerminal.Input]) throws -> TestTerminal {
