@@ -14,7 +14,10 @@ public final class PositionKeeper {
         case file(path: String)
     }
 
-    let store: LibraryStore
+    /// The library; for a file read before there was one, nil until something is saved, when
+    /// it is made at `libraryPath` (`init(library:file:)`).
+    private var opened: LibraryStore?
+    private let libraryPath: String?
     public let place: Place
     /// The library article's id; nil for a file.
     public var id: Int64? {
@@ -32,13 +35,15 @@ public final class PositionKeeper {
     public private(set) var unsaved: String?
 
     public init(store: LibraryStore, id: Int64) {
-        self.store = store
+        opened = store
+        libraryPath = nil
         place = .article(id)
     }
 
     /// Keeps the position of the file at `path` (made absolute), under its content key.
     public init(store: LibraryStore, file key: String, path: String) {
-        self.store = store
+        opened = store
+        libraryPath = nil
         place = .file(path: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
         fileKey = key
     }
@@ -58,6 +63,24 @@ public final class PositionKeeper {
         fileKey = key
     }
 
+    /// Keeps the position of the file at `path` in the library at `library`, which is not there
+    /// yet: nothing to restore, and the library is made (and the file's key read) only when a
+    /// position or mark is first saved, once the reader is on screen. Nil when `path` is not a
+    /// regular file.
+    public init?(library: String, file path: String) {
+        guard ContentKey.prefix(path: path) != nil else { return nil }
+        libraryPath = library
+        place = .file(path: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+    }
+
+    /// The library, made now when it was not there.
+    private func store() throws(LibraryError) -> LibraryStore {
+        if let opened { return opened }
+        let store = try LibraryStore(path: libraryPath ?? LibraryStore.defaultPath())
+        opened = store
+        return store
+    }
+
     /// The file's content key, read from the file the first time it is needed.
     private func key(of path: String) -> String? {
         if fileKey == nil { fileKey = ContentKey.of(path: path) }
@@ -68,11 +91,12 @@ public final class PositionKeeper {
     func restore(_ state: inout ReaderState, position: Bool) {
         switch place {
         case .article(let id):
+            guard let store = opened else { break }
             state.marks = (try? store.marks(id)) ?? [:]
             saved = try? store.position(id)
         case .file:
-            // No key yet: the library keeps nothing for a file of this size.
-            guard let key = fileKey else { break }
+            // No key or no library yet: nothing kept for a file of this size.
+            guard let key = fileKey, let store = opened else { break }
             state.marks = (try? store.fileMarks(key)) ?? [:]
             saved = try? store.filePosition(key)
         }
@@ -92,10 +116,10 @@ public final class PositionKeeper {
         savedAt = Date()
         do {
             switch place {
-            case .article(let id): try store.savePosition(id, now)
+            case .article(let id): try store().savePosition(id, now)
             case .file(let path):
                 guard let key = key(of: path) else { return nil }  // the file is gone: nothing to keep
-                try store.saveFilePosition(key, path: path, now)
+                try store().saveFilePosition(key, path: path, now)
             }
             saved = now
             failed = false
@@ -117,10 +141,10 @@ public final class PositionKeeper {
     func saveMarks(_ marks: [Character: Int]) -> String? {
         do {
             switch place {
-            case .article(let id): try store.saveMarks(id, marks)
+            case .article(let id): try store().saveMarks(id, marks)
             case .file(let path):
                 guard let key = key(of: path) else { return nil }
-                try store.saveFileMarks(key, marks)
+                try store().saveFileMarks(key, marks)
             }
             return nil
         } catch {

@@ -48,6 +48,20 @@ import Testing
         #expect(PositionKeeper(store: store, file: h.folder) == nil)
     }
 
+    /// `docbao FILE` before there is a library: nothing is made to open the file; the library is
+    /// made when the first mark or position is saved, and holds it.
+    @Test func aLibraryThatIsNotThereIsMadeOnlyWhenSomethingIsSaved() throws {
+        let h = AppHarness()
+        let path = Self.threeFiles(h)[1]
+        let keeper = try #require(PositionKeeper(library: h.libraryPath, file: path))
+        var state = ReaderState(article: try ArticleLoader.load(.file(path)).article, size: Size(width: 80, height: 20))
+        keeper.restore(&state, position: true)
+        #expect(state.marks.isEmpty && !FileManager.default.fileExists(atPath: h.libraryPath))
+        #expect(keeper.saveMarks(["b": 40]) == nil)
+        #expect(try h.store().fileMarks(try #require(ContentKey.of(path: path))) == ["b": 40])
+        #expect(PositionKeeper(library: h.libraryPath, file: h.folder) == nil)
+    }
+
     func run(_ h: AppHarness, files paths: [String], _ script: [TestTerminal.Input]) throws -> TestTerminal {
         let terminal = TestTerminal(size: Size(width: 100, height: 20), script: script)
         let app = App(terminal: terminal, settings: h.settings, libraryPath: h.libraryPath, historyPath: h.historyPath)
