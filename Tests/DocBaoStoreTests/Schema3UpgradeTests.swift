@@ -51,7 +51,10 @@ import Testing
         let lib = TemporaryLibrary()
         defer { lib.clean() }
         try FileManager.default.copyItem(atPath: Self.fixture, toPath: lib.path)
-        let held = try Self.held(Self.fixture)
+        // The fixture is read from a copy too: SQLite leaves its -shm beside a file it reads.
+        let reference = lib.folder + "/reference.sqlite"
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: reference)
+        let held = try Self.held(reference)
         // What the fixture was made with (Fixtures/README.md).
         #expect(held.articles.count == 8 && held.content.count == 8)
         #expect(held.articles.filter { ($0["offset"] as Int?) != nil }.count == 4 && held.marks.values.map(\.count).reduce(0, +) == 3)
@@ -95,7 +98,7 @@ import Testing
         #expect(try store.search("mua lon").hits.contains { $0.id == 8 && $0.title == "Mưa lớn ở Hà Nội" })
         // What identifies an article (its hash, where it came from) is as it was.
         let identity = "SELECT id, hash, url, path FROM article ORDER BY id"
-        let before = try LibraryStore.readOnlyQueue(Self.fixture).read { try Row.fetchAll($0, sql: identity) }
+        let before = try LibraryStore.readOnlyQueue(reference).read { try Row.fetchAll($0, sql: identity) }
         #expect(try store.pool.read { try Row.fetchAll($0, sql: identity) } == before)
 
         #expect(try MigrationTests().pragma(lib.path, "user_version") == schema.version)
