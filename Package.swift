@@ -90,7 +90,9 @@ let package = Package(
         .executableTarget(name: "SearchBenchmark", dependencies: ["DocBaoCore", "DocBaoLoading", "DocBaoStore"]),
         // Release-build benchmark of a large library: search and list latency (scripts/bench-library).
         .executableTarget(name: "LibraryBenchmark", dependencies: ["DocBaoCore", "DocBaoStore"]),
-        .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore"], exclude: ["Snapshots"]),
+        // Where the shared corpora are (../shared/), for the test targets that read them.
+        .target(name: "TestCorpus", path: "Tests/TestCorpus"),
+        .testTarget(name: "DocBaoCoreTests", dependencies: ["DocBaoCore", "TestCorpus"], exclude: ["Snapshots"]),
         .testTarget(name: "DocBaoConfigTests", dependencies: ["DocBaoConfig"]),
         .testTarget(name: "DocBaoWebTests", dependencies: ["DocBaoWeb", "CLibXML2"]),
         .testTarget(name: "DocBaoLoadingTests", dependencies: ["DocBaoLoading"]),
@@ -99,8 +101,8 @@ let package = Package(
         // The update's parts without a server (the whole runs against the loopback server in Tests/e2e).
         .testTarget(name: "DocBaoUpdateTests", dependencies: ["DocBaoUpdate", "DocBaoLoading", "DocBaoWeb"]),
         // Fixtures/: libraries written by earlier docbaos, read by path (MigrationTests).
-        .testTarget(name: "DocBaoStoreTests", dependencies: ["DocBaoStore", "DocBaoLoading"], exclude: ["Fixtures"]),
+        .testTarget(name: "DocBaoStoreTests", dependencies: ["DocBaoStore", "DocBaoLoading", "TestCorpus"], exclude: ["Fixtures"]),
         // Whole runs of the reader and the library view on the in-memory terminal, with a real library.
-        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoStore", "DocBaoLoading", "DocBaoCore"]),
+        .testTarget(name: "DocBaoAppTests", dependencies: ["DocBaoApp", "DocBaoStore", "DocBaoLoading", "DocBaoCore", "TestCorpus"]),
     ]
 )

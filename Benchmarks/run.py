@@ -183,6 +183,10 @@ class Session:
             finally:
                 os._exit(127)
         self.pid, self.fd = pid, fd
+        # Answer device attributes (DA1) as every terminal does: docbao's `theme = "auto"` asks for
+        # the background (OSC 11, which pyte ignores, as some terminals do) followed by DA1, and
+        # waits for an answer; unanswered, each start would wait out its 200 ms timeout.
+        self.screen.write_process_input = lambda data: os.write(fd, data.encode())
 
     def _read_available(self, timeout):
         """Everything the program has written so far, as (arrival time, bytes) chunks; waits up

@@ -34,14 +34,26 @@ public enum ContentKey {
         if size <= wholeLimit {
             guard let bytes = FileBytes.readAt(fd, offset: 0, count: size), bytes.count == size else { return nil }
             hash.add(bytes)
-            return "w\(size)-" + hash.hex
+            return prefix(size: size) + hash.hex
         }
         for offset in sampleOffsets(size: size) {
             let count = min(offset == 0 || offset == size - endSize ? endSize : sampleSize, size - offset)
             guard let bytes = FileBytes.readAt(fd, offset: offset, count: count), bytes.count == count else { return nil }
             hash.add(bytes)
         }
-        return "s\(size)-" + hash.hex
+        return prefix(size: size) + hash.hex
+    }
+
+    /// The start of the key of a file of `size` bytes ("w6538-", "s104857600-"), known without
+    /// reading the file: a library that keeps nothing under a key so started has nothing for it,
+    /// and its key (up to 1 MB read and hashed) can wait until something is saved.
+    public static func prefix(size: Int) -> String { (size <= wholeLimit ? "w" : "s") + "\(size)-" }
+
+    /// `prefix(size:)` of the regular file at `path`; nil when it is not one.
+    public static func prefix(path: String) -> String? {
+        var info = stat()
+        guard FileName.withCString(path, { stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return prefix(size: Int(info.st_size))
     }
 
     /// Where the pieces of a file of `size` bytes (more than `wholeLimit`) are read: the head, the

@@ -23,6 +23,13 @@ public enum LibraryImport {
             }
             return parts.joined(separator: ", ")
         }
+
+        /// Adds what `other` counted (a feed's entries, another batch) to this summary.
+        public mutating func merge(_ other: Summary) {
+            added += other.added
+            duplicates += other.duplicates
+            skipped += other.skipped
+        }
     }
 
     /// Reads and prepares one file through the loading layer, or says why it is not an article.
@@ -86,7 +93,7 @@ public enum LibraryImport {
     }
 
     /// Adds one batch in one transaction, counting what was added and what was already there.
-    static func add(_ ready: [PreparedArticle], into store: LibraryStore, summary: inout Summary) throws(Interrupted) {
+    public static func add(_ ready: [PreparedArticle], into store: LibraryStore, summary: inout Summary) throws(Interrupted) {
         do {
             for outcome in try store.add(ready) {
                 switch outcome {

@@ -20,10 +20,18 @@ import GRDB
 /// schema or the next, never between; an older docbao then refuses the upgraded file. A library
 /// that cannot be written is never upgraded (`LibraryStore.init`).
 struct LibrarySchema: Sendable {
-    /// The steps, registered in order: "v1", "v2"…
-    private(set) var migrator = DatabaseMigrator()
+    /// One step: it makes schema N, N its place in `steps` counted from 1.
+    private struct Step: Sendable {
+        var foreignKeyChecks: DatabaseMigrator.ForeignKeyChecks
+        var body: @Sendable (Database, UpgradeRows) throws -> Void
+    }
+
+    /// The steps, in order: "v1", "v2"…
+    private var steps: [Step] = []
     /// The schema the steps make: the number of steps.
-    private(set) var version = 0
+    var version: Int { steps.count }
+    /// The steps as GRDB's migrator: what a file has had of them, what it has that they are not.
+    var migrator: DatabaseMigrator { migrator(progress: nil) }
 
     /// The schema this docbao writes.
     static let current: LibrarySchema = {
@@ -51,28 +59,45 @@ struct LibrarySchema: Sendable {
     /// a step that rebuilds a table asks for `.deferred`.
     mutating func append(foreignKeyChecks: DatabaseMigrator.ForeignKeyChecks = .immediate,
                          _ body: @escaping @Sendable (Database) throws -> Void) {
-        version += 1
-        let version = self.version
-        let identifier = "v\(version)"
-        migrator.registerMigration(identifier, foreignKeyChecks: foreignKeyChecks) { db in
-            // Two processes opening the library at once both see the step to run; the second
-            // gets the write lock when the first has run it, and finds it recorded.
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(Self.recordTable) WHERE identifier = ?", arguments: [identifier]) == true {
-                throw RunMeanwhile()
+        append(foreignKeyChecks: foreignKeyChecks) { db, _ in try body(db) }
+    }
+
+    /// Registers the next step, one that goes through many rows and says how far it is with
+    /// `rows` (`UpgradeRows`): whoever opened the library is told (a minutes-long upgrade shows
+    /// its progress, `LibraryStore.init(path:upgradeProgress:)`).
+    mutating func append(foreignKeyChecks: DatabaseMigrator.ForeignKeyChecks = .immediate,
+                         _ body: @escaping @Sendable (_ db: Database, _ rows: UpgradeRows) throws -> Void) {
+        steps.append(Step(foreignKeyChecks: foreignKeyChecks, body: body))
+    }
+
+    /// The steps registered with GRDB; each tells `progress` of its rows.
+    private func migrator(progress: UpgradeProgress.Report?) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for (index, step) in steps.enumerated() {
+            let version = index + 1
+            let identifier = "v\(version)"
+            migrator.registerMigration(identifier, foreignKeyChecks: step.foreignKeyChecks) { db in
+                // Two processes opening the library at once both see the step to run; the second
+                // gets the write lock when the first has run it, and finds it recorded.
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(Self.recordTable) WHERE identifier = ?", arguments: [identifier]) == true {
+                    throw RunMeanwhile()
+                }
+                try step.body(db, UpgradeRows(schema: version, report: progress))
+                try db.execute(sql: "PRAGMA user_version = \(version)")
             }
-            try body(db)
-            try db.execute(sql: "PRAGMA user_version = \(version)")
         }
+        return migrator
     }
 
     /// Brings the database to this schema, running the steps it has not had, each in one
-    /// transaction. Call it only once `inspect` has accepted the database.
-    func migrate(_ writer: some DatabaseWriter) throws {
-        try runSteps(writer)
+    /// transaction; the steps that go through many rows tell `progress` how far they are. Call
+    /// it only once `inspect` has accepted the database.
+    func migrate(_ writer: some DatabaseWriter, progress: UpgradeProgress.Report? = nil) throws {
+        try runSteps(writer, migrator(progress: progress))
         if try writer.read(Self.hasSpaceToReclaim) { try Self.reclaimSpace(writer) }
     }
 
-    private func runSteps(_ writer: some DatabaseWriter) throws {
+    private func runSteps(_ writer: some DatabaseWriter, _ migrator: DatabaseMigrator) throws {
         // Each retry starts after a step another process ran: there are at most `version` of them.
         for _ in 0..<version {
             do {
@@ -152,7 +177,7 @@ struct LibrarySchema: Sendable {
     /// Schema 3: `content` keeps each article's text, original and model deflated, with a checksum
     /// (`StoredContent`); every row of schema 2 is moved over in this step's one transaction, so the
     /// library is all of schema 2 or all of schema 3. The space is reclaimed after (`reclaimSpace`).
-    static func compactContent(_ db: Database) throws {
+    static func compactContent(_ db: Database, _ rows: UpgradeRows) throws {
         try db.execute(sql: """
             CREATE TABLE content_v2 (
                 id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
@@ -163,14 +188,16 @@ struct LibrarySchema: Sendable {
             )
             """)
         let insert = try db.makeStatement(sql: "INSERT INTO content_v2 (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)")
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, original, model, text FROM content ORDER BY id")
-        while let row = try rows.next() {
+        try rows.start(db, counting: "content")
+        let cursor = try Row.fetchCursor(db, sql: "SELECT id, original, model, text FROM content ORDER BY id")
+        while let row = try cursor.next() {
             guard let id = Int64.fromDatabaseValue(row[0]), let original = Data.fromDatabaseValue(row[1]),
                   let model = String.fromDatabaseValue(row[2]), let text = String.fromDatabaseValue(row[3]) else {
                 throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "article \(row[0]): its content row cannot be read")
             }
             let stored = try StoredContent(ArticleContent(original: [UInt8](original), model: model, text: text))
             try insert.execute(arguments: StatementArguments([id] + stored.arguments))
+            rows.advance()
         }
         try db.execute(sql: "DROP TABLE content; ALTER TABLE content_v2 RENAME TO content")
     }

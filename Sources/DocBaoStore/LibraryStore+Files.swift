@@ -44,6 +44,18 @@ extension LibraryStore {
         try write { db in try Self.saveMarks(db, of: .file, file, marks) }
     }
 
+    /// Whether a position or marks are kept under a content key starting with `prefix`
+    /// (`ContentKey.prefix`: the files of one size).
+    public func keepsFiles(keyedFrom prefix: String) throws(LibraryError) -> Bool {
+        let end = String(prefix.dropLast()) + "."  // the keys that start with `prefix` sort before it
+        return try read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM file_reading WHERE file >= ?1 AND file < ?2)
+                    OR EXISTS (SELECT 1 FROM file_mark WHERE file >= ?1 AND file < ?2)
+                """, arguments: [prefix, end]) ?? false
+        }
+    }
+
     /// The file read last, when it was read after every library article: its path and content key.
     public func lastReadFile() throws(LibraryError) -> (path: String, file: String)? {
         try read { db in

@@ -21,13 +21,14 @@ public final class LibraryStore: Sendable {
     /// Opens the library at `path`, creating it (and its folder) when there is none, upgrading it
     /// when its schema is older (`LibrarySchema`); read-only when the file is there but cannot be
     /// written: it is then read when its schema is this docbao's, and refused when it would need
-    /// an upgrade (`.needsUpgrade`), which cannot be written.
-    public convenience init(path: String) throws(LibraryError) {
-        try self.init(path: path, schema: .current)
+    /// an upgrade (`.needsUpgrade`), which cannot be written. An upgrade that goes through every
+    /// article tells `upgradeProgress` how far it is (on the thread that writes).
+    public convenience init(path: String, upgradeProgress: UpgradeProgress.Report? = nil) throws(LibraryError) {
+        try self.init(path: path, schema: .current, upgradeProgress: upgradeProgress)
     }
 
     /// Opens the library at `path` for the schema `schema` (tests give one with more steps).
-    init(path: String, schema: LibrarySchema) throws(LibraryError) {
+    init(path: String, schema: LibrarySchema, upgradeProgress: UpgradeProgress.Report? = nil) throws(LibraryError) {
         self.path = path
         readOnlyReason = Self.unwritable(path)
         // "library.sqlite" (in the current folder) has no folder to create.
@@ -48,7 +49,8 @@ public final class LibraryStore: Sendable {
         var attempt = 0
         while true {
             do {
-                pool = try Self.openPool(path, configuration, schema: schema, readOnlyReason: readOnlyReason)
+                pool = try Self.openPool(path, configuration, schema: schema, readOnlyReason: readOnlyReason,
+                                         progress: upgradeProgress)
                 return
             } catch let error as LibraryError {
                 throw error
@@ -64,7 +66,7 @@ public final class LibraryStore: Sendable {
     /// One attempt at opening: checks a file that is not known to be a docbao library read-only
     /// first, then opens the pool, checks the schema and brings it to `schema` when it is older.
     private static func openPool(_ path: String, _ configuration: Configuration, schema: LibrarySchema,
-                                 readOnlyReason: String?) throws -> DatabasePool {
+                                 readOnlyReason: String?, progress: UpgradeProgress.Report?) throws -> DatabasePool {
         // A file whose header already says "docbao library, WAL mode, not of a newer schema" is not
         // looked at twice: opening it changes nothing it holds (GRDB writes an empty change to a
         // pool's new -wal), and the schema is checked below all the same (a third of the opening).
@@ -84,7 +86,7 @@ public final class LibraryStore: Sendable {
             }
         }
         if found != .library(version: schema.version, complete: true) {
-            try schema.migrate(pool)
+            try schema.migrate(pool, progress: progress)
         } else if wasteful {
             try LibrarySchema.reclaimSpace(pool)
         }

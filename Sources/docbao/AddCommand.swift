@@ -49,18 +49,8 @@ struct AddCommand: ParsableCommand {
         }
         bar.clear()
         for feed in feeds where stopped == nil {
-            do {
-                let parsed = try FeedFiles.read(path: feed)
-                let added = try FeedEntries.add(parsed, path: feed, into: store)
-                summary.added += added.added
-                summary.duplicates += added.duplicates
-                summary.skipped += added.skipped
-            } catch let error as LoadError {
-                summary.skipped.append(SkippedFile(path: feed, reason: error.reason))
-            } catch let error as LibraryImport.Interrupted {
-                summary.added += error.summary.added
-                summary.duplicates += error.summary.duplicates
-                stopped = error.error
+            do { try FeedEntries.add({ try FeedFiles.read(path: feed) }, path: feed, into: store, summary: &summary) } catch {
+                stopped = error
             }
         }
         if stopped == nil, !addresses.isEmpty {

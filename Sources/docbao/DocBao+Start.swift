@@ -42,19 +42,24 @@ extension ReaderOptions {
                                                    keeper: PositionKeeper(store: store, id: id))), store: store)
         }
         if let file, file != "-" {
-            // The library keeps the file's position and marks; reading goes on without it.
+            // The library keeps the file's position and marks; reading goes on without it. One that
+            // is not there yet keeps nothing to restore: it is made when something is first saved.
             var notice: String?
             var store: LibraryStore?
-            do { store = try LibraryStore(path: library ?? LibraryStore.defaultPath()) } catch {
-                notice = "Không giữ được vị trí đọc: thư viện \(error.summary)"
+            let libraryPath = library ?? LibraryStore.defaultPath()
+            let unmade = Platform.fileType(atPath: libraryPath) == nil ? libraryPath : nil
+            if unmade == nil {
+                do { store = try LibraryAccess.openShowingUpgrade(libraryPath) } catch {
+                    notice = "Không giữ được vị trí đọc: thư viện \(error.summary)"
+                }
             }
-            var open = try openFile(file, store: store, search: search)
+            var open = try openFile(file, store: store, unmade: unmade, search: search)
             guard !otherFiles.isEmpty else {
                 open.notice = open.notice ?? notice
                 return Start(screen: .read(open), store: store)
             }
             let files = FileList(paths: [file] + otherFiles) { path in
-                do { return .success(try openFile(path, store: store, search: nil)) } catch let failure as Failure {
+                do { return .success(try openFile(path, store: store, unmade: unmade, search: nil)) } catch let failure as Failure {
                     return .failure(FileList.FileError(String(failure.message.text.trimmingPrefix("docbao: "))))
                 } catch {
                     return .failure(FileList.FileError("\(error)"))
@@ -96,11 +101,16 @@ extension ReaderOptions {
     }
 
     /// The file at `path`, ready to read, its position and marks kept in `store` under its content
-    /// key (`ContentKey`): at the place where the same content was left, whatever its name.
-    func openFile(_ path: String, store: LibraryStore?, search: (String, SearchOptions)?) throws -> OpenArticle {
+    /// key (`ContentKey`): at the place where the same content was left, whatever its name; or in
+    /// the library at `unmade`, made when something is first saved.
+    func openFile(_ path: String, store: LibraryStore?, unmade: String? = nil, search: (String, SearchOptions)?) throws -> OpenArticle {
         var loaded = try ArticleSource.loadOrExit(path, preview: true, force: force)
         if loaded.changed { loaded.notice = ArticleSource.changedNotice }
-        let keeper = store.flatMap { store in ContentKey.of(path: path).map { PositionKeeper(store: store, file: $0, path: path) } }
+        let keeper = store.flatMap { PositionKeeper(store: $0, file: path) } ?? unmade.flatMap { library in
+            // Made meanwhile when another file's place was saved (`:n`, `:p`): opened now.
+            Platform.fileType(atPath: library) == nil ? PositionKeeper(library: library, file: path)
+                : (try? LibraryStore(path: library)).flatMap { PositionKeeper(store: $0, file: path) }
+        }
         return OpenArticle(loaded: loaded, search: search, keeper: keeper)
     }
 

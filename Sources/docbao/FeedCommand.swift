@@ -141,4 +141,21 @@ enum FeedEntries {
         summary.duplicates += feed.entries.count - entries.count
         return summary
     }
+
+    /// Adds the entries of the feed `read` gives (a file's, a fetched page's) to `store`, counted
+    /// in `summary`: a feed that cannot be read is skipped with its reason, under `name` (`path`
+    /// unless given); a database error stops the adding, thrown once what was added is counted.
+    static func add(_ read: () throws -> Feed, path: String, named name: String? = nil, into store: LibraryStore,
+                    summary: inout LibraryImport.Summary) throws(LibraryError) {
+        do {
+            summary.merge(try add(try read(), path: path, into: store))
+        } catch let error as LibraryImport.Interrupted {
+            summary.merge(error.summary)
+            throw error.error
+        } catch let error as LoadError {
+            summary.skipped.append(SkippedFile(path: name ?? path, reason: error.reason))
+        } catch {
+            summary.skipped.append(SkippedFile(path: name ?? path, reason: "\(error)"))
+        }
+    }
 }

@@ -67,20 +67,7 @@ extension WebPage {
                 continue
             }
             if fetched.isFeed {
-                do {
-                    let added = try FeedEntries.add(try fetched.feed(), path: fetched.address, into: store)
-                    summary.added += added.added
-                    summary.duplicates += added.duplicates
-                    summary.skipped += added.skipped
-                } catch let error as LoadError {
-                    summary.skipped.append(SkippedFile(path: address, reason: error.reason))
-                } catch let error as LibraryImport.Interrupted {
-                    summary.added += error.summary.added
-                    summary.duplicates += error.summary.duplicates
-                    throw error.error
-                } catch {
-                    summary.skipped.append(SkippedFile(path: address, reason: "\(error)"))
-                }
+                try FeedEntries.add({ try fetched.feed() }, path: fetched.address, named: address, into: store, summary: &summary)
                 continue
             }
             switch WebArticle.prepare(fetched) {
@@ -89,11 +76,6 @@ extension WebPage {
             }
         }
         guard !ready.isEmpty else { return }
-        for outcome in try store.add(ready) {
-            switch outcome {
-            case .added(let id): summary.added.append(id)
-            case .duplicate: summary.duplicates += 1
-            }
-        }
+        do { try LibraryImport.add(ready, into: store, summary: &summary) } catch { throw error.error }
     }
 }

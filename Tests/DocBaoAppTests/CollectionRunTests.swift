@@ -25,10 +25,41 @@ import Testing
             let loaded = try ArticleLoader.load(.file(path))
             let store = try h.store()
             return .success(OpenArticle(article: loaded.article,
-                                        keeper: PositionKeeper(store: store, file: ContentKey.of(path: path)!, path: path)))
+                                        keeper: PositionKeeper(store: store, file: path)))
         } catch {
             return .failure(FileList.FileError("\(error)"))
         }
+    }
+
+    /// A file's content key (up to 1 MB read and hashed) is read before the first screen only when
+    /// the library keeps something for a file of its size; else when something is first saved.
+    @Test func aFileIsHashedAtOpeningOnlyWhenTheLibraryMayKnowIt() throws {
+        let h = AppHarness()
+        let path = Self.threeFiles(h)[0]
+        let store = try h.store()
+        let prefix = try #require(ContentKey.prefix(path: path))
+        let key = try #require(ContentKey.of(path: path))
+        #expect(key.hasPrefix(prefix) && prefix.hasPrefix("w") && prefix.hasSuffix("-"))
+        #expect(try !store.keepsFiles(keyedFrom: prefix))
+        let keeper = try #require(PositionKeeper(store: store, file: path))
+        #expect(keeper.saveMarks(["a": 12]) == nil)
+        #expect(try store.fileMarks(key) == ["a": 12])
+        #expect(try store.keepsFiles(keyedFrom: prefix) && !store.keepsFiles(keyedFrom: "w\(key.split(separator: "-")[0].dropFirst())0-"))
+        #expect(PositionKeeper(store: store, file: h.folder) == nil)
+    }
+
+    /// `docbao FILE` before there is a library: nothing is made to open the file; the library is
+    /// made when the first mark or position is saved, and holds it.
+    @Test func aLibraryThatIsNotThereIsMadeOnlyWhenSomethingIsSaved() throws {
+        let h = AppHarness()
+        let path = Self.threeFiles(h)[1]
+        let keeper = try #require(PositionKeeper(library: h.libraryPath, file: path))
+        var state = ReaderState(article: try ArticleLoader.load(.file(path)).article, size: Size(width: 80, height: 20))
+        keeper.restore(&state, position: true)
+        #expect(state.marks.isEmpty && !FileManager.default.fileExists(atPath: h.libraryPath))
+        #expect(keeper.saveMarks(["b": 40]) == nil)
+        #expect(try h.store().fileMarks(try #require(ContentKey.of(path: path))) == ["b": 40])
+        #expect(PositionKeeper(library: h.libraryPath, file: h.folder) == nil)
     }
 
     func run(_ h: AppHarness, files paths: [String], _ script: [TestTerminal.Input]) throws -> TestTerminal {

@@ -1,5 +1,6 @@
 import DocBaoCore
 import Foundation
+import TestCorpus
 import Testing
 @testable import DocBaoApp
 

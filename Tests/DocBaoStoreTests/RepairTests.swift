@@ -2,6 +2,7 @@ import DocBaoCore
 import DocBaoStore
 import Foundation
 import GRDB
+import TestCorpus
 import Testing
 
 /// `library check --repair` on files damaged where SQLite cannot read them, and repairs that are

@@ -2,6 +2,7 @@ import DocBaoCore
 @testable import DocBaoStore
 import DocBaoLoading
 import Foundation
+import TestCorpus
 import Testing
 
 @Suite struct LibrarySearchTests {

@@ -3,6 +3,7 @@ import DocBaoCore
 import DocBaoLoading
 import Foundation
 import GRDB
+import TestCorpus
 import Testing
 
 @Suite struct StoreTests {

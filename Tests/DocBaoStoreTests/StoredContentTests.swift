@@ -3,6 +3,7 @@ import DocBaoCore
 @testable import DocBaoStore
 import Foundation
 import GRDB
+import TestCorpus
 import Testing
 
 /// Schema 2's `content` rows (issue 20): each article's text, original bytes and model deflated,

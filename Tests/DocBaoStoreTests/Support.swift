@@ -24,21 +24,6 @@ struct TemporaryLibrary {
     }
 }
 
-/// The shared test corpora, read in place from `../shared/` beside the project root.
-enum Corpus {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
-        }
-        return url.deletingLastPathComponent().appendingPathComponent("shared").path
-    }()
-
-    static let seed = root + "/seed/hoi-nghi-ngoai-giao-29.txt"
-    static let testdata = root + "/testdata"
-}
-
 /// Prepares the article in `path` for adding, or fails the test.
 func prepared(_ path: String) throws -> PreparedArticle {
     try LibraryImport.prepare(path).get()

@@ -2,6 +2,7 @@
 line: docbao ID, several files with :n and :p, removing (docbao remove, and D in the library view,
 confirmed), export by id and as Markdown, and a file's place kept by its content."""
 import json
+import os
 import shutil
 
 from test_library import library_file, status
@@ -160,6 +161,8 @@ def test_a_file_reopens_at_its_place_under_another_name_and_with_plain_docbao(pa
     (one,) = write_articles(home, ["mot"])
     p.docbao(str(one))
     p.wait_stable("Bài mot về")
+    # No library yet: nothing to restore, and it is made only when the place is first saved.
+    assert not os.path.exists(library_file(p))
     p.keys("d")
     p.wait_for(lambda s: first_text(p).startswith("Đoạn"), what="half a page down")
     half = first_text(p)

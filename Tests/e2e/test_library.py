@@ -215,3 +215,24 @@ def test_filter_titles_as_you_type_and_sort_in_vietnamese_order(pane):
     p.wait_for(lambda s: "lọc theo tên bài" not in s)
     p.keys("q")
     p.wait_exit(0)
+
+
+# 24 words, 104 characters: cut after 16 words before; whole beside the right columns at 200.
+LONG_TITLE = "Theo thông báo của Bộ Y tế chiều nay, thêm 35 ca mắc mới được ghi nhận tại Hà Nội, Bắc Ninh và Bắc Giang"
+
+
+def test_a_long_title_is_stored_whole_and_shown_whole_at_200_columns(pane, tmp_path):
+    """Issue 18, item 8: a title made from a long first sentence is the whole sentence, and the
+    library view gives it the width of a wide terminal."""
+    article = tmp_path / "tin.txt"
+    article.write_text(LONG_TITLE + ". Các ca mắc mới đều đã được cách ly.\n\nĐoạn thứ hai của bài.\n", encoding="utf-8")
+    assert len(LONG_TITLE.split()) > 16
+    p = pane(200, 20)
+    p.docbao(f"add {article}")
+    p.wait_for("1 added")
+    p.wait_exit(0)
+    p.docbao("library")
+    screen = p.wait_stable("Thư viện · 1 bài")
+    assert LONG_TITLE in screen, screen
+    p.keys("q")
+    p.wait_exit(0)

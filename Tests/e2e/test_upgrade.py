@@ -3,9 +3,12 @@ the first docbao that opens it: its texts deflated (the `compactContent` step), 
 Killed (kill -9) at several moments of the upgrade, the library is whole at one schema (before or
 after each step), every original, model and text byte for byte, and the next opening finishes the
 work. Schemas are told by what they hold (a `checksum` column: deflated), not by number, so a
-later step does not change this test."""
+later step does not change this test. The upgrade shows its progress on stderr when that is a
+terminal, and only then."""
 import functools
+import os
 import re
+import select
 import shutil
 import sqlite3
 import subprocess
@@ -88,6 +91,7 @@ def test_the_first_opening_upgrades_and_shrinks_a_schema_one_library(tmp_path, s
     lib.write_bytes(original)
     listed = docbao("list", library=lib)
     assert listed.returncode == 0 and len(listed.stdout.splitlines()) == ARTICLES, listed.stderr
+    assert listed.stderr == ""  # (not a terminal: no progress)
     n = current_schema()
     assert contents(lib) == (n, held)
     assert size(lib) * 3 < len(original), (size(lib), len(original))
@@ -124,3 +128,40 @@ def test_an_upgrade_killed_leaves_one_whole_schema(tmp_path, schema1, moment):
     assert docbao("list", library=lib).returncode == 0
     assert contents(lib) == (n, held)
     assert size(lib) * 2 < len(original)
+
+
+def test_the_upgrade_shows_its_progress_on_a_terminal(tmp_path, schema1):
+    """stderr a pseudo-terminal (stdout a pipe): the step that rewrites every article says how far
+    it is, percent by percent, on one line redrawn in place and cleared at the end."""
+    original, held = schema1
+    lib = tmp_path / "lib.sqlite"
+    lib.write_bytes(original)
+    master, slave = os.openpty()
+    listing = tmp_path / "list.txt"
+    with open(listing, "wb") as out:
+        proc = subprocess.Popen([str(BINARY), "list", "--library", str(lib)], stdout=out, stderr=slave,
+                                stdin=subprocess.DEVNULL)
+    os.close(slave)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], DEADLINE * 4)
+        assert ready, f"no output nor end in {DEADLINE * 4} s: {shown[-200:]!r}"
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: docbao, the last to hold the terminal, has closed it
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert proc.wait(timeout=DEADLINE) == 0
+    assert len(listing.read_text().splitlines()) == ARTICLES
+    text = shown.decode()
+    steps = {}
+    for schema, percent in re.findall(r"\rdocbao: upgrading the library \(schema (\d+)\): (\d+)%\x1b\[K", text):
+        steps.setdefault(int(schema), []).append(int(percent))
+    # 1,000 rows: each step that goes through them says every whole percent once, in order; the
+    # step that deflates the texts is one of them.
+    assert steps and all(p == list(range(101)) for p in steps.values()), steps
+    assert text.endswith("\r\x1b[K"), repr(text[-80:])
+    assert contents(lib) == (current_schema(), held)

@@ -183,7 +183,7 @@ extension PlainTextImporter {
             let (endStart, endMatter) = endMatter(of: blocks.indices.lazy.map(paragraph))
             let title = hasTitleLine ? LineShape.folded(firstLine)
                 : slug.map { slugTitle($0, paragraphs: self.blocks.indices.lazy.map(paragraph)) }
-                ?? derivedTitle(from: endStart > 0 ? paragraph(0) : firstLine)
+                ?? derivedTitle(paragraphs: blocks.indices.prefix(endStart).lazy.map(paragraph), fallback: firstLine)
             var blocks = self.blocks
             self.blocks = []
             blocks.removeSubrange(endStart...)

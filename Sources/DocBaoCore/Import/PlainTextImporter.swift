@@ -130,18 +130,59 @@ public enum PlainTextImporter {
         return LineShape.hasAtMostWords(t, 25) && (!".,;:".contains(last) || t.hasSuffix("..."))
     }
 
-    /// Rule 4: a title made from the opening line when the file has no headline.
+    /// Rule 4: the title of a file without a headline: the first sentence, whole, of its first
+    /// paragraph that is not a photo's caption (a caption is never the title: issue 18, item 4),
+    /// or of `fallback` (the first line) when the file has no paragraph.
+    static func derivedTitle(paragraphs: some Sequence<String>, fallback: String) -> String {
+        var first: String?
+        for paragraph in paragraphs.prefix(8) {
+            if captionParts(paragraph) == nil && !isIllustrationNote(paragraph) { return derivedTitle(from: paragraph) }
+            first = first ?? paragraph
+        }
+        return derivedTitle(from: first ?? fallback)
+    }
+
+    /// A derived title longer than this is no sentence but a paragraph without full stops: it is
+    /// cut at a word, with "…". A long Vietnamese opening sentence has 40 to 60 words; the longest
+    /// of the dantri files, 92 words and 441 characters.
+    static let derivedTitleWords = 128
+    static let derivedTitleCharacters = 512
+
+    /// Abbreviations that end with a full stop inside a sentence ("GS. Nguyễn Văn A", "TP. Hồ
+    /// Chí Minh"): not a sentence's end. A single capital ("J. K. Rowling") is one too.
+    static let abbreviations: Set<Substring> = [
+        "GS.", "PGS.", "TS.", "ThS.", "BS.", "KS.", "CN.", "TP.", "Tp.", "NSND.", "NSƯT.", "NS.", "Q.", "P.", "TT.",
+        "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Th.S.", "Ths.",
+    ]
+
+    /// Rule 4: a title made from `line`, the paragraph that opens a file without a headline: its
+    /// first sentence, whole (its last full stop dropped), or the description of a caption.
     static func derivedTitle(from line: String) -> String {
         var text = LineShape.folded(line)
         if let parts = captionParts(text), !parts.description.isEmpty { text = parts.description }
-        // The title is at most 16 words: the first few dozen are all it needs of a long paragraph.
-        var words = Array(Substring(text).split(separator: " ", maxSplits: 64).prefix(64))
-        if let end = words.firstIndex(where: { [".", "?", "!"].contains($0.last) && !$0.hasSuffix("..") }),
-           end + 1 < words.count, words[end + 1].first?.isUppercase == true {
+        // The words of the first sentence at most: a long paragraph is not split beyond them.
+        var words = Array(Substring(text).split(separator: " ", maxSplits: derivedTitleWords).prefix(derivedTitleWords + 1))
+        if let end = words.indices.dropLast().first(where: { isSentenceEnd(words[$0]) && words[$0 + 1].first?.isUppercase == true }) {
             words = Array(words[...end])
         }
-        var title = LineShape.join(words.prefix(16), separator: " ")
-        if words.count > 16 { title += "…" } else if title.hasSuffix(".") && !title.hasSuffix("..") { title.removeLast() }
+        var title = LineShape.join(words.prefix(derivedTitleWords), separator: " ")
+        if words.count > derivedTitleWords || title.count > derivedTitleCharacters {
+            if title.count > derivedTitleCharacters {
+                let cut = title.prefix(derivedTitleCharacters)
+                title = String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut)
+            }
+            title += "…"
+        } else if title.hasSuffix(".") && !title.hasSuffix("..") {
+            title.removeLast()
+        }
         return title
+    }
+
+    /// Whether `word` ends a sentence: a full stop (not an ellipsis or an abbreviation), "?" or "!".
+    private static func isSentenceEnd(_ word: Substring) -> Bool {
+        guard let last = word.last, ".?!".contains(last) else { return false }
+        guard last == "." else { return true }
+        if word.hasSuffix("..") || abbreviations.contains(word) { return false }
+        return !(word.count == 2 && word.first?.isUppercase == true)
     }
 }

@@ -2,6 +2,7 @@ import DocBaoCore
 import DocBaoLoading
 import DocBaoStore
 import Foundation
+import TestCorpus
 @testable import DocBaoApp
 
 /// A whole run of the program in-process: the real library in a fresh temporary folder (never the
@@ -91,21 +92,6 @@ enum Script {
     static func resize(_ width: Int, _ height: Int) -> [TestTerminal.Input] {
         [.event(.resize(Size(width: width, height: height))), .pause]
     }
-}
-
-/// The shared test corpora, read in place from `../shared/` beside the project root.
-enum Corpus {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
-        }
-        return url.deletingLastPathComponent().appendingPathComponent("shared").path
-    }()
-
-    static let seed = root + "/seed/hoi-nghi-ngoai-giao-29.txt"
-    static let testdata = root + "/testdata"
 }
 
 extension TestTerminal {

@@ -42,7 +42,7 @@ enum ReferenceImporter {
         body = []
         let slugTitle = slug.map { P.slugTitle($0, paragraphs: paragraphs) }
         let endMatter = P.takeEndMatter(from: &paragraphs)
-        let title = hasTitleLine ? LineShape.folded(firstLine) : slugTitle ?? P.derivedTitle(from: paragraphs.first ?? firstLine)
+        let title = hasTitleLine ? LineShape.folded(firstLine) : slugTitle ?? P.derivedTitle(paragraphs: paragraphs, fallback: firstLine)
 
         var blocks = [Block(.title, title)]
         if let lead { blocks.append(Block(.lead, lead)) }

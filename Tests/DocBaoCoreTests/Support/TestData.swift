@@ -1,18 +1,11 @@
 import Foundation
+import TestCorpus
 
-/// Paths to the shared test corpora, read in place from `../shared/` beside the project root.
+/// Paths to the shared test corpora (`Corpus`), as URLs, and what the core's tests read in them.
 enum TestData {
     /// The project root (the folder holding Package.swift).
-    static let projectRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
-
-    static let shared = projectRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let projectRoot = Corpus.projectRoot
+    static let shared = URL(fileURLWithPath: Corpus.root)
     static let testdata = shared.appendingPathComponent("testdata")
     static let oracles = testdata.appendingPathComponent("oracles")
     static let seed = shared.appendingPathComponent("seed/hoi-nghi-ngoai-giao-29.txt")
