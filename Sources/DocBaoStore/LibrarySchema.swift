@@ -25,14 +25,21 @@ struct LibrarySchema: Sendable {
     /// The schema the steps make: the number of steps.
     private(set) var version = 0
 
+    /// The steps, in order: step N makes schema N.
+    private static let steps: [@Sendable (Database) throws -> Void] = [
+        createVersion1,
+        addFileReadings,
+        compactContent,
+        LibraryWords.addWordTable,
+    ]
+
     /// The schema this docbao writes.
-    static let current: LibrarySchema = {
-        var schema = LibrarySchema()
-        schema.append(createVersion1)
-        schema.append(addFileReadings)
-        schema.append(compactContent)
-        return schema
-    }()
+    static let current = LibrarySchema(steps: steps.count)
+
+    /// The schema of this docbao's first `count` steps: what an older docbao wrote (for tests).
+    init(steps count: Int) {
+        for step in Self.steps.prefix(count) { append(step) }
+    }
 
     /// "dblb" in the database header (`PRAGMA application_id`): how a docbao library is told
     /// from any other SQLite file.
