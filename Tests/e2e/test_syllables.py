@@ -77,12 +77,14 @@ def test_search_says_why_an_empty_query_finds_nothing_and_reads_phrases_and_or(t
 def test_library_search_finds_queries_that_start_inside_a_syllable_or_a_word(tmp_path):
     lib = tmp_path / "lib.sqlite"
     assert docbao("add", article(tmp_path), library=lib).returncode == 0
-    for query, words in [("ệ", "Việt"), ("ờ", "Người"), ("ế", "tiếng"), ("ại", "loại"), ("uý", "quý"), ("ồng", "luồng"),
-                         ("người", "giúpngười"), ("ười kh", "giúpngười khác"), ("hòa", "Hoài")]:
+    # The query, the words around its first hit, and how many hits (the title "… âm tiết" has ế).
+    for query, words, count in [("ệ", "Việt", 2), ("ờ", "Người", 2), ("ế", "tiết", 2), ("ại", "loại", 1), ("uý", "quý", 1),
+                                ("ồng", "luồng", 1), ("người", "Người", 2), ("ười kh", "giúpngười khác", 1),
+                                ("hòa", "Hoài", 2)]:
         r = docbao("search", query, "--json", library=lib)
         assert r.returncode == 0, (query, r)
         hits = json.loads(r.stdout)
-        assert len(hits) == 1 and words in hits[0]["snippet"], (query, hits)
+        assert len(hits) == 1 and words in hits[0]["snippet"] and hits[0]["hits"] == count, (query, hits)
     # Part of a syllable is read as written: ừ is not in "người".
     assert docbao("search", "ừ", library=lib).returncode == 1
 
