@@ -21,6 +21,11 @@ struct LibraryCandidates {
     /// 10,000.
     static let window = 1_000
 
+    /// Up to this many words hold a phrase's first piece, each is asked for as a phrase with the
+    /// rest ("ha noi"* OR "nha noi"*…): the words must then be next to each other, which a
+    /// query for either word AND the rest does not ask (three times the candidates for "Hà Nội").
+    static let phraseWords = 32
+
     /// More postings than this many times the library's articles, and the words' articles are
     /// simply all of them: they are checked newest first.
     static let scanAllRatio = 2
@@ -69,8 +74,7 @@ struct LibraryCandidates {
         if words.reduce(0, { $0 + $1.articles }) > scanAllRatio * max(articles, 1) {
             return restPhrase.map { .some($0) } ?? .everything
         }
-        // Few words: each as a phrase with the rest, so the words must be next to each other.
-        if let restPhrase, words.count <= 8 {
+        if let restPhrase, words.count <= Self.phraseWords {
             let rest = restPhrase.dropFirst()
             return .some(words.map { "\"" + $0.word + " " + rest }.joined(separator: " OR "))
         }
