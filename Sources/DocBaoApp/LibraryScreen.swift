@@ -67,7 +67,7 @@ struct LibraryScreen: Program {
         }
     }
 
-    /// How many articles a search in the view lists at most (the best first).
+    /// How many articles a search in the view lists at most (the newest first).
     static let searchLimit = 200
 
     static func hit(_ h: LibrarySearchHit) -> LibraryHit {

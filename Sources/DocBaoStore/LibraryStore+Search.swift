@@ -17,7 +17,7 @@ public struct LibrarySearchHit: Equatable, Sendable {
     public var highlights: [Range<Int>]
 }
 
-/// A library search's answer, best first.
+/// A library search's answer, newest first.
 public struct LibrarySearchResults: Equatable, Sendable {
     public var hits: [LibrarySearchHit]
     /// Whether every candidate was checked: false when the search stopped at its limit, so there
@@ -28,12 +28,12 @@ public struct LibrarySearchResults: Equatable, Sendable {
 extension LibraryStore {
     /// Articles that contain `query`, matched as in an article (accents optional in smart mode, đ
     /// is d with a stroke, NFC/NFD and tone placement never a difference, from anywhere in a word),
-    /// best first. Phrases in quotes must all be there, `OR` between them takes either
+    /// newest first. Phrases in quotes must all be there, `OR` between them takes either
     /// (`LibrarySearchQuery`).
     ///
-    /// The index finds the articles that may hold it (`LibraryCandidates`), ranked by bm25 a window
-    /// of the newest at a time; each is then checked with the core's `Matcher` on the real text,
-    /// which also counts the hits and places the snippet.
+    /// The index finds the articles that may hold it (`LibraryCandidates`), newest first; each is
+    /// then checked with the core's `Matcher` on the real text, which also counts the hits and
+    /// places the snippet.
     /// - Parameter limit: stop after this many matching articles.
     public func search(_ query: String, options: SearchOptions = SearchOptions(), limit: Int = 200) throws(LibraryError) -> LibrarySearchResults {
         guard let parsed = LibrarySearchQuery(query) else { return LibrarySearchResults(hits: [], complete: true) }

@@ -88,6 +88,17 @@ enum LibraryWords {
         }
     }
 
+    /// The words of the library that start with `piece` (folded word characters).
+    static func words(starting piece: String, _ db: Database) throws -> [String] {
+        var scalars = Array(piece.unicodeScalars)
+        // Every word that starts with the piece sorts before the piece with its last scalar the next one.
+        guard let last = scalars.popLast(), let next = Unicode.Scalar(last.value + 1) else {
+            return try String.fetchAll(db, sql: "SELECT word FROM word WHERE substr(word, 1, length(?1)) = ?1", arguments: [piece])
+        }
+        let bound = String(String.UnicodeScalarView(scalars + [next]))
+        return try String.fetchAll(db, sql: "SELECT word FROM word WHERE word >= ? AND word < ?", arguments: [piece, bound])
+    }
+
     /// The words of the library that hold `piece` (folded word characters), at their end when
     /// `atEnd`, anywhere in them otherwise; with each, how many articles hold it.
     static func words(holding piece: String, atEnd: Bool, _ db: Database) throws -> [(word: String, articles: Int)] {

@@ -14,7 +14,7 @@ struct SearchCommand: ParsableCommand {
         Matching is the reader's: "dau tranh" finds "đấu tranh", hòa = hoà, NFC = NFD. Inside \
         words too: "ệ" finds "Việt", "người" finds "giúpngười". Words are one \
         phrase; phrases in quotes must all be there, OR takes either side: \
-        '"ngoai giao" "kinh te"', 'covid OR "dịch bệnh"'. Results are best first: id, title, \
+        '"ngoai giao" "kinh te"', 'covid OR "dịch bệnh"'. Results are newest first: id, title, \
         number of hits and source, then the text around the first hit.
 
         Exit status: 0 when something matched, 1 when nothing did (or the library cannot be \

@@ -90,11 +90,15 @@ import Testing
             func fts(_ phrase: String, _ options: SearchOptions = SearchOptions()) throws -> LibraryCandidates.PhraseQuery {
                 try LibraryCandidates.ftsQuery(phrase, options: options, articles: 100, db)
             }
-            #expect(try fts("Đấu tranh") == .some("\"dau tranh\"*"))
+            #expect(try fts("Đấu tranh") == .some("\"dau tranh\""))
+            #expect(try fts("Đấu tr") == .some("\"dau tranh\""))
+            #expect(try fts(" đấu tr") == .some("\"dau tr\"*"))
             #expect(try fts(" đấu tranh ") == .some("\"dau tranh\""))
             #expect(try fts("dau \"tranh", SearchOptions(wholeWord: true)) == .some("\"dau tranh\""))
             #expect(try fts("người") == .some("\"giupnguoi\" OR \"nguoi\""))
-            #expect(try fts("ười dân") == .some("\"giupnguoi dan\"* OR \"nguoi dan\"*"))
+            #expect(try fts("ười dân") == .some("\"giupnguoi dan\" OR \"nguoi dan\""))
+            #expect(try fts("ười d") == .some("\"giupnguoi dan\" OR \"giupnguoi dau\" OR \"nguoi dan\" OR \"nguoi dau\""))
+            #expect(try fts("ười dx") == .none)
             #expect(try fts("ệ") == .some("\"viet\""))
             #expect(try fts("an") == .some("\"dan\" OR \"tranh\""))
             #expect(try fts("an", SearchOptions(wholeWord: true)) == .some("\"an\""))
@@ -104,9 +108,9 @@ import Testing
             #expect(try LibraryCandidates.ftsQuery("a", options: SearchOptions(), articles: 0, db) == .everything)
             #expect(try LibraryCandidates.ftsQuery("i tr", options: SearchOptions(), articles: 0, db) == .some("\"tr\"*"))
             let parsed = try #require(LibrarySearchQuery("\"đấu tranh\" OR ngoại"))
-            #expect(try LibraryCandidates(parsed, options: SearchOptions(), db).fts == "\"dau tranh\"*")
+            #expect(try LibraryCandidates(parsed, options: SearchOptions(), db).fts == "\"dau tranh\"")
             let both = try #require(LibrarySearchQuery("\"đấu tranh\" OR Việt"))
-            #expect(try LibraryCandidates(both, options: SearchOptions(), db).fts == "(\"dau tranh\"*) OR (\"viet\")")
+            #expect(try LibraryCandidates(both, options: SearchOptions(), db).fts == "(\"dau tranh\") OR (\"viet\")")
         }
     }
 }
