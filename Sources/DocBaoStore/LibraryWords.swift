@@ -58,19 +58,36 @@ enum LibraryWords {
     }
 
     /// The distinct words of a folded text as FTS5's tokenizer (unicode61) cuts them: runs of
-    /// letters, digits and private-use characters.
+    /// letters, digits and private-use characters. Read byte by byte: folded text is mostly ASCII.
     static func words(ofFolded folded: String) -> Set<String> {
         var result = Set<String>()
-        var word = String.UnicodeScalarView()
-        for s in folded.unicodeScalars {
-            if isWordScalar(s) {
-                word.append(s)
-            } else if !word.isEmpty {
-                result.insert(String(word))
-                word.removeAll(keepingCapacity: true)
+        var folded = folded
+        folded.makeContiguousUTF8()
+        folded.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = -1, i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                var length = 1
+                let word: Bool
+                if b < 0x80 {
+                    word = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A)
+                } else {
+                    length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<min(length, n - i) { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    word = Unicode.Scalar(v).map(isWordScalar) ?? false
+                }
+                if word {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    start = -1
+                }
+                i += length
             }
+            if start >= 0 { result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<n]), as: UTF8.self)) }
         }
-        if !word.isEmpty { result.insert(String(word)) }
         return result
     }
 
