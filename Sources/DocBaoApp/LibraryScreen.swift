@@ -92,7 +92,7 @@ struct LibraryScreen: Program {
     /// Often while an update runs, for its progress.
     func waitTimeout(_ state: LibraryViewState) -> Int32 { state.updating != nil ? 100 : 250 }
 
-    /// How many articles a search in the view lists at most (the best first).
+    /// How many articles a search in the view lists at most (the newest first).
     static let searchLimit = 200
 
     static func hit(_ h: LibrarySearchHit) -> LibraryHit {

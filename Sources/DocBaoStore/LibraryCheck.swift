@@ -115,7 +115,8 @@ public enum LibraryCheck {
                     report.lines.append("problem: SQLite integrity check failed:")
                     report.lines += integrity.map { "  " + $0 }
                 }
-                try checkContent(db, &report)
+                let words = try checkContent(db, &report)
+                try checkWords(db, words, current: version >= schema.version, &report)
                 for (name, sql) in [("articles", "SELECT count(*) FROM article"), ("texts", "SELECT count(*) FROM content"),
                                     ("reading positions", "SELECT count(*) FROM reading"), ("marks", "SELECT count(*) FROM mark")] {
                     report.lines.append("\(name): \(try Int.fetchOne(db, sql: sql) ?? 0)")
@@ -139,15 +140,18 @@ public enum LibraryCheck {
     /// Reads every article's stored text, original and model back (schema 2 and later) and checks
     /// them against their checksum: a byte changed inside a deflated row, which SQLite's own check
     /// cannot see, is damage. The first 20 are named.
-    private static func checkContent(_ db: Database, _ report: inout Report) throws {
-        guard try db.columns(in: "content").contains(where: { $0.name == "checksum" }) else { return }
+    /// Answers how many articles hold each folded word, from the texts read back.
+    private static func checkContent(_ db: Database, _ report: inout Report) throws -> [String: Int] {
+        var words: [String: Int] = [:]
+        guard try db.columns(in: "content").contains(where: { $0.name == "checksum" }) else { return words }
         var damaged: [String] = [], count = 0
         let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredContent.columns), id FROM content ORDER BY id")
         while let row = try rows.next() {
             let problem: String
             do {
                 guard let stored = StoredContent(row: row) else { throw Deflate.Damaged(description: "its row has the wrong types") }
-                _ = try stored.decoded()
+                let text = try stored.decoded().text
+                for word in LibraryWords.words(ofFolded: VietnameseFolding.baseText(text)) { words[word, default: 0] += 1 }
                 continue
             } catch {
                 problem = "\(error)"
@@ -155,10 +159,34 @@ public enum LibraryCheck {
             count += 1
             if damaged.count < 20 { damaged.append("  article \(row[4] as DatabaseValue): \(problem)") }
         }
-        guard count > 0 else { return }
+        guard count > 0 else { return words }
         report.verdict = .damaged
         report.lines.append("problem: \(count == 1 ? "1 article's" : "\(count) articles'") stored words no longer read back as they were added:")
         report.lines += damaged
         if count > damaged.count { report.lines.append("  … and \(count - damaged.count) more") }
+        return words
+    }
+
+    /// The words table (the search's, `LibraryWords`) must hold every word of the texts, with the
+    /// number of articles that hold it: a word missing is an article searches would not find.
+    /// A library of this docbao's schema must have it.
+    private static func checkWords(_ db: Database, _ words: [String: Int], current: Bool, _ report: inout Report) throws {
+        guard try db.tableExists("word") else {
+            if current {
+                report.verdict = .damaged
+                report.lines.append("problem: missing tables: word")
+            }
+            return
+        }
+        var stored: [String: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT word, articles FROM word")
+        while let row = try rows.next() { stored[row[0] as String] = row[1] as Int }
+        let wrong = Set(words.keys).union(stored.keys).filter { words[$0] != stored[$0] }
+        report.lines.append("words indexed: \(stored.count)")
+        guard !wrong.isEmpty else { return }
+        report.verdict = .damaged
+        let some = wrong.sorted().prefix(5).map { "\($0) (\(stored[$0] ?? 0) articles, the texts: \(words[$0] ?? 0))" }
+        let count = wrong.count == 1 ? "1 word" : "\(wrong.count) words"
+        report.lines.append("problem: the search's words table disagrees with the texts (\(count)): \(some.joined(separator: ", "))")
     }
 }

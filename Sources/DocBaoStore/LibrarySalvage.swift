@@ -124,8 +124,7 @@ enum LibrarySalvage {
                                          row.path, row.added])
                     try db.execute(sql: "INSERT INTO content (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)",
                                    arguments: StatementArguments([id] + StoredContent(content).arguments))
-                    try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)",
-                                   arguments: [id, VietnameseFolding.baseText(content.text)])
+                    try LibraryWords.add(id, folded: VietnameseFolding.baseText(content.text), db)
                 }
                 counts.articles += 1
             } catch {

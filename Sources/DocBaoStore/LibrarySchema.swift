@@ -34,14 +34,23 @@ struct LibrarySchema: Sendable {
     var migrator: DatabaseMigrator { migrator(progress: nil) }
 
     /// The schema this docbao writes.
-    static let current: LibrarySchema = {
-        var schema = LibrarySchema()
-        schema.append(createVersion1)
-        schema.append(addFileReadings)
-        schema.append(compactContent)
-        schema.append(addFeeds)
-        return schema
-    }()
+    /// The schema this docbao writes.
+    static let current = LibrarySchema(steps: .max)
+
+    /// An empty schema, for steps appended one by one (tests).
+    init() {}
+
+    /// The schema of this docbao's first `count` steps: what an older docbao wrote (for tests).
+    init(steps count: Int) {
+        let all: [@Sendable (inout LibrarySchema) -> Void] = [
+            { $0.append(Self.createVersion1) },
+            { $0.append(Self.addFileReadings) },
+            { $0.append(Self.compactContent) },
+            { $0.append(Self.addFeeds) },
+            { $0.append(LibraryWords.addWordTable) },
+        ]
+        for add in all.prefix(count) { add(&self) }
+    }
 
     /// "dblb" in the database header (`PRAGMA application_id`): how a docbao library is told
     /// from any other SQLite file.

@@ -108,7 +108,7 @@ extension LibraryStore {
         let id = db.lastInsertedRowID
         try db.execute(sql: "INSERT INTO content (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)",
                        arguments: StatementArguments([id] + a.stored.arguments))
-        try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)", arguments: [id, a.folded])
+        try LibraryWords.add(id, folded: a.folded, db)
         return id
     }
 

@@ -8,7 +8,8 @@ extension LibraryStore {
     /// The files they came from are never touched.
     ///
     /// The full-text table is contentless: an entry is removed by giving FTS5 the text it indexed,
-    /// the folded text of the article's text. That is the fold of this docbao, the one its queries
+    /// the folded text of the article's text (the words table then loses the words no other
+    /// article holds). That is the fold of this docbao, the one its queries
     /// use: a docbao whose folding changes must rebuild the index anyway (a schema step), since its
     /// queries would no longer match the old entries.
     @discardableResult
@@ -31,8 +32,7 @@ extension LibraryStore {
         }
         // The text is kept deflated (`StoredContent`): what was indexed is its fold.
         let text = try StoredContent.text(stored)
-        try db.execute(sql: "INSERT INTO fulltext (fulltext, rowid, folded) VALUES ('delete', ?, ?)",
-                       arguments: [id, VietnameseFolding.baseText(text)])
+        try LibraryWords.remove(id, folded: VietnameseFolding.baseText(text), db)
         // The content, position and marks go with it (ON DELETE CASCADE).
         try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
         return true

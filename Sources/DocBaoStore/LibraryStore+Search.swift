@@ -17,7 +17,7 @@ public struct LibrarySearchHit: Equatable, Sendable {
     public var highlights: [Range<Int>]
 }
 
-/// A library search's answer, best first.
+/// A library search's answer, newest first.
 public struct LibrarySearchResults: Equatable, Sendable {
     public var hits: [LibrarySearchHit]
     /// Whether every candidate was checked: false when the search stopped at its limit, so there
@@ -27,42 +27,44 @@ public struct LibrarySearchResults: Equatable, Sendable {
 
 extension LibraryStore {
     /// Articles that contain `query`, matched as in an article (accents optional in smart mode, đ
-    /// is d with a stroke, NFC/NFD and tone placement never a difference), best first. Phrases in
-    /// quotes must all be there, `OR` between them takes either (`LibrarySearchQuery`).
+    /// is d with a stroke, NFC/NFD and tone placement never a difference, from anywhere in a word),
+    /// newest first. Phrases in quotes must all be there, `OR` between them takes either
+    /// (`LibrarySearchQuery`).
     ///
-    /// FTS5 finds candidates in the folded text, ranked by bm25; each is then checked with the
-    /// core's `Matcher` on the real text, which also counts the hits and places the snippet. The
-    /// index knows words, so a query matches from the start of a word (its last word may be
-    /// unfinished: "dau tra" finds "đấu tranh").
+    /// The index finds the articles that may hold it (`LibraryCandidates`), newest first; each is
+    /// then checked with the core's `Matcher` on the real text, which also counts the hits and
+    /// places the snippet.
     /// - Parameter limit: stop after this many matching articles.
     public func search(_ query: String, options: SearchOptions = SearchOptions(), limit: Int = 200) throws(LibraryError) -> LibrarySearchResults {
-        guard let parsed = LibrarySearchQuery(query), let fts = Self.ftsQuery(parsed, options: options) else {
-            return LibrarySearchResults(hits: [], complete: true)
-        }
+        guard let parsed = LibrarySearchQuery(query) else { return LibrarySearchResults(hits: [], complete: true) }
         let phrases = parsed.phrases
         let matchers = Dictionary(uniqueKeysWithValues: phrases.map { ($0, Matcher($0, options: options)) })
         return try read { db in
-            let candidates = try Int64.fetchAll(db, sql: "SELECT rowid FROM fulltext WHERE fulltext MATCH ? ORDER BY rank",
-                                                arguments: [fts])
+            let candidates = try LibraryCandidates(parsed, options: options, db)
             let statement = try db.cachedStatement(sql: """
                 SELECT a.title, a.source, c.text FROM article a JOIN content c ON c.id = a.id WHERE a.id = ?
                 """)
             var hits: [LibrarySearchHit] = []
-            for (n, id) in candidates.enumerated() {
-                if hits.count == limit { return LibrarySearchResults(hits: hits, complete: n == candidates.count) }
-                guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
+            var complete = true
+            try candidates.forEach(db) { id in
+                if hits.count == limit {
+                    complete = false
+                    return false
+                }
+                guard let row = try Row.fetchOne(statement, arguments: [id]) else { return true }
                 let text = try StoredContent.text(row[2])
                 var found: [String: [Range<Int>]] = [:]
                 for phrase in phrases { found[phrase] = matchers[phrase]!.matches(in: text) }
                 // The phrases of every alternative the article satisfies, their matches in text order.
                 let held = parsed.alternatives.filter { $0.allSatisfy { !found[$0]!.isEmpty } }
                 let ranges = Self.merged(Set(held.joined()).flatMap { found[$0]! })
-                guard let first = ranges.first else { continue }
+                guard let first = ranges.first else { return true }
                 let (snippet, highlights) = Self.snippet(text, around: first, ranges: ranges)
                 hits.append(LibrarySearchHit(id: id, title: row[0], source: row[1], hits: ranges.count,
                                              firstOffset: first.lowerBound, snippet: snippet, highlights: highlights))
+                return true
             }
-            return LibrarySearchResults(hits: hits, complete: true)
+            return LibrarySearchResults(hits: hits, complete: complete)
         }
     }
 
@@ -81,27 +83,6 @@ extension LibraryStore {
             result.append(r)
         }
         return result
-    }
-
-    /// The FTS5 query for a parsed query: each phrase as below, AND within an alternative, OR
-    /// between them. Nil when no phrase has a word.
-    static func ftsQuery(_ query: LibrarySearchQuery, options: SearchOptions) -> String? {
-        let alternatives = query.alternatives.compactMap { phrases -> String? in
-            let parts = phrases.compactMap { ftsQuery($0, options: options) }
-            return parts.count == phrases.count ? parts.joined(separator: " AND ") : nil
-        }
-        guard !alternatives.isEmpty else { return nil }
-        return alternatives.count == 1 ? alternatives[0] : alternatives.map { "(\($0))" }.joined(separator: " OR ")
-    }
-
-    /// The FTS5 query for one phrase: its folded words as one phrase, the last one a prefix unless the
-    /// search is for whole words or the phrase ends with a space. Nil when it has no word at all.
-    static func ftsQuery(_ query: String, options: SearchOptions) -> String? {
-        let folded = VietnameseFolding.baseText(query)
-        let words = folded.split { !($0.isLetter || $0.isNumber) }
-        guard !words.isEmpty else { return nil }
-        let prefix = !options.wholeWord && !(query.last?.isWhitespace ?? false)
-        return "\"" + words.joined(separator: " ") + "\"" + (prefix ? "*" : "")
     }
 
     /// About a line of text around `hit`, within its paragraph, with the matches in it.

@@ -11,10 +11,10 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the full text of every article in the library (accents optional).",
         usage: "docbao search [--exact] [--word] [--json] [--limit <n>] [--color <when>] QUERY",
         discussion: """
-        Matching is the reader's: "dau tranh" finds "đấu tranh", hòa = hoà, NFC = NFD. Words \
-        match from their start; the last one may be unfinished ("dau tra"). Words are one \
+        Matching is the reader's: "dau tranh" finds "đấu tranh", hòa = hoà, NFC = NFD. Inside \
+        words too: "ệ" finds "Việt", "người" finds "giúpngười". Words are one \
         phrase; phrases in quotes must all be there, OR takes either side: \
-        '"ngoai giao" "kinh te"', 'covid OR "dịch bệnh"'. Results are best first: id, title, \
+        '"ngoai giao" "kinh te"', 'covid OR "dịch bệnh"'. Results are newest first: id, title, \
         number of hits and source, then the text around the first hit.
 
         Exit status: 0 when something matched, 1 when nothing did (or the library cannot be \

@@ -1,6 +1,7 @@
 """Search inside syllables and the search command's rough edges (issue 18, items 9-11 and 15): what
 grep, the reader and `docbao search` print for a query that starts inside a syllable, a syllable run
 into the word before it, hòa = hoà inside "Hoài", an empty query, phrases and OR."""
+import json
 import subprocess
 
 from tmux_harness import BINARY
@@ -71,6 +72,36 @@ def test_search_says_why_an_empty_query_finds_nothing_and_reads_phrases_and_or(t
     hoa = docbao("search", "hòa", library=lib)
     assert hoa.returncode == 0 and "Đấu tranh" in hoa.stdout, hoa
     assert docbao("search", "--help", library=lib).stdout.count("OR") >= 1
+
+
+def test_library_search_finds_queries_that_start_inside_a_syllable_or_a_word(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    assert docbao("add", article(tmp_path), library=lib).returncode == 0
+    # The query, the words around its first hit, and how many hits (the title "… âm tiết" has ế).
+    for query, words, count in [("ệ", "Việt", 2), ("ờ", "Người", 2), ("ế", "tiết", 2), ("ại", "loại", 1), ("uý", "quý", 1),
+                                ("ồng", "luồng", 1), ("người", "Người", 2), ("ười kh", "giúpngười khác", 1),
+                                ("hòa", "Hoài", 2)]:
+        r = docbao("search", query, "--json", library=lib)
+        assert r.returncode == 0, (query, r)
+        hits = json.loads(r.stdout)
+        assert len(hits) == 1 and words in hits[0]["snippet"] and hits[0]["hits"] == count, (query, hits)
+    # Part of a syllable is read as written: ừ is not in "người".
+    assert docbao("search", "ừ", library=lib).returncode == 1
+
+
+def test_the_library_view_finds_a_word_run_into_the_one_before(pane, tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    assert docbao("add", article(tmp_path), library=lib).returncode == 0
+    p = pane(100, 20, env={"XDG_STATE_HOME": str(tmp_path)})
+    p.docbao(f"library --library {lib}")
+    p.wait_stable("Thư viện · 1 bài")
+    p.keys("/")
+    p.type("ười kh")
+    p.keys("Enter")
+    screen = p.wait_stable("“ười kh”:")
+    assert "giúpngười khác" in screen, screen
+    p.keys("q")
+    p.wait_exit(0)
 
 
 def test_the_status_line_counts_every_config_problem(pane, tmp_path):
