@@ -102,8 +102,15 @@ struct LibrarySchema: Sendable {
     /// transaction; the steps that go through many rows tell `progress` how far they are. Call
     /// it only once `inspect` has accepted the database.
     func migrate(_ writer: some DatabaseWriter, progress: UpgradeProgress.Report? = nil) throws {
-        try runSteps(writer, migrator(progress: progress))
-        if try writer.read(Self.hasSpaceToReclaim) { try Self.reclaimSpace(writer) }
+        let migrator = migrator(progress: progress)
+        let stepsBefore = try writer.read { try migrator.appliedIdentifiers($0).count }
+        try runSteps(writer, migrator)
+        // An upgrade gives back whatever its steps left free (a later step may have filled part
+        // of what an earlier one freed, leaving less than the quarter that asks for it otherwise).
+        let upgraded = try writer.read { try migrator.appliedIdentifiers($0).count } > stepsBefore
+        if try writer.read({ try upgraded ? Self.hasFreePages($0) : Self.hasSpaceToReclaim($0) }) {
+            try Self.reclaimSpace(writer)
+        }
     }
 
     private func runSteps(_ writer: some DatabaseWriter, _ migrator: DatabaseMigrator) throws {
@@ -117,6 +124,11 @@ struct LibrarySchema: Sendable {
             }
         }
         try migrator.migrate(writer)
+    }
+
+    /// Whether the file has any free page.
+    static func hasFreePages(_ db: Database) throws -> Bool {
+        try (Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0) > 0
     }
 
     /// Whether a quarter of the file or more is free pages: what a step that rewrote a table left
