@@ -41,9 +41,16 @@ enum BackgroundQuery {
         var answers = TerminalAnswers()
         var typed: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 256)
-        let deadline = now() + Double(timeoutMilliseconds) / 1000
+        var deadline = now() + Double(timeoutMilliseconds) / 1000
+        var extended = false
         while !answers.complete {
-            let left = Int32(max(0, (deadline - now()) * 1000))
+            var left = Int32(max(0, (deadline - now()) * 1000))
+            if left == 0, !answers.isIdle, !extended {
+                // An answer (or ESC [ typed) is half read: its rest is coming; wait for it once more.
+                extended = true
+                deadline = now() + Double(timeoutMilliseconds) / 1000
+                left = Int32(timeoutMilliseconds)
+            }
             guard left > 0 else { break }
             var fd = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
             let ready = poll(&fd, 1, left)
@@ -56,10 +63,10 @@ enum BackgroundQuery {
             }
         }
         let background = answers.osc11.flatMap(TerminalBackground.osc11)
-        guard answers.complete else { return Result(background: background, typed: typed, pending: answers) }
-        // Typed after the answers (a lone ESC, ESC [): keys.
+        // What is held now (a lone ESC or ESC [ typed, or an answer cut for good) is let go, so that
+        // the keys handed back come in the order typed and none is taken into an answer's rest.
         typed += answers.flush().map { UInt8(truncatingIfNeeded: $0) }
-        return Result(background: background, typed: typed, pending: nil)
+        return Result(background: background, typed: typed, pending: answers.complete ? nil : answers)
     }
 
     private static func now() -> Double {
