@@ -60,6 +60,8 @@ while True:
             break
         if not data:
             break
+        if b"\x1b[c" in data:
+            os.write(fd, b"\x1b[?62;22c")   # device attributes (after theme = auto's OSC 11): as a terminal does
         got += len(data)
         last = time.time()
     elif not sent and got > 500 and time.time() - last > 1.5:

@@ -13,6 +13,9 @@ public final class Terminal: TerminalBackend {
     private let screen: OpaquePointer
     private let theme: Theme
     private var inputFile: UnsafeMutablePointer<FILE>?
+    /// The terminal's answers still due when the background question gave up waiting: read out of
+    /// the keys until DA1 comes, so that a late answer is never taken for keys.
+    private var lateAnswers: TerminalAnswers?
 
     /// Opens the terminal on stdout. Keys come from stdin, or from /dev/tty when stdin is not a
     /// terminal (the article was piped in), as in less.
@@ -73,6 +76,7 @@ public final class Terminal: TerminalBackend {
                 unget_wch(wchar_t(bitPattern: scalar.value))
             }
         }
+        lateAnswers = asked?.pending
         self.theme = Theme(name: theme.resolved(background), colors: colors && has_colors())
         self.theme.install()
     }
@@ -144,13 +148,41 @@ public final class Terminal: TerminalBackend {
     /// The next input event, waiting at most `timeout` milliseconds (-1: forever, 0: only if pending).
     /// Returns nil on timeout or when a signal interrupted the wait.
     public func nextEvent(timeout: Int32) -> InputEvent? {
+        if lateAnswers != nil { return nextEventPastAnswers(timeout: timeout) }
         wtimeout(shim_stdscr(), timeout)
         var ch: wint_t = 0
         let kind = wget_wch(shim_stdscr(), &ch)
         if kind == ERR { return nil }
         if kind == KEY_CODE_YES { return functionKey(Int32(ch)) }
-        if ch == 0x1B, droppedUnknownSequence() { return nil }
-        return character(UInt32(ch))
+        return key(UInt32(ch))
+    }
+
+    private func key(_ value: UInt32) -> InputEvent? {
+        if value == 0x1B, droppedUnknownSequence() { return nil }
+        return character(value)
+    }
+
+    /// `nextEvent` while the terminal's answers may still come: what it reads goes through
+    /// `lateAnswers`, which swallows them whole (waiting up to 200 ms for the rest of one begun);
+    /// the rest are keys. Nil also when an answer was all there was.
+    private func nextEventPastAnswers(timeout: Int32) -> InputEvent? {
+        guard var answers = lateAnswers else { return nil }
+        defer { lateAnswers = answers.complete ? nil : answers }
+        var ch: wint_t = 0
+        while true {
+            wtimeout(shim_stdscr(), answers.isIdle ? timeout : 200)
+            let kind = wget_wch(shim_stdscr(), &ch)
+            if kind == KEY_CODE_YES {
+                _ = answers.flush()
+                return functionKey(Int32(ch))
+            }
+            let keys = kind == ERR ? answers.flush() : answers.feed(UInt32(ch))
+            if let first = keys.first {
+                for later in keys.dropFirst().reversed() { unget_wch(wchar_t(bitPattern: later)) }
+                return key(first)
+            }
+            if kind == ERR || answers.isIdle { return nil }
+        }
     }
 
     /// The terminating signal received (SIGINT, SIGTERM, SIGHUP, SIGPIPE, … any whose default action

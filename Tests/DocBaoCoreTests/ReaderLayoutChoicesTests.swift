@@ -110,18 +110,3 @@ import Testing
         #expect(ThemeName.dark.resolved(.light) == .dark && ThemeName.mono.resolved(.light) == .mono)
     }
 }
-
-@Suite struct TerminalAnswersTests {
-    @Test func answersAreTakenOutAndTypedKeysKept() {
-        let bytes = Array("jx\u{1B}]11;rgb:ffff/ffff/ffff\u{1B}\\q\u{1B}[?62;22c".utf8)
-        let a = TerminalAnswers(bytes)
-        #expect(a.complete && a.rest == Array("jxq".utf8))
-        #expect(a.osc11.map { TerminalBackground.osc11($0) } == .light)
-        let noOSC = TerminalAnswers(Array("\u{1B}[?1;2c".utf8))
-        #expect(noOSC.complete && noOSC.osc11 == nil && noOSC.rest.isEmpty)
-        let cut = TerminalAnswers(Array("\u{1B}]11;rgb:ff".utf8))
-        #expect(!cut.complete && cut.osc11 == nil)
-        let arrow = TerminalAnswers(Array("\u{1B}[A".utf8))
-        #expect(!arrow.complete && arrow.rest == Array("\u{1B}[A".utf8), "an arrow key typed ahead is kept")
-    }
-}

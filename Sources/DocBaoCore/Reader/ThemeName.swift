@@ -37,38 +37,3 @@ public enum TerminalBackground: Equatable, Sendable {
         return n == 7 || n >= 9 ? .light : .dark
     }
 }
-
-/// What a terminal sent back after docbao's questions (OSC 11, then DA1), split into the OSC answer,
-/// whether the DA1 answer (always the last) has come, and the rest: keys typed meanwhile.
-public struct TerminalAnswers {
-    public var osc11: String?
-    public var complete = false
-    public var rest: [UInt8] = []
-
-    public init(_ bytes: [UInt8]) {
-        var i = 0
-        while i < bytes.count {
-            // ESC ] … BEL | ESC \ : an OSC answer.
-            if bytes[i] == 0x1B, i + 1 < bytes.count, bytes[i + 1] == 0x5D {
-                var j = i + 2
-                while j < bytes.count, bytes[j] != 0x07, !(bytes[j] == 0x1B && j + 1 < bytes.count && bytes[j + 1] == 0x5C) { j += 1 }
-                guard j < bytes.count else { return }  // cut short: not a key, and not complete
-                osc11 = String(decoding: bytes[i..<j], as: UTF8.self)
-                i = j + (bytes[j] == 0x07 ? 1 : 2)
-                continue
-            }
-            // ESC [ ? digits ; … c : the device attributes.
-            if bytes[i] == 0x1B, i + 2 < bytes.count, bytes[i + 1] == 0x5B, bytes[i + 2] == 0x3F {
-                var j = i + 3
-                while j < bytes.count, (0x30...0x3B).contains(bytes[j]) { j += 1 }
-                if j < bytes.count, bytes[j] == 0x63 {
-                    complete = true
-                    i = j + 1
-                    continue
-                }
-            }
-            rest.append(bytes[i])
-            i += 1
-        }
-    }
-}
