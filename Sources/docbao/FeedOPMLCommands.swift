@@ -105,7 +105,7 @@ struct FeedExportCommand: ParsableCommand {
             Output.out(TerminalText(verbatim: text))
             return
         }
-        do { try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: file)) } catch {
+        do { try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: file), shared: true) } catch {
             throw Failure("\(command): \(error)")
         }
         Output.out("\(subscriptions.count) \(subscriptions.count == 1 ? "feed" : "feeds") written to \(file)\n")
