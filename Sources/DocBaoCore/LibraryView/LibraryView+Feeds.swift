@@ -19,7 +19,8 @@ extension LibraryView {
     }
 
     /// A key while the feed list is open: the view's movement keys move, its open key (Enter)
-    /// chooses, any other key closes the list.
+    /// chooses, its update key (R, as in newsboat's feed list) closes the list and updates every
+    /// feed, any other key closes the list.
     static func feedListKey(_ state: inout LibraryViewState, _ key: Key) -> [LibraryEffect] {
         guard var list = state.feedList else { return [] }
         let action = state.keyMap.action(for: key)
@@ -29,6 +30,9 @@ extension LibraryView {
             state.feedList = list
         } else if action == .open {
             chooseFeed(&state, list.lines[list.cursor])
+        } else if action == .update {
+            state.feedList = nil
+            return perform(&state, .update)
         } else {
             state.feedList = nil
         }
