@@ -137,6 +137,19 @@ def test_an_exported_file_is_made_with_the_umask_and_keeps_the_mode_of_the_one_i
     assert outlines(old.read_text(encoding="utf-8")) == outlines(new.read_text(encoding="utf-8"))
 
 
+def test_newsboats_urls_file_is_refused_with_the_way_to_its_opml(tmp_path):
+    # A newsboat user's first try: the urls file itself, not its export.
+    urls = write(tmp_path, "urls", '# tin\nhttps://vnexpress.net/rss/tin-moi-nhat.rss "tin" "~VnExpress"\nhttps://tuoitre.vn/rss/tin-moi-nhat.rss\n')
+    library = tmp_path / "l.sqlite"
+    r = run("feed", "import", urls, "--library", library)
+    assert r.returncode == 1 and r.stdout == ""
+    assert "newsboat's urls file" in r.stderr and "newsboat -e > subs.opml" in r.stderr, r.stderr
+    assert outlines(exported(library)) == []
+    # Other text that is not OPML gets no such hint.
+    other = run("feed", "import", write(tmp_path, "notes.txt", "Ghi chú\nhttps://vnexpress.net\n"), "--library", library)
+    assert other.returncode == 1 and "not well-formed XML" in other.stderr and "newsboat -e" not in other.stderr
+
+
 def test_a_file_subscription_is_exported_but_an_opml_file_cannot_subscribe_to_a_file(tmp_path):
     library = tmp_path / "a.sqlite"
     feed = write(tmp_path, "tin.rss", '<rss version="2.0"><channel><title>Tệp tin</title><item><title>A</title></item></channel></rss>')
