@@ -131,3 +131,14 @@ def test_a_short_article_left_with_j_is_read_and_r_in_the_feed_list_updates(news
     p.wait_stable(lambda s: "Thư viện · 3 bài · 1 chưa đọc" in s)
     p.keys("q")
     p.wait_exit(0)
+
+
+def test_r_with_no_subscription_says_how_to_subscribe(pane, tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    p = pane(80, 24)
+    p.docbao(f"library --library {lib}")
+    p.wait_stable("Thư viện")
+    p.keys("R")
+    p.wait_for(lambda s: "Chưa đăng ký nguồn tin nào — docbao feed add" in status(p), what="how to subscribe")
+    p.keys("q")
+    p.wait_exit(0)

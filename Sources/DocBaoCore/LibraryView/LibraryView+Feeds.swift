@@ -3,6 +3,8 @@
 extension LibraryView {
     /// What the status line says when there is no feed to list.
     static let noFeeds = "Chưa có bài nào từ nguồn tin — docbao feed add ĐỊA-CHỈ rồi docbao update"
+    /// What an update (R) says when there is no subscription to update.
+    public static let noSubscriptions = "Chưa đăng ký nguồn tin nào — docbao feed add ĐỊA-CHỈ để đăng ký"
 
     /// Opens the feed list (counted anew), its cursor on the line of `choice`.
     static func openFeedList(_ state: inout LibraryViewState, on choice: FeedChoice?) {
