@@ -44,6 +44,7 @@ final class LibraryUpdates {
 
     /// "3 bài mới từ 5 nguồn", then each failed feed named with why, for the status line.
     static func summary(_ o: FeedUpdateOutcome) -> String {
+        if o.updatedFeeds == 0 && o.failures.isEmpty { return LibraryView.noSubscriptions }
         var text = o.newArticles == 0 ? "Không có bài mới" : "\(o.newArticles) bài mới"
         text += " (\(o.updatedFeeds) nguồn đã cập nhật)"
         guard !o.failures.isEmpty else { return text }

@@ -7,12 +7,17 @@ public enum AtomicFile {
         public let description: String
     }
 
-    public static func write(_ data: Data, to url: URL) throws {
+    /// A `shared` file is one made for the user's other programs (an export): it gets the mode of
+    /// the file it replaces, else 0666 less the umask, as any program's output; otherwise 0600.
+    public static func write(_ data: Data, to url: URL, shared: Bool = false) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        var old = stat()
+        let replaced = shared && stat(url.path, &old) == 0 ? old.st_mode & 0o7777 : nil
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, shared ? 0o666 : 0o600)
         guard fd >= 0 else { throw WriteError(description: "\(temp.path): \(String(cString: strerror(errno)))") }
+        if let replaced { fchmod(fd, replaced) }
         var ok = data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {

@@ -29,6 +29,12 @@ public enum FeedSource {
             return argument
         }
         if lower.hasPrefix("file://") { return URL(string: argument)?.isFileURL == true ? argument : nil }
+        // Another scheme (ftp://, feed://) is no file of that name, and nothing is not the current folder.
+        if argument.isEmpty { return nil }
+        if let scheme = argument.range(of: "://").map({ argument[..<$0.lowerBound] }), let first = scheme.first, first.isLetter,
+           scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) {
+            return nil
+        }
         let absolute = argument.hasPrefix("/") ? argument : FileManager.default.currentDirectoryPath + "/" + argument
         return URL(fileURLWithPath: (absolute as NSString).standardizingPath).absoluteString
     }

@@ -43,7 +43,7 @@ struct FeedImportCommand: ParsableCommand {
         }
         let document: OPMLDocument
         do { document = try OPML.parse(bytes) } catch {
-            throw Failure("\(command): \(file): \(error.reason)")
+            throw Failure("\(command): \(file): \(error.reason)\(Self.isAddressList(bytes) ? Self.urlsHint : "")")
         }
         if document.outlines.isEmpty && document.skipped.isEmpty {
             throw Failure("\(command): \(file): no feed in it (no outline with an xmlUrl)")
@@ -58,6 +58,17 @@ struct FeedImportCommand: ParsableCommand {
         for skip in document.skipped { Output.error("\(command): \(file): skipped \(skip.name): \(skip.reason)") }
         Output.out("\(Self.summary(added: added.filter { $0 }.count, there: added.filter { !$0 }.count, skipped: document.skipped))\n")
         if !document.skipped.isEmpty { throw Failure.reported() }
+    }
+
+    static let urlsHint = "; it is a list of addresses (newsboat's urls file?): newsboat -e > subs.opml writes its OPML"
+
+    /// Whether the text's first line that is not blank or a # comment is an http(s) address, as in
+    /// newsboat's urls file, which a newsboat user may well give instead of its OPML export.
+    static func isAddressList(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty && !$0.hasPrefix("#") }
+        return line.map { $0.hasPrefix("http://") || $0.hasPrefix("https://") } ?? false
     }
 
     /// "12 added, 3 already there, 2 skipped: not an http or https address".
@@ -105,7 +116,7 @@ struct FeedExportCommand: ParsableCommand {
             Output.out(TerminalText(verbatim: text))
             return
         }
-        do { try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: file)) } catch {
+        do { try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: file), shared: true) } catch {
             throw Failure("\(command): \(error)")
         }
         Output.out("\(subscriptions.count) \(subscriptions.count == 1 ? "feed" : "feeds") written to \(file)\n")

@@ -178,7 +178,8 @@ struct FeedRemoveCommand: ParsableCommand {
                     continue
                 }
                 guard let removed = try store.unsubscribe(feed.id, deleteArticles: deleteArticles) else { continue }
-                let articles = deleteArticles ? "\(removed) articles removed" : "its \(feed.articles) articles kept"
+                let count = deleteArticles ? removed : feed.articles
+                let articles = "\(deleteArticles ? "" : "its ")\(count) \(count == 1 ? "article" : "articles") \(deleteArticles ? "removed" : "kept")"
                 out.append("removed feed \(feed.id)\t\(feed.displayName)\t\(feed.url)\t(\(articles))\n")
             }
         } catch {

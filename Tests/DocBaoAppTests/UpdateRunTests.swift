@@ -84,4 +84,13 @@ import Testing
         #expect(terminal.lines[0].contains("Báo thử · 3 bài · 3 chưa đọc"))
         #expect(terminal.lines[1...3].allSatisfy { $0.hasPrefix(" ● ") } && terminal.lines[4].trimmingCharacters(in: .whitespaces).isEmpty)
     }
+
+    /// R with no subscription says how to subscribe, not "no new articles from 0 feeds".
+    @Test func anUpdateWithNoFeedSaysHowToSubscribe() {
+        let none = LibraryUpdates.summary(FeedUpdateOutcome(updatedFeeds: 0, newArticles: 0, failures: []))
+        #expect(none == LibraryView.noSubscriptions)
+        #expect(none.contains("docbao feed add"))
+        let one = LibraryUpdates.summary(FeedUpdateOutcome(updatedFeeds: 1, newArticles: 0, failures: []))
+        #expect(one == "Không có bài mới (1 nguồn đã cập nhật)")
+    }
 }

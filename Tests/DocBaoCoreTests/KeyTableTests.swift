@@ -47,6 +47,19 @@ import Testing
         #expect(LibraryKeyMap().hint == "/ tìm · & lọc · s sắp xếp · ? trợ giúp · q thoát")
     }
 
+    /// The library's help on an 80-column terminal shows each key's text whole (the help does not
+    /// wrap: a longer line was cut mid-word), and says that Esc also drops the feed chosen with F.
+    @Test func theLibraryHelpFitsEightyColumnsAndSaysWhatEscDrops() {
+        let s = LibraryViewState(entries: F.entries, size: Size(width: 80, height: 40))
+        let screen = LibraryRenderer.render({ var h = s; F.press([.char("?")], &h); return h }()).lines
+        for line in LibraryKeyMap().helpLines.map(\.text) {
+            #expect(DisplayWidth.of(line) <= 78, "cut on 80 columns: \(line)")
+            #expect(screen.contains { $0.trimmingCharacters(in: .whitespaces) == line.trimmingCharacters(in: .whitespaces) })
+        }
+        let esc = LibraryKeyMap().helpLines.map(\.text).first { $0.hasPrefix("  Esc ") }
+        #expect(esc?.contains("nguồn") == true)
+    }
+
     @Test func remindersFollowTheTable() {
         let map = LibraryKeyMap().remapped([(.search, [.char("S")]), (.help, [])])
         #expect(map.hint == "S tìm · & lọc · s sắp xếp · q thoát", "an action left without keys is left out")

@@ -81,4 +81,14 @@ import Testing
         #expect(row.hasPrefix(" ● "), "the new article is marked unread")
         #expect(F.press([.char("R")], &s) == [.update], "another update can start")
     }
+
+    /// R in the feed list updates every feed, as in newsboat's feed list, rather than only closing it.
+    @Test func rInTheFeedListUpdates() {
+        var s = F.state(entries: Self.entries)
+        F.press(Fixtures.keys("F j"), &s)
+        #expect(s.feedList != nil)
+        #expect(F.press([.char("R")], &s) == [.update])
+        #expect(s.feedList == nil && s.updating != nil && s.feed == nil, "the list closes, the view stays as it was")
+        #expect(LibraryRenderer.render(s).lines.last!.contains("Đang cập nhật nguồn tin…"))
+    }
 }

@@ -40,6 +40,10 @@ import Testing
         #expect(FeedSource.address(for: "https://bao.example/rss") == "https://bao.example/rss")
         #expect(FeedSource.address(for: "HTTP://bao.example/rss") == "HTTP://bao.example/rss")
         #expect(FeedSource.address(for: "http://") == nil)
+        // Another scheme is not a file of that name, nor is nothing the current folder.
+        #expect(FeedSource.address(for: "ftp://bao.example/rss") == nil)
+        #expect(FeedSource.address(for: "feed://bao.example/rss") == nil)
+        #expect(FeedSource.address(for: "") == nil)
         #expect(FeedSource.address(for: "/tmp/x/../tin.xml") == "file:///tmp/tin.xml")
         let relative = FeedSource.address(for: "tin.xml")
         #expect(relative == URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/tin.xml").absoluteString)

@@ -103,3 +103,42 @@ def test_subscribe_update_read_the_new_then_the_next_unread_and_update_from_the_
     p.wait_for(lambda s: "Bài 3: Học phí đại học" in s and "Thư viện ·" not in s, what="the new article")
     p.keys("q")
     p.wait_exit(0)
+
+
+def test_a_short_article_left_with_j_is_read_and_r_in_the_feed_list_updates(news, pane, tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    assert run("feed", "add", news + "/news/feed", library=lib).returncode == 0
+    assert run("update", library=lib).returncode == 0
+    p = pane(110, 24)
+    p.docbao(f"library --library {lib}")
+    screen = p.wait_stable("Thư viện · 2 bài · 2 chưa đọc")
+    first = screen.splitlines()[1][3:].split("  ")[0].strip()
+    # The article fits on the screen: read to its end, J goes on, and the library says so.
+    p.keys("g", "Enter")
+    p.wait_for(lambda s: "Thư viện ·" not in s and first in s and "Bộ trưởng cho biết" in s, what="the first article")
+    p.keys("J")
+    p.wait_for(lambda s: first not in s and "Bài 2/2" in status(p), what="the second article")
+    p.keys("L")
+    screen = p.wait_stable(lambda s: "Thư viện · 2 bài" in s and first in s)
+    row = next(r for r in screen.splitlines()[1:3] if first in r)
+    assert row.rstrip().endswith("xong"), screen
+    # R in the feed list updates, as in newsboat's.
+    http_server.NEWS["count"] = 3
+    p.keys("F")
+    p.wait_for(lambda s: "Nguồn tin · 1 nguồn" in s, what="the feed list")
+    p.keys("R")
+    p.wait_for(lambda s: "1 bài mới (1 nguồn đã cập nhật)" in status(p), what="the update's summary")
+    p.wait_stable(lambda s: "Thư viện · 3 bài · 1 chưa đọc" in s)
+    p.keys("q")
+    p.wait_exit(0)
+
+
+def test_r_with_no_subscription_says_how_to_subscribe(pane, tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    p = pane(80, 24)
+    p.docbao(f"library --library {lib}")
+    p.wait_stable("Thư viện")
+    p.keys("R")
+    p.wait_for(lambda s: "Chưa đăng ký nguồn tin nào — docbao feed add" in status(p), what="how to subscribe")
+    p.keys("q")
+    p.wait_exit(0)

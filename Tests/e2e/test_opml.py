@@ -121,6 +121,35 @@ def test_export_then_import_into_a_fresh_library_gives_the_same_subscriptions(tm
     assert run("feed", "list", "--library", fresh).stdout == run("feed", "list", "--library", first).stdout
 
 
+def test_an_exported_file_is_made_with_the_umask_and_keeps_the_mode_of_the_one_it_replaces(tmp_path):
+    # An export is meant for another reader or another machine: not a private 0600 file.
+    library = tmp_path / "l.sqlite"
+    run("feed", "import", write(tmp_path, "newsboat.opml", NEWSBOAT), "--library", library)
+    new, old = tmp_path / "new.opml", tmp_path / "old.opml"
+    old.write_text("an older export\n", encoding="utf-8")
+    os.chmod(old, 0o664)
+    r = run("feed", "export", new, "--library", library, preexec_fn=lambda: os.umask(0o022))
+    assert r.returncode == 0, r.stderr
+    assert os.stat(new).st_mode & 0o777 == 0o644
+    r = run("feed", "export", old, "--library", library, preexec_fn=lambda: os.umask(0o077))
+    assert r.returncode == 0, r.stderr
+    assert os.stat(old).st_mode & 0o777 == 0o664
+    assert outlines(old.read_text(encoding="utf-8")) == outlines(new.read_text(encoding="utf-8"))
+
+
+def test_newsboats_urls_file_is_refused_with_the_way_to_its_opml(tmp_path):
+    # A newsboat user's first try: the urls file itself, not its export.
+    urls = write(tmp_path, "urls", '# tin\nhttps://vnexpress.net/rss/tin-moi-nhat.rss "tin" "~VnExpress"\nhttps://tuoitre.vn/rss/tin-moi-nhat.rss\n')
+    library = tmp_path / "l.sqlite"
+    r = run("feed", "import", urls, "--library", library)
+    assert r.returncode == 1 and r.stdout == ""
+    assert "newsboat's urls file" in r.stderr and "newsboat -e > subs.opml" in r.stderr, r.stderr
+    assert outlines(exported(library)) == []
+    # Other text that is not OPML gets no such hint.
+    other = run("feed", "import", write(tmp_path, "notes.txt", "Ghi chú\nhttps://vnexpress.net\n"), "--library", library)
+    assert other.returncode == 1 and "not well-formed XML" in other.stderr and "newsboat -e" not in other.stderr
+
+
 def test_a_file_subscription_is_exported_but_an_opml_file_cannot_subscribe_to_a_file(tmp_path):
     library = tmp_path / "a.sqlite"
     feed = write(tmp_path, "tin.rss", '<rss version="2.0"><channel><title>Tệp tin</title><item><title>A</title></item></channel></rss>')

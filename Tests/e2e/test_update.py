@@ -80,6 +80,16 @@ def test_subscribe_list_and_remove(news, library):
     assert query(library, "SELECT count(*) FROM article WHERE feed IS NULL") == [(2,)]
 
 
+def test_removing_a_feed_of_one_article_says_article(news, library):
+    for name in ("mot", "hai"):
+        assert run("feed", "add", news + "/news/switch/" + name, library=library).returncode == 0
+    assert run("update", library=library).returncode == 0
+    kept = run("feed", "remove", "1", library=library)
+    assert kept.returncode == 0 and kept.stdout.endswith("\t(its 1 article kept)\n"), kept.stdout
+    gone = run("feed", "remove", "2", "--delete-articles", library=library)
+    assert gone.returncode == 0 and gone.stdout.endswith("\t(1 article removed)\n"), gone.stdout
+
+
 def test_a_sites_page_subscribes_to_the_first_feed_it_names(news, library):
     add = run("feed", "add", news + "/news/home", library=library)
     assert add.returncode == 0 and add.stdout.startswith(f"subscribed 1\tTin thử nghiệm\t{news}/news/feed\t"), add.stdout

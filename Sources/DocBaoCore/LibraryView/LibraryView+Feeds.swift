@@ -3,6 +3,8 @@
 extension LibraryView {
     /// What the status line says when there is no feed to list.
     static let noFeeds = "Chưa có bài nào từ nguồn tin — docbao feed add ĐỊA-CHỈ rồi docbao update"
+    /// What an update (R) says when there is no subscription to update.
+    public static let noSubscriptions = "Chưa đăng ký nguồn tin nào — docbao feed add ĐỊA-CHỈ để đăng ký"
 
     /// Opens the feed list (counted anew), its cursor on the line of `choice`.
     static func openFeedList(_ state: inout LibraryViewState, on choice: FeedChoice?) {
@@ -19,7 +21,8 @@ extension LibraryView {
     }
 
     /// A key while the feed list is open: the view's movement keys move, its open key (Enter)
-    /// chooses, any other key closes the list.
+    /// chooses, its update key (R, as in newsboat's feed list) closes the list and updates every
+    /// feed, any other key closes the list.
     static func feedListKey(_ state: inout LibraryViewState, _ key: Key) -> [LibraryEffect] {
         guard var list = state.feedList else { return [] }
         let action = state.keyMap.action(for: key)
@@ -29,6 +32,9 @@ extension LibraryView {
             state.feedList = list
         } else if action == .open {
             chooseFeed(&state, list.lines[list.cursor])
+        } else if action == .update {
+            state.feedList = nil
+            return perform(&state, .update)
         } else {
             state.feedList = nil
         }
