@@ -245,6 +245,12 @@ struct LibrarySchema: Sendable {
             ALTER TABLE article ADD COLUMN feed INTEGER REFERENCES feed(id) ON DELETE SET NULL;
             ALTER TABLE article ADD COLUMN guid TEXT;  -- the entry's id (else its link) in its feed
             CREATE INDEX article_feed ON article(feed, guid);
+            -- The entries whose articles the user removed: an update never adds them again.
+            CREATE TABLE removed_entry (
+                feed INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,
+                guid TEXT NOT NULL,
+                PRIMARY KEY (feed, guid)
+            ) WITHOUT ROWID;
             """)
     }
 

@@ -133,7 +133,11 @@ extension LibraryStore {
     /// The guids of the feed's entries already in the library: an update fetches only the others.
     public func knownGuids(feed: Int64) throws(LibraryError) -> Set<String> {
         try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT guid FROM article WHERE feed = ? AND guid IS NOT NULL", arguments: [feed]))
+            // The entries removed from the library count as known: an update does not bring them back.
+            Set(try String.fetchAll(db, sql: """
+                SELECT guid FROM article WHERE feed = ? AND guid IS NOT NULL
+                UNION SELECT guid FROM removed_entry WHERE feed = ?
+                """, arguments: [feed, feed]))
         }
     }
 

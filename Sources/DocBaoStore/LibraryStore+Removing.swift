@@ -33,6 +33,11 @@ extension LibraryStore {
         // The text is kept deflated (`StoredContent`): what was indexed is its fold.
         let text = try StoredContent.text(stored)
         try LibraryWords.remove(id, folded: VietnameseFolding.baseText(text), db)
+        // A feed's entry removed stays removed: the next update must not add it again.
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO removed_entry (feed, guid)
+            SELECT feed, guid FROM article WHERE id = ? AND feed IS NOT NULL AND guid IS NOT NULL
+            """, arguments: [id])
         // The content, position and marks go with it (ON DELETE CASCADE).
         try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
         return true

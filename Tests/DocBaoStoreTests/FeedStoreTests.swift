@@ -125,4 +125,25 @@ import Testing
         #expect(orphans == (deleteArticles ? 0 : 2))
         #expect(LibraryCheck.check(path: lib.path).healthy)
     }
+
+    @Test func anEntryRemovedIsNotAddedAgainUntilItsFeedGoes() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let store = try lib.open()
+        let feed = try store.subscribe(url: "http://127.0.0.1/a.xml").0
+        let outcomes = try store.addEntries([try item("1", "Bài một về lúa gạo."), try item("2", "Bài hai về cà phê.")],
+                                            feed: feed.id, check: .notModified)
+        guard case .added(let first) = outcomes[0] else { Issue.record("\(outcomes)"); return }
+        #expect(try store.remove([first]) == [first])
+        // The update asks which entries it knows: the removed one is among them, so it is not fetched again.
+        #expect(try store.knownGuids(feed: feed.id) == ["1", "2"])
+        #expect(try store.subscription(id: feed.id)?.articles == 1)
+        #expect(LibraryCheck.check(path: lib.path).healthy)
+        // Unsubscribing forgets it with the feed: subscribing again starts afresh.
+        #expect(try store.unsubscribe(feed.id, deleteArticles: true) == 1)
+        let again = try store.subscribe(url: "http://127.0.0.1/a.xml").0
+        #expect(try store.knownGuids(feed: again.id).isEmpty)
+        let left = try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM removed_entry") }
+        #expect(left == 0)
+    }
 }

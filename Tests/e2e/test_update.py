@@ -206,6 +206,21 @@ def test_a_feed_file_is_subscribed_by_its_path_and_read_again_when_it_changed(tm
     assert run("feed", "remove", "tin.xml", library=library).returncode == 0
 
 
+def test_an_article_removed_is_not_added_again_by_the_next_update(tmp_path, library, monkeypatch):
+    """As newsboat: an entry the user removed stays removed when its feed changes."""
+    feed = tmp_path / "tin.xml"
+    feed.write_text(http_server.news_feed(2, link="file:///nowhere/%d"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("feed", "add", "tin.xml", library=library).returncode == 0
+    assert run("update", library=library).stdout == "Tin thử nghiệm: 2 new\n1 feed updated, 2 new articles\n"
+    (removed,), = query(library, "SELECT id FROM article WHERE guid = 'news-1'")
+    assert run("remove", removed, library=library).returncode == 0
+    # The feed changes (a third entry): only that one is new.
+    feed.write_text(http_server.news_feed(3, link="file:///nowhere/%d"), encoding="utf-8")
+    assert run("update", library=library).stdout == "Tin thử nghiệm: 1 new\n1 feed updated, 1 new article\n"
+    assert sorted(g for g, in query(library, "SELECT guid FROM article")) == ["news-2", "news-3"]
+
+
 def test_feeds_are_fetched_four_at_a_time(news, library):
     names = [f"slow{i}" for i in range(8)]
     for name in names:
