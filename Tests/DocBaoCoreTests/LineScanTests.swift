@@ -90,4 +90,20 @@ import Testing
         #expect(hits == Self.reference(bytes, matcher))
         #expect(Self.scanned(bytes, Matcher("đầu")).count == 1)
     }
+
+    /// The fold's table of two- and three-byte characters gives each its base as the article's fold
+    /// does (`FoldedText.bases`): every scalar of U+0080 ..< U+0800 and U+1000 ..< U+3000, at a
+    /// line's start and after a letter (where a mark joins it), in lines of several.
+    @Test func everyTwoAndThreeByteCharacter() {
+        let scalars = (0x80..<0x800).compactMap(Unicode.Scalar.init) + (0x1000..<0x3000).compactMap(Unicode.Scalar.init)
+        for chunk in stride(from: 0, to: scalars.count, by: 64) {
+            var text = ""
+            for s in scalars[chunk..<min(chunk + 64, scalars.count)] { text += "\(s)x a\(s)b\n" }
+            var folding = LineScan.Folding()
+            Array(text.utf8).withUnsafeBufferPointer { folding.fold($0) }
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map { FoldedText(String($0)).bases }
+            #expect(folding.bases.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init) == expected,
+                    "from U+\(String(scalars[chunk].value, radix: 16))")
+        }
+    }
 }

@@ -117,7 +117,7 @@ public struct LineScan: Sendable {
                 var i = 0, k = 0
                 // Whether the line has a unit yet: a combining mark at a line's start is a unit of its own.
                 var lineHasUnit = false
-                table.ascii.withUnsafeBufferPointer { ascii in
+                table.ascii.withUnsafeBufferPointer { ascii in table.two.withUnsafeBufferPointer { two in table.three.withUnsafeBufferPointer { three in
                     while i < n {
                         // Eight printable ASCII bytes (no break, no tab, no control): their bases are
                         // themselves, A–Z lowercased.
@@ -144,6 +144,26 @@ public struct LineScan: Sendable {
                                 dst[k] = ascii[Int(b)]; k += 1
                                 lineHasUnit = true
                             }
+                            continue
+                        }
+                        // A two-byte character (U+0080 ..< U+0800: NFC's Vietnamese vowels and đ, NFD's
+                        // marks) or a three-byte one led by E1 or E2 (U+1000 ..< U+3000: NFC's other
+                        // Vietnamese letters, news punctuation), its continuation bytes checked, through
+                        // the table made from the path below: no decoding, no Unicode property asked.
+                        if b >= 0xC2 && b < 0xE0, i + 1 < n, src[i + 1] & 0xC0 == 0x80 {
+                            let entry = two[Int(b & 0x1F) << 6 | Int(src[i + 1] & 0x3F)]
+                            i += 2
+                            if entry & BaseTable.extends != 0 && lineHasUnit { continue }
+                            dst[k] = UInt8(truncatingIfNeeded: entry); k += 1
+                            lineHasUnit = true
+                            continue
+                        }
+                        if b == 0xE1 || b == 0xE2, i + 2 < n, src[i + 1] & 0xC0 == 0x80, src[i + 2] & 0xC0 == 0x80 {
+                            let entry = three[Int(b - 0xE1) << 12 | Int(src[i + 1] & 0x3F) << 6 | Int(src[i + 2] & 0x3F)]
+                            i += 3
+                            if entry & BaseTable.extends != 0 && lineHasUnit { continue }
+                            dst[k] = UInt8(truncatingIfNeeded: entry); k += 1
+                            lineHasUnit = true
                             continue
                         }
                         // A UTF-8 sequence, checked; a byte that starts none is one unit, as U+FFFD would be.
@@ -173,7 +193,7 @@ public struct LineScan: Sendable {
                             lineHasUnit = true
                         }
                     }
-                }
+                } } }
                 initialized = k
             }
             lineUnits = units
@@ -188,6 +208,12 @@ public struct LineScan: Sendable {
         /// U+0080 ..< U+0250 and U+1E00 ..< U+1F00 (precomposed Latin, every Vietnamese letter).
         private let low: [UInt8], extended: [UInt8]
 
+        /// What `fold` makes of each scalar of U+0000 ..< U+0800 (`two`, by the scalar) and of
+        /// U+1000 ..< U+3000 (`three`, by the scalar less 0x1000): its base byte, with `extends` set
+        /// when it is a mark that joins the character before it (unless it starts a line).
+        let two: [UInt16], three: [UInt16]
+        static let extends: UInt16 = 0x100
+
         private init() {
             func byte(_ v: UInt32) -> UInt8 {
                 guard let s = Unicode.Scalar(v) else { return 0xFF }
@@ -195,12 +221,23 @@ public struct LineScan: Sendable {
                 return base < 0xFF ? UInt8(base) : 0xFF
             }
             ascii = (0..<128).map { byte(UInt32($0)) }
-            low = (0x80..<0x250).map(byte)
-            extended = (0x1E00..<0x1F00).map(byte)
+            let low = (0x80..<0x250).map(byte), extended = (0x1E00..<0x1F00).map(byte)
+            self.low = low
+            self.extended = extended
+            func entry(_ v: UInt32) -> UInt16 {
+                guard let s = Unicode.Scalar(v) else { return 0xFF }
+                if let base = Self.base(v, low: low, extended: extended) { return UInt16(base) }
+                return UInt16(byte(v)) | (v >= 0x300 && VietnameseFolding.extendsPrevious(s) ? Self.extends : 0)
+            }
+            two = (0..<0x800).map { $0 < 0x80 ? 0xFF : entry($0) }  // ASCII never comes here
+            three = (0x1000..<0x3000).map(entry)
         }
 
         @inline(__always)
-        func base(_ v: UInt32) -> UInt8? {
+        func base(_ v: UInt32) -> UInt8? { Self.base(v, low: low, extended: extended) }
+
+        @inline(__always)
+        private static func base(_ v: UInt32, low: [UInt8], extended: [UInt8]) -> UInt8? {
             if v < 0x250 { return low[Int(v - 0x80)] }
             if v >= 0x1E00 && v < 0x1F00 { return extended[Int(v - 0x1E00)] }
             return nil
