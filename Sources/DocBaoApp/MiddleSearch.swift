@@ -17,7 +17,9 @@ final class MiddleSearch: @unchecked Sendable {
         let thread = Thread { [self] in
             let matcher = LineScan(Matcher(scan.query, options: scan.options))
             let find = scan.direction == .forward ? FileScan.firstHit : FileScan.lastHit
-            guard let hit = find(path, scan.range, matcher, FileScan.pieceSize, { self.isStopped }),
+            // Every core: the import, niced, waits while the reader's search is looked for.
+            let workers = min(4, ProcessInfo.processInfo.activeProcessorCount)
+            guard let hit = find(path, scan.range, matcher, FileScan.pieceSize, workers, { self.isStopped }),
                   let window = FileScan.window(path: path, around: hit, in: scan.range),
                   !self.isStopped else { return }
             self.result.put(MiddleHit(scan: scan, line: hit.line.lowerBound, window: window.bytes))

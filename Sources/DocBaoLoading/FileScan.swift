@@ -10,9 +10,13 @@ public enum FileScan {
 
     /// The first match in `range` of the file at `path`, as file offsets; nil when there is none or
     /// the file cannot be read. A line longer than a piece is scanned a piece at a time.
-    /// `stop` is asked before each piece: a scan no longer wanted ends there.
+    /// `stop` is asked before each piece: a scan no longer wanted ends there. With `workers` over
+    /// one, that many threads scan pieces at once (`parallelHit`), for the same answer.
     public static func firstHit(path: String, in range: Range<Int>, _ scan: LineScan, pieceSize: Int = FileScan.pieceSize,
-                                stop: () -> Bool = { false }) -> LineScan.Hit? {
+                                workers: Int = 1, stop: @Sendable () -> Bool = { false }) -> LineScan.Hit? {
+        if workers > 1, range.count > pieceSize {
+            return parallelHit(path: path, in: range, scan, pieceSize: pieceSize, workers: workers, last: false, stop: stop)
+        }
         let fd = FileName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -47,7 +51,10 @@ public enum FileScan {
     /// The last match in `range`, as `firstHit` finds the first: the pieces read from the end back,
     /// each from a line's start.
     public static func lastHit(path: String, in range: Range<Int>, _ scan: LineScan, pieceSize: Int = FileScan.pieceSize,
-                               stop: () -> Bool = { false }) -> LineScan.Hit? {
+                               workers: Int = 1, stop: @Sendable () -> Bool = { false }) -> LineScan.Hit? {
+        if workers > 1, range.count > pieceSize {
+            return parallelHit(path: path, in: range, scan, pieceSize: pieceSize, workers: workers, last: true, stop: stop)
+        }
         let fd = FileName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }

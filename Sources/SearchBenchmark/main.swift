@@ -9,6 +9,9 @@
 //                peak (VmHWM, reset before each search through /proc/self/clear_refs) above the
 //                before figure. With --reference it builds the old `[SearchMatch]` instead
 //                (`SearchIndex.referenceMatches`): run the two in separate processes
+//   --file-scan  times the scan of the file's bytes for each QUERY (`FileScan.firstHit` over the whole
+//                file, what a search while a huge article loads runs: to its first match, or to the end),
+//                beside `grep -c QUERY FILE` in the same rounds
 //   --json       also print one line `JSON {...}` with the figures (read by Benchmarks/run.py)
 //   --reference  also fold every block the old way (`VietnameseFolding.Folded`, 32-bit units and
 //                offsets, as SearchIndex kept them before FoldedText) and time the unit-by-unit
@@ -21,8 +24,8 @@ import Foundation
 
 var arguments = CommandLine.arguments
 let json = arguments.contains("--json"), reference = arguments.contains("--reference")
-let matchList = arguments.contains("--match-list")
-arguments.removeAll { $0 == "--json" || $0 == "--reference" || $0 == "--match-list" }
+let matchList = arguments.contains("--match-list"), fileScan = arguments.contains("--file-scan")
+arguments.removeAll { $0 == "--json" || $0 == "--reference" || $0 == "--match-list" || $0 == "--file-scan" }
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: SearchBenchmark FILE QUERY [ROUNDS] [--json] [--reference]\n".utf8))
     exit(2)
@@ -111,6 +114,34 @@ if matchList {
 }
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+/// `--file-scan`: the scan of the file's bytes for each query, to its first match (or the end),
+/// beside `grep -c` in the same rounds (see the usage above).
+func measureFileScans(path: String, queries: [String], rounds: Int) {
+    let mb = Double(fileSize) / 1e6
+    print(String(format: "file %.1f MB, %d rounds (medians)", mb, rounds))
+    for query in queries {
+        let scan = LineScan(Matcher(query))
+        var scanTimes: [Double] = [], parallelTimes: [Double] = [], grepTimes: [Double] = []
+        var hit: LineScan.Hit?, parallelHit: LineScan.Hit?
+        let workers = min(4, ProcessInfo.processInfo.activeProcessorCount)
+        for _ in 0..<rounds {
+            scanTimes.append(seconds { hit = FileScan.firstHit(path: path, in: 0..<fileSize, scan) })
+            parallelTimes.append(seconds { parallelHit = FileScan.firstHit(path: path, in: 0..<fileSize, scan, workers: workers) })
+            grepTimes.append(seconds { runGrep(["/usr/bin/grep", "-c", query, path]) })
+        }
+        let scanned = Double(hit.map(\.line.upperBound) ?? fileSize) / 1e6
+        let t = median(scanTimes), t2 = median(parallelTimes), g = median(grepTimes)
+        print(String(format: "\"%@\": first match at %.1f MB in %.3f s (%.0f MB/s), %d threads %.3f s (%.0f MB/s%@); grep -c of the whole %.3f s (%.0f MB/s); scan / grep %.2fx, %d threads %.2fx",
+                     query, scanned, t, scanned / t, workers, t2, scanned / t2, parallelHit == hit ? "" : ", ANOTHER MATCH",
+                     g, mb / g, t / g, workers, t2 / g))
+    }
+}
+
+if fileScan {
+    measureFileScans(path: path, queries: Array(arguments.dropFirst(2)), rounds: 5)
+    exit(0)
+}
 
 let megabytes = Double(fileSize) / 1e6
 var article = Article(blocks: [], sections: [])

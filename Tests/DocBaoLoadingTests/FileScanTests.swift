@@ -93,4 +93,51 @@ import Testing
         let path = folder.file("khong.txt", bytes: plain)
         #expect(FileScan.lastHit(path: path, in: 0..<plain.count, LineScan(Matcher("khuynhxoan")), pieceSize: 512) == nil)
     }
+
+    /// Several threads at once (`parallelHit`) give what one gives: the first (or last) of several
+    /// matches spread over many pieces, in ranges that start and end inside lines, with lines that
+    /// end with CR LF, and a line longer than a piece (cut at a character's start).
+    @Test func threadsFindWhatOneThreadFinds() throws {
+        let folder = TemporaryFolder()
+        defer { folder.clean() }
+        let pieceSize = 1024
+        var text = ""
+        for n in 0..<400 {
+            let word = [37, 38, 150, 151, 399].contains(n) ? " Khuỳnhxoắn" : ""
+            let long = n == 200 ? String(repeating: "ngoại giao ", count: 400) + "khuỳnhxoắn " : ""
+            text += "Đoạn \(n): công tác\(word) \(long)đất nước." + (n % 3 == 0 ? "\r\n" : "\n")
+        }
+        for form in [text.precomposedStringWithCanonicalMapping, text.decomposedStringWithCanonicalMapping] {
+            let bytes = Array(form.utf8)
+            let path = folder.file("bai.txt", bytes: bytes)
+            let ranges = [0..<bytes.count, 57..<(bytes.count - 31), (bytes.count / 3)..<bytes.count, 0..<(bytes.count / 2 + 5)]
+            for range in ranges {
+                for query in ["khuynhxoan", "Đoạn 150", "đất nước. Đoạn", "zzz"] {
+                    let scan = LineScan(Matcher(query))
+                    // The same match; its line, the same but in the line longer than a piece, which
+                    // either way is cut (where differs), so there only a part of the line that holds it.
+                    func same(_ a: LineScan.Hit?, _ b: LineScan.Hit?) -> Bool {
+                        guard let a, let b else { return a == nil && b == nil }
+                        return a.match == b.match && (a.line == b.line || (a.line.count > pieceSize || b.line.count > pieceSize)
+                            && a.line.contains(a.match.lowerBound) && a.line.upperBound == b.line.upperBound)
+                    }
+                    let first = FileScan.firstHit(path: path, in: range, scan, pieceSize: pieceSize)
+                    let last = FileScan.lastHit(path: path, in: range, scan, pieceSize: pieceSize)
+                    if query == "khuynhxoan" { #expect(same(first, Self.wholeScan(bytes, range, Matcher(query)))) }
+                    for workers in [2, 3, 7] {
+                        #expect(same(FileScan.firstHit(path: path, in: range, scan, pieceSize: pieceSize, workers: workers), first),
+                                "\(query) \(range) \(workers)")
+                        #expect(same(FileScan.lastHit(path: path, in: range, scan, pieceSize: pieceSize, workers: workers), last),
+                                "\(query) \(range) \(workers)")
+                    }
+                }
+            }
+        }
+        #expect(FileScan.firstHit(path: folder.folder + "/none", in: 0..<5000, LineScan(Matcher("a")), pieceSize: pieceSize, workers: 2) == nil)
+        // A scan no longer wanted stops.
+        let bytes = Self.bytes(lines: 400, word: "Khuỳnhxoắn", at: 399)
+        let path = folder.file("dung.txt", bytes: bytes)
+        #expect(FileScan.firstHit(path: path, in: 0..<bytes.count, LineScan(Matcher("khuynhxoan")), pieceSize: pieceSize, workers: 2,
+                                  stop: { true }) == nil)
+    }
 }
