@@ -1,7 +1,9 @@
 """Reading the news in a real terminal (issue 17): in the reader, J and K go to the next and the
 previous article of the library's list in its order, U to the next one never opened; the library
 view lists a feed's articles (F) with the unread counted, and R updates the feeds from it."""
+import json
 import os
+import signal
 import subprocess
 
 import pytest
@@ -142,3 +144,54 @@ def test_r_with_no_subscription_says_how_to_subscribe(pane, tmp_path):
     p.wait_for(lambda s: "Chưa đăng ký nguồn tin nào — docbao feed add" in status(p), what="how to subscribe")
     p.keys("q")
     p.wait_exit(0)
+
+
+def test_every_way_out_of_a_short_article_seen_whole_counts_it_read(pane, tmp_path):
+    """The newcomer trial at 90x14 with a 3-entry file feed: U from article 3 showed article 2 at
+    100%, yet L then listed it at 0% (only J and U counted the view). Now q, L, U and a closed
+    terminal (SIGHUP) all keep a short article seen whole as read."""
+    lib = tmp_path / "lib.sqlite"
+    feed = tmp_path / "tin.xml"
+    feed.write_text(http_server.news_feed(4, link="file:///nowhere/%d"), encoding="utf-8")
+    assert run("feed", "add", feed, library=lib).returncode == 0
+    assert run("update", library=lib).returncode == 0
+
+    def progress():
+        out = subprocess.run([str(BINARY), "list", "--json", "--library", str(lib)], capture_output=True, text=True, check=True)
+        return {row["title"]: row["progress"] for row in json.loads(out.stdout)}
+
+    p = pane(90, 14)
+    p.docbao(f"library --library {lib}")
+    screen = p.wait_stable("Thư viện · 4 bài · 4 chưa đọc")
+    # Sorted by title (reading does not change it): Bài 1 … Bài 4.
+    p.keys("s", "s", "g")
+    screen = p.wait_stable(lambda s: "xếp: tên bài" in s and status(p).strip().startswith("1/4"))
+    titles = [row[3:].split("  ")[0].strip() for row in screen.splitlines()[1:5]]
+    assert [t[:5] for t in titles] == ["Bài 1", "Bài 2", "Bài 3", "Bài 4"], screen
+    p.keys("j", "j", "Enter")
+    p.wait_for(lambda s: "Thư viện ·" not in s and titles[2] in s and "100%" in status(p), what="article 3, whole on screen")
+    p.keys("U")
+    p.wait_for(lambda s: titles[3] in s and "Bài 4/4 · 2 bài chưa đọc" in status(p), what="the next unread")
+    p.keys("U")
+    p.wait_for(lambda s: titles[0] in s and "Bài 1/4 · 1 bài chưa đọc" in status(p) and "100%" in status(p), what="from the top")
+    # L leaves article 1: the list says it was read, as U said of 3 and 4.
+    p.keys("L")
+    screen = p.wait_stable(lambda s: "Thư viện · 4 bài · 1 chưa đọc" in s)
+    rows = {t[:5]: next(r for r in screen.splitlines()[1:5] if t in r) for t in titles}
+    assert all(rows[n].rstrip().endswith("xong") for n in ("Bài 1", "Bài 3", "Bài 4")), screen
+    # q leaves article 2.
+    p.keys("g", "j", "Enter")
+    p.wait_for(lambda s: "Thư viện ·" not in s and titles[1] in s and "100%" in status(p), what="article 2")
+    p.keys("q")
+    p.wait_exit(0)
+    assert all(v == 1 for v in progress().values()), progress()
+    # Closing the terminal (SIGHUP) while reading: the position is saved, and so is "read".
+    feed.write_text(http_server.news_feed(5, link="file:///nowhere/%d"), encoding="utf-8")
+    assert run("update", library=lib).returncode == 0
+    p.docbao(f"library --library {lib}")
+    p.wait_stable("Thư viện · 5 bài · 1 chưa đọc")
+    p.keys("G", "Enter")
+    p.wait_for(lambda s: "Thư viện ·" not in s and "Bài 5" in s and "100%" in status(p), what="article 5")
+    os.kill(p.docbao_pid(), signal.SIGHUP)
+    p.wait_exit(128 + signal.SIGHUP)
+    assert progress()[http_server.news_title(5)] == 1, progress()
