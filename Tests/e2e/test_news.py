@@ -195,3 +195,22 @@ def test_every_way_out_of_a_short_article_seen_whole_counts_it_read(pane, tmp_pa
     os.kill(p.docbao_pid(), signal.SIGHUP)
     p.wait_exit(128 + signal.SIGHUP)
     assert progress()[http_server.news_title(5)] == 1, progress()
+
+
+def test_r_says_why_a_feed_failed_in_vietnamese(news, pane, tmp_path):
+    """The newcomer trial: R's status line named a failed feed's reason in English (the fetch
+    layer's words). Now in Vietnamese, the HTTP status kept for who needs it."""
+    lib = tmp_path / "lib.sqlite"
+    assert run("feed", "add", news + "/news/switch/missing", library=lib).returncode == 0
+    assert run("feed", "add", news + "/news/feed", library=lib).returncode == 0
+    assert run("update", library=lib).returncode == 0
+    http_server.NEWS["switch"] = {"missing": "404"}
+    p = pane(120, 20)
+    p.docbao(f"library --library {lib}")
+    p.wait_stable("Thư viện · 3 bài")
+    p.keys("R")
+    p.wait_for(lambda s: "nguồn lỗi" in status(p), what="the update's summary")
+    line = status(p)
+    assert "1 nguồn lỗi — Tin missing: không có (HTTP 404 Not Found)" in line, line
+    p.keys("q")
+    p.wait_exit(0)
