@@ -214,3 +214,26 @@ def test_r_says_why_a_feed_failed_in_vietnamese(news, pane, tmp_path):
     assert "1 nguồn lỗi — Tin missing: không có (HTTP 404 Not Found)" in line, line
     p.keys("q")
     p.wait_exit(0)
+
+
+def test_r_with_one_feed_chosen_counts_what_its_list_shows(news, pane, tmp_path):
+    """The newcomer trial: R with one feed chosen (F) said "1 bài mới" of an article of another
+    feed, which the list does not show. It says what the list shows, then the whole."""
+    lib = tmp_path / "lib.sqlite"
+    for path in ("/news/feed", "/news/full-text-feed"):
+        assert run("feed", "add", news + path, library=lib).returncode == 0
+    assert run("update", library=lib).returncode == 0
+    p = pane(120, 20)
+    p.docbao(f"library --library {lib}")
+    p.wait_stable("Thư viện · 4 bài · 4 chưa đọc")
+    p.keys("F")
+    p.wait_for(lambda s: "(2/2) Tin đầy đủ" in s, what="the feed list")
+    p.keys("j", "Enter")
+    p.wait_stable(lambda s: "Tin đầy đủ · 2 bài" in s)
+    http_server.NEWS["count"] = 3
+    p.keys("R")
+    p.wait_for(lambda s: "bài mới" in status(p), what="the update's summary")
+    line = status(p)
+    assert "Không có bài mới trong Tin đầy đủ · cả thư viện: 1 bài mới (2 nguồn đã cập nhật)" in line, line
+    p.keys("q")
+    p.wait_exit(0)
