@@ -237,3 +237,26 @@ def test_r_with_one_feed_chosen_counts_what_its_list_shows(news, pane, tmp_path)
     assert "Không có bài mới trong Tin đầy đủ · cả thư viện: 1 bài mới (2 nguồn đã cập nhật)" in line, line
     p.keys("q")
     p.wait_exit(0)
+
+
+
+def test_articles_show_the_name_the_user_gave_their_feed(pane, tmp_path):
+    """The newcomer trial: subscribed with --name, the feed's articles still showed the feed's own
+    title as their source (in the list, the search results and the article's line under its title)."""
+    lib = tmp_path / "lib.sqlite"
+    feed = tmp_path / "tin.xml"
+    feed.write_text(http_server.news_feed(2, link="file:///nowhere/%d"), encoding="utf-8")
+    assert run("feed", "add", feed, "--name", "Báo của tôi", library=lib).returncode == 0
+    assert run("update", library=lib).returncode == 0
+    listed = run("list", library=lib).stdout.splitlines()
+    assert len(listed) == 2 and all(line.split("\t")[3] == "Báo của tôi" for line in listed), listed
+    p = pane(100, 14)
+    p.docbao(f"library --library {lib}")
+    screen = p.wait_stable("Thư viện · 2 bài")
+    rows = screen.splitlines()[1:3]
+    assert all("Báo của tôi" in r and "Tin thử nghiệm" not in r for r in rows), screen
+    p.keys("Enter")
+    screen = p.wait_for(lambda s: "Thư viện ·" not in s and "Báo của tôi" in s, what="the article's source line")
+    assert "Tin thử nghiệm" not in screen, screen
+    p.keys("q")
+    p.wait_exit(0)
