@@ -71,6 +71,11 @@ extension KeyTable where Action == LibraryAction {
         return result
     }
 
+    /// `helpLines` fitted to a screen `width` columns wide (wrapped, never cut: `HelpLines`).
+    public func helpLines(width: Int) -> [(text: String, style: Style)] {
+        HelpLines.fitted(helpLines, width: width - 2, helpColumn: 18)
+    }
+
     /// The reminder on the status line.
     var hint: String {
         reminder([(.search, "tìm"), (.filter, "lọc"), (.cycleSort, "sắp xếp"), (.help, "trợ giúp"), (.quit, "thoát")])

@@ -49,7 +49,7 @@ public enum LibraryView {
         case .feedListKey(let key):
             return feedListKey(&state, key)
         case .scroll(let n) where state.showingHelp:
-            let lines = state.keyMap.helpLines.count
+            let lines = state.keyMap.helpLines(width: state.size.width).count
             state.helpScroll = max(0, min(state.helpScroll + n, lines - (state.size.height - 1)))
         case .scroll(let n):
             if var r = state.results, state.mode == .results {

@@ -63,7 +63,7 @@ public enum Reader {
             state.setSize(size)
         case .scroll(let n):
             if state.showingHelp {
-                let lines = HelpView.lines(state.keyMap).count
+                let lines = HelpView.lines(state.keyMap, width: state.size.width).count
                 state.helpScroll = max(0, min(state.helpScroll + n, lines - state.geometry.viewHeight))
             } else {
                 scroll(&state, by: n)
