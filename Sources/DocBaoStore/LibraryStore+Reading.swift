@@ -107,6 +107,28 @@ extension LibraryStore {
         }
     }
 
+    /// Marks articles `ids` read ("xong", as `N` and `A` in the library view do): an opened one
+    /// keeps its place and when it was read; one never opened gets a reading row at its start,
+    /// dated when it was added (marking is not reading: the "recent" order does not change).
+    public func markRead(_ ids: [Int64]) throws(LibraryError) {
+        try write { db in
+            for id in ids {
+                try db.execute(sql: """
+                    INSERT INTO reading (article, offset, progress, at) SELECT id, 0, 1, added FROM article WHERE id = ?
+                    ON CONFLICT(article) DO UPDATE SET progress = 1
+                    """, arguments: [id])
+            }
+        }
+    }
+
+    /// Marks articles `ids` unread (never opened, `LibraryEntry.isUnread`): their reading
+    /// positions are forgotten; their marks stay.
+    public func markUnread(_ ids: [Int64]) throws(LibraryError) {
+        try write { db in
+            for id in ids { try db.execute(sql: "DELETE FROM reading WHERE article = ?", arguments: [id]) }
+        }
+    }
+
     /// The article's marks: letter → UTF-8 offset in its text.
     public func marks(_ id: Int64) throws(LibraryError) -> [Character: Int] {
         try read { db in try Self.marks(db, of: .article, id) }

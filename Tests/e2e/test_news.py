@@ -260,3 +260,38 @@ def test_articles_show_the_name_the_user_gave_their_feed(pane, tmp_path):
     assert "Tin thử nghiệm" not in screen, screen
     p.keys("q")
     p.wait_exit(0)
+
+def test_n_toggles_read_and_a_marks_the_list_read_after_asking(pane, tmp_path):
+    """newsboat's N and A in the library view: N marks the article under the cursor read (xong)
+    or unread again (●), A marks every unread article of the list shown read, asked first."""
+    lib = tmp_path / "lib.sqlite"
+    feed = tmp_path / "tin.xml"
+    feed.write_text(http_server.news_feed(3, link="file:///nowhere/%d"), encoding="utf-8")
+    assert run("feed", "add", feed, library=lib).returncode == 0
+    assert run("update", library=lib).returncode == 0
+    p = pane(100, 14)
+    p.docbao(f"library --library {lib}")
+    p.wait_stable("Thư viện · 3 bài · 3 chưa đọc")
+    p.keys("s", "s", "g")
+    p.wait_stable(lambda s: "xếp: tên bài" in s and status(p).strip().startswith("1/3"))
+    p.keys("N")
+    screen = p.wait_for(lambda s: "Thư viện · 3 bài · 2 chưa đọc" in s and "Đã đánh dấu đã đọc" in status(p), what="marked read")
+    row = screen.splitlines()[1]
+    assert "Bài 1" in row and row[1] != "●" and row.rstrip().endswith("xong"), screen
+    p.keys("N")
+    screen = p.wait_for(lambda s: "Thư viện · 3 bài · 3 chưa đọc" in s and "Đã đánh dấu chưa đọc" in status(p), what="unread again")
+    assert screen.splitlines()[1][1] == "●", screen
+    # A asks first; any other key keeps them as they are.
+    p.keys("A")
+    p.wait_for(lambda s: "Đánh dấu 3 bài chưa đọc trong danh sách là đã đọc?" in status(p), what="the question")
+    p.keys("n")
+    p.wait_for(lambda s: "Không đánh dấu" in status(p), what="kept")
+    p.keys("A")
+    p.wait_for(lambda s: "Đánh dấu 3 bài" in status(p), what="the question again")
+    p.keys("y")
+    screen = p.wait_for(lambda s: "Đã đánh dấu 3 bài đã đọc" in status(p) and "chưa đọc" not in s.splitlines()[0], what="all read")
+    assert "●" not in "\n".join(screen.splitlines()[1:4]), screen
+    p.keys("q")
+    p.wait_exit(0)
+    listed = run("list", library=lib).stdout.splitlines()
+    assert [line.split("\t")[1] for line in listed] == ["100%"] * 3, listed
