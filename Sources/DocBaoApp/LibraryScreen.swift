@@ -56,6 +56,15 @@ struct LibraryScreen: Program {
             } catch {
                 return .send([.notice("Không xoá được: \(error.summary)")])
             }
+        case .markRead(let ids, let read):
+            do {
+                if read { try store.markRead(ids) } else { try store.markUnread(ids) }
+                let what = read ? "đã đọc" : "chưa đọc"
+                let said = ids.count == 1 ? "Đã đánh dấu \(what)" : "Đã đánh dấu \(ids.count) bài \(what)"
+                return .send([.entries(try store.rows()), .notice(said)])
+            } catch {
+                return .send([.notice("Không đánh dấu được: \(error.summary)")])
+            }
         case .saveHistory(let queries):
             do { try SearchHistoryStore.save(queries, to: historyPath) } catch {
                 return .send([.notice("Không lưu được lịch sử tìm kiếm: \(error)")])

@@ -106,12 +106,14 @@ public final class PositionKeeper {
 
     /// Saves the position if it changed; a message for the status line when that failed (once).
     /// Nothing is saved while a huge article's preview is shown: its offsets are not the whole's.
+    /// `leaving`: the reader leaves the article (every way out saves through here), so a short
+    /// article seen whole counts as read (`ReaderState.progressOnLeaving`).
     @discardableResult
-    func save(_ state: ReaderState) -> String? {
+    func save(_ state: ReaderState, leaving: Bool = false) -> String? {
         guard !state.loading else { return nil }
         // The progress stored is the furthest point read (`ReaderState.furthest`), never the view's:
         // scrolling back, or opening on a smaller screen, keeps "xong".
-        let now = ReadingPosition(offset: state.sourceOffset, progress: state.furthest)
+        let now = ReadingPosition(offset: state.sourceOffset, progress: leaving ? state.progressOnLeaving : state.furthest)
         guard now.offset != saved?.offset || now.progress != saved?.progress else { return nil }
         savedAt = Date()
         do {

@@ -139,9 +139,10 @@ struct ReaderScreen: Program {
         "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
     }
 
-    /// The run ends however it ends with the position saved.
+    /// The run ends however it ends with the position saved: the one place the reader leaves an
+    /// article (q, L, J, K, U, :n and :p, a terminating signal).
     private func end(_ outcome: Outcome, _ state: ReaderState) -> EffectResult<Message, Outcome> {
-        _ = keeper?.save(state)
+        _ = keeper?.save(state, leaving: true)
         return .finish(outcome)
     }
 

@@ -64,8 +64,9 @@ enum LibrarySalvage {
         }
     }
 
-    /// The subscriptions (schema 4) and which of the saved articles came from which, row by row
-    /// through SQLite: a feed lost only means its entries are fetched again by the next update.
+    /// The subscriptions (schema 4), which of the saved articles came from which and the entries
+    /// whose articles were removed, row by row through SQLite: a feed lost only means its entries
+    /// are fetched again by the next update.
     static func copyFeeds(_ source: Database, into target: DatabaseQueue) {
         let columns = "id, url, title, name, site, added, etag, modified, checked, error"
         guard (try? source.tableExists("feed")) == true,
@@ -86,6 +87,16 @@ enum LibrarySalvage {
             for link in links {
                 try? db.execute(sql: "UPDATE article SET feed = ?, guid = ? WHERE id = ? AND ? IN (SELECT id FROM feed)",
                                 arguments: [link[1], link[2], link[0], link[1]])
+            }
+        }
+        // The entries whose articles the user removed (schema 4): lost, the next update would add
+        // them again.
+        guard (try? source.tableExists("removed_entry")) == true,
+              let removed = try? Row.fetchAll(source, sql: "SELECT feed, guid FROM removed_entry") else { return }
+        _ = try? target.write { db in
+            for row in removed {
+                try? db.execute(sql: "INSERT OR IGNORE INTO removed_entry (feed, guid) SELECT ?, ? WHERE ? IN (SELECT id FROM feed)",
+                                arguments: [row[0], row[1], row[0]])
             }
         }
     }

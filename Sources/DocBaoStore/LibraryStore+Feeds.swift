@@ -29,6 +29,13 @@ public struct Subscription: Sendable, Equatable, Identifiable {
     /// What a list calls it: the user's name, else the feed's title, else its address.
     public var displayName: String { name ?? title ?? url }
 
+    /// The site when it is a web page (http, https): a feed file's relative link, resolved against
+    /// the file, makes a `file:` address of a page on no computer (`file:///news/`).
+    public var webSite: String? {
+        guard let site, let colon = site.firstIndex(of: ":") else { return nil }
+        return ["http", "https"].contains(site[..<colon].lowercased()) ? site : nil
+    }
+
     public init(id: Int64, url: String, title: String? = nil, name: String? = nil, site: String? = nil, added: Double,
                 etag: String? = nil, modified: String? = nil, checked: Double? = nil, error: String? = nil,
                 articles: Int = 0, unread: Int = 0) {

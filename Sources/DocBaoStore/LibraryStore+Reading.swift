@@ -20,7 +20,7 @@ extension LibraryStore {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT a.id, a.title, a.source, a.date, a.words, a.added, r.progress, r.at,
-                       f.id, coalesce(f.name, f.title, f.url)
+                       f.id, coalesce(f.name, f.title, f.url), f.name
                 FROM article a LEFT JOIN reading r ON r.article = a.id LEFT JOIN feed f ON f.id = a.feed
                 ORDER BY a.id
                 """)
@@ -33,11 +33,19 @@ extension LibraryStore {
                     feed = feeds[id] ?? LibraryFeed(id: id, name: TerminalSafe.line(r[9]))
                     feeds[id] = feed
                 }
-                rows.append(LibraryEntry(id: r[0], title: r[1], source: r[2], date: r[3], words: r[4],
+                rows.append(LibraryEntry(id: r[0], title: r[1], source: Self.shownSource(r[2], feedName: r[10]), date: r[3], words: r[4],
                                          progress: r[6], lastRead: r[7], added: r[5], feed: feed))
             }
             return rows
         }
+    }
+
+    /// The source an article is listed with: the user's name for the feed it came from when they
+    /// gave one (`feed add --name`, an OPML file's text), else the source it came with (a feed's
+    /// own title, a page's site).
+    static func shownSource(_ source: String?, feedName: String?) -> String? {
+        guard let feedName, !feedName.isEmpty else { return source }
+        return TerminalSafe.line(feedName)
     }
 
     /// How many articles the library holds.
@@ -96,6 +104,28 @@ extension LibraryStore {
                 INSERT INTO reading (article, offset, progress, at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(article) DO UPDATE SET offset = excluded.offset, progress = excluded.progress, at = excluded.at
                 """, arguments: [id, position.offset, min(1, max(0, position.progress)), now])
+        }
+    }
+
+    /// Marks articles `ids` read ("xong", as `N` and `A` in the library view do): an opened one
+    /// keeps its place and when it was read; one never opened gets a reading row at its start,
+    /// dated when it was added (marking is not reading: the "recent" order does not change).
+    public func markRead(_ ids: [Int64]) throws(LibraryError) {
+        try write { db in
+            for id in ids {
+                try db.execute(sql: """
+                    INSERT INTO reading (article, offset, progress, at) SELECT id, 0, 1, added FROM article WHERE id = ?
+                    ON CONFLICT(article) DO UPDATE SET progress = 1
+                    """, arguments: [id])
+            }
+        }
+    }
+
+    /// Marks articles `ids` unread (never opened, `LibraryEntry.isUnread`): their reading
+    /// positions are forgotten; their marks stay.
+    public func markUnread(_ ids: [Int64]) throws(LibraryError) {
+        try write { db in
+            for id in ids { try db.execute(sql: "DELETE FROM reading WHERE article = ?", arguments: [id]) }
         }
     }
 

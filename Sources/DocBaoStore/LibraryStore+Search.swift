@@ -42,7 +42,8 @@ extension LibraryStore {
         return try read { db in
             let candidates = try LibraryCandidates(parsed, options: options, db)
             let statement = try db.cachedStatement(sql: """
-                SELECT a.title, a.source, c.text FROM article a JOIN content c ON c.id = a.id WHERE a.id = ?
+                SELECT a.title, a.source, c.text, f.name
+                FROM article a JOIN content c ON c.id = a.id LEFT JOIN feed f ON f.id = a.feed WHERE a.id = ?
                 """)
             var hits: [LibrarySearchHit] = []
             var complete = true
@@ -60,7 +61,7 @@ extension LibraryStore {
                 let ranges = Self.merged(Set(held.joined()).flatMap { found[$0]! })
                 guard let first = ranges.first else { return true }
                 let (snippet, highlights) = Self.snippet(text, around: first, ranges: ranges)
-                hits.append(LibrarySearchHit(id: id, title: row[0], source: row[1], hits: ranges.count,
+                hits.append(LibrarySearchHit(id: id, title: row[0], source: Self.shownSource(row[1], feedName: row[3]), hits: ranges.count,
                                              firstOffset: first.lowerBound, snippet: snippet, highlights: highlights))
                 return true
             }

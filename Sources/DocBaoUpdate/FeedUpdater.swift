@@ -102,8 +102,14 @@ public struct FeedUpdater: Sendable {
         let articles = EntryArticles(client: client, slots: slots)
         let items = Slots<FeedItem>(count: taken.count)
         let pages = pagesPerFeed
+        // The entries' source is the user's name for the feed, when they gave one.
+        let named: Feed = {
+            var named = feed
+            if let name = subscription.name, !name.isEmpty { named.title = name }
+            return named
+        }()
         Parallel.forEach(taken.count, width: width) { i in
-            if let item = articles.item(taken[i], in: feed, fetchPage: i < pages) { items.set(i, item) }
+            if let item = articles.item(taken[i], in: named, fetchPage: i < pages) { items.set(i, item) }
         }
         // A feed whose entries were not all taken is fetched whole next time, for the rest.
         let complete = taken.count == fresh.count

@@ -91,7 +91,7 @@ struct FeedExportCommand: ParsableCommand {
         usage: "docbao feed export [FILE]",
         discussion: """
         Each feed is an outline with type="rss", its name as text and title, its address as \
-        xmlUrl and its site as htmlUrl. The file is UTF-8 and well formed whatever the names hold. \
+        xmlUrl and its site (a web page) as htmlUrl. The file is UTF-8 and well formed whatever the names hold. \
         Without FILE (or with -) it goes to standard output; a FILE is written whole or not at \
         all (a temporary file renamed over it), never half.
 
@@ -109,7 +109,7 @@ struct FeedExportCommand: ParsableCommand {
         let subscriptions: [Subscription]
         do { subscriptions = try store.subscriptions() } catch { throw Failure("\(command): \(error)") }
         let outlines = subscriptions.map { feed in
-            OPMLOutline(xmlURL: feed.url, title: feed.displayName == feed.url ? nil : feed.displayName, htmlURL: feed.site)
+            OPMLOutline(xmlURL: feed.url, title: feed.displayName == feed.url ? nil : feed.displayName, htmlURL: feed.webSite)
         }
         let text = OPML.document(title: "docbao subscriptions", outlines: outlines, created: Date())
         guard let file, file != "-" else {

@@ -16,7 +16,8 @@ struct LibraryCommand: ParsableCommand {
         Opens the library view: one line per article (title, source, date, reading time, how \
         far you have read); & filters the titles as you type, / searches the text of every \
         article, F lists the subscribed feeds with their unread articles (Enter shows one \
-        feed's), R updates them as docbao update does, Enter opens an article at your place \
+        feed's), R updates them as docbao update does, N marks an article read or unread, A \
+        marks the list read, Enter opens an article at your place \
         (then J and K go to the next and previous of the list, U to the next unread), ? lists \
         the keys. The reader's options apply \
         too (--width, --theme, --tones, --input…: see docbao --help). When stdout is not a \

@@ -69,7 +69,8 @@ struct UpdateCommand: ParsableCommand {
         for result in results {
             guard let error = result.error else { continue }
             let feed = result.subscription
-            problems.append(feed.displayName == feed.url ? "docbao update: \(feed.url): \(error)" : "docbao update: \(feed.displayName) (\(feed.url)): \(error)")
+            let why = FailureReason.vietnamese(error)
+            problems.append(feed.displayName == feed.url ? "docbao update: \(feed.url): \(why)" : "docbao update: \(feed.displayName) (\(feed.url)): \(why)")
         }
         for problem in problems { Output.error(problem) }
         // Every failed feed, and every argument that named none, is one problem.
@@ -114,13 +115,14 @@ struct FeedUpdates: FeedUpdating {
         return Self.outcome(Self.updater(store).update(subscriptions, progress: progress))
     }
 
-    /// The results counted; names and reasons made safe for a status line.
+    /// The results counted; names and reasons (in Vietnamese) made safe for a status line.
     static func outcome(_ results: [FeedUpdater.Result]) -> FeedUpdateOutcome {
         FeedUpdateOutcome(
             updatedFeeds: results.filter { $0.error == nil }.count,
             newArticles: results.reduce(0) { $0 + $1.added },
             failures: results.compactMap { result in
-                result.error.map { FeedUpdateFailure(feed: TerminalSafe.line(result.subscription.displayName), reason: TerminalSafe.line($0)) }
+                result.error.map { FeedUpdateFailure(feed: TerminalSafe.line(result.subscription.displayName),
+                                                  reason: TerminalSafe.line(FailureReason.vietnamese($0))) }
             })
     }
 

@@ -23,6 +23,20 @@ import Testing
                 "the help shows the new key")
     }
 
+    /// N and A (newsboat's keys for marking read) are the config's toggle-read and mark-all-read.
+    @Test func theMarkingKeysCanBeRebound() {
+        let (s, problems) = ConfigFile.parse("""
+        [library-keys]
+        toggle-read = ["x"]
+        mark-all-read = "C-a"
+        """)
+        #expect(problems.isEmpty, "\(problems)")
+        let map = LibraryKeyMap().remapped(s.libraryKeys.map { ($0.action, $0.keys) })
+        #expect(map.action(for: .char("x")) == .toggleRead && map.action(for: .char("N")) == nil)
+        #expect(map.action(for: .ctrl("a")) == .markAllRead && map.action(for: .char("A")) == nil)
+        #expect(ConfigFile.defaultText().contains("# toggle-read = [\"N\"]"))
+    }
+
     @Test func unknownActionsAndKeysAreReportedWithTheirLines() {
         let (s, problems) = ConfigFile.parse("""
         [library-keys]

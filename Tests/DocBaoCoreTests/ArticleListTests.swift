@@ -52,28 +52,24 @@ import Testing
         #expect(try #require(Self.opened(Fixtures.press([.char("J")], &reader))).current == 3)
     }
 
-    /// A short article whose end is on screen at opening: J or U goes on from it, so it was read
-    /// (the library says "xong", not 0%); K and L go back or away and read nothing.
-    @Test func jAndUCountTheViewAsRead() throws {
+    /// A short article whose end is on screen: leaving it, however (J, U, K, L, q: the program saves
+    /// `progressOnLeaving` on every way out), counts it as read; the keys themselves read nothing,
+    /// and a long one left at its first screen is not read (opening alone reads nothing).
+    @Test func aShortArticleSeenWholeIsReadOnLeavingHoweverItIsLeft() throws {
         let (_, list) = try Self.reader(openingRow: 2)
-        func short() -> ReaderState {
+        for key in ["J", "U", "K"] {
             var reader = ReaderState(article: PlainTextImporter.importArticle("Tin ngắn\n\nMột đoạn văn."), size: Size(width: 100, height: 30))
             reader.articles = list
-            return reader
-        }
-        for key in ["J", "U"] {
-            var reader = short()
-            #expect(reader.furthest == 0, "opening alone reads nothing")
+            #expect(reader.furthest == 0 && reader.progressOnLeaving == 1, "seen whole at opening")
             #expect(Self.opened(Fixtures.press([.char(Character(key))], &reader)) != nil)
-            #expect(reader.furthest == 1, "\(key) from a short article whose end is on screen")
+            #expect(reader.furthest == 0 && reader.progressOnLeaving == 1, "\(key) alone reads nothing more")
         }
-        var back = short()
-        Fixtures.press([.char("K")], &back)
-        #expect(back.furthest == 0)
-        // A long one read to its first screen counts that far, not to its end.
         var (long, _) = try Self.reader(openingRow: 2)
         Fixtures.press([.char("J")], &long)
-        #expect(long.furthest > 0 && long.furthest < 1)
+        #expect(long.furthest == 0 && long.progressOnLeaving == 0)
+        // Read to the end, then back at the top: still read, whatever is on screen.
+        Fixtures.press([.char("G"), .char("g")], &long)
+        #expect(long.furthest == 1 && long.progressOnLeaving == 1)
     }
 
     @Test func theListIsTheFilteredRowsOrTheSearchResults() throws {

@@ -82,6 +82,31 @@ import Testing
         #expect(F.press([.char("R")], &s) == [.update], "another update can start")
     }
 
+    /// The newcomer trial: R while one feed is chosen said "3 bài mới" of articles the list does
+    /// not show (the other feeds'). The status line says how many the list shows, then the whole.
+    @Test func rWithAFeedChosenSaysTheNewArticlesItsListShows() {
+        var s = F.state(entries: Self.entries)
+        F.press(Fixtures.keys("F j j Enter"), &s)
+        #expect(s.feed == .feed(1))
+        F.press([.char("R")], &s)
+        let mine = LibraryEntry(id: 7, title: "Tin mới về giá lúa", words: 300, added: 200, feed: Self.vnexpress)
+        let others = (8...9).map { LibraryEntry(id: Int64($0), title: "Tin khác \($0)", words: 300, added: 200, feed: Self.tuoiTre) }
+        _ = LibraryView.reduce(&s, .updated(Self.entries + [mine] + others, summary: "3 bài mới (2 nguồn đã cập nhật)"))
+        #expect(F.ids(s).contains(7) && !F.ids(s).contains(8) && s.selectedEntry?.id == 7)
+        #expect(s.message == "1 bài mới trong VnExpress · cả thư viện: 3 bài mới (2 nguồn đã cập nhật)")
+        // None of the new ones in the feed shown: said so, with the whole.
+        F.press([.char("R")], &s)
+        let more = LibraryEntry(id: 10, title: "Tin khác nữa", words: 300, added: 300, feed: Self.tuoiTre)
+        _ = LibraryView.reduce(&s, .updated(Self.entries + [mine] + others + [more], summary: "1 bài mới (2 nguồn đã cập nhật)"))
+        #expect(s.message == "Không có bài mới trong VnExpress · cả thư viện: 1 bài mới (2 nguồn đã cập nhật)")
+        #expect(LibraryRenderer.render(s).lines.last!.contains("Không có bài mới trong VnExpress"))
+        // Every article listed: the summary as it was.
+        F.press([.escape, .char("R")], &s)
+        let last = LibraryEntry(id: 11, title: "Tin cuối", words: 300, added: 400, feed: Self.tuoiTre)
+        _ = LibraryView.reduce(&s, .updated(Self.entries + [mine] + others + [more, last], summary: "1 bài mới (2 nguồn đã cập nhật)"))
+        #expect(s.feed == nil && s.message == "1 bài mới (2 nguồn đã cập nhật)")
+    }
+
     /// R in the feed list updates every feed, as in newsboat's feed list, rather than only closing it.
     @Test func rInTheFeedListUpdates() {
         var s = F.state(entries: Self.entries)

@@ -163,6 +163,22 @@ def test_a_file_subscription_is_exported_but_an_opml_file_cannot_subscribe_to_a_
     assert f"skipped Tệp tin: a file on this computer ({feed.as_uri()})" in r.stderr
 
 
+def test_a_file_feeds_relative_site_is_no_htmlurl(tmp_path):
+    """The newcomer trial: a feed file whose <link> is relative (/news/) was exported with the
+    htmlUrl file:///news/, a page on no computer. A site that is no web address is left out; a
+    file feed's web site is kept."""
+    library = tmp_path / "a.sqlite"
+    relative = write(tmp_path, "tin.rss", '<rss version="2.0"><channel><title>Tin</title><link>/news/</link>'
+                     '<item><title>A</title></item></channel></rss>')
+    absolute = write(tmp_path, "bao.rss", '<rss version="2.0"><channel><title>Báo</title><link>https://bao.example/</link>'
+                     '<item><title>B</title></item></channel></rss>')
+    for feed in (relative, absolute):
+        assert run("feed", "add", feed, "--library", library).returncode == 0
+    assert run("update", "--library", library).returncode == 0
+    sites = {url: site for url, _, site in outlines(exported(library))}
+    assert sites == {relative.as_uri(): None, absolute.as_uri(): "https://bao.example/"}, sites
+
+
 def _created(text):
     start = text.index("<dateCreated>")
     return text[start:text.index("</dateCreated>") + len("</dateCreated>")]

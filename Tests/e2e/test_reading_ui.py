@@ -225,3 +225,32 @@ def test_y_copies_with_osc52_only_when_the_config_says_so(pane, tmp_path):
     p.wait_for(lambda s: p.tmux("show-buffer", check=False) == DANTRI_URL, what="tmux's buffer to hold the address")
     p.keys("q")
     p.wait_exit(0)
+
+
+def joined(lines):
+    """The screen's rows as one text, spaces collapsed: what a reader reads across wrapped rows."""
+    return " ".join(" ".join(lines).split())
+
+
+def test_help_wraps_at_40_columns_rather_than_cutting(pane, tmp_path):
+    """The newcomer trial: at 40 columns the help screens (h in the reader, ? in the library view)
+    cut each long line at the edge. They wrap now, the rest under the help text."""
+    p = pane(40, 40)
+    p.docbao()
+    p.wait_stable(lambda s: "%" in p.lines()[-1])
+    p.keys("h")
+    screen = p.wait_stable("Mục lục")
+    rows = p.lines()
+    assert "chuyển giữa mục lục và bài" in joined(rows), screen
+    at = next(i for i, r in enumerate(rows) if "Tab S-Tab" in r)
+    assert rows[at + 1].startswith(" " * 21) and rows[at + 1][21] != " ", screen
+    p.keys("q", "q")
+    p.wait_exit(0)
+    p.docbao(f"library --library {tmp_path / 'lib.sqlite'}")
+    p.wait_stable("Thư viện")
+    p.keys("?")
+    screen = p.wait_stable("Thư viện — phím")
+    assert "lọc theo tên bài (gõ đến đâu lọc đến đó)" in joined(p.lines()), screen
+    assert "bỏ lọc, rồi bỏ nguồn đã chọn; từ kết quả tìm về thư viện" in joined(p.lines()), screen
+    p.keys("q", "q")
+    p.wait_exit(0)

@@ -173,9 +173,10 @@ def test_failed_feeds_are_named_with_their_reason_and_the_others_update(news, li
     assert done.returncode == 1
     assert done.stdout == "Tin thử nghiệm: 2 new\n1 feed updated, 2 new articles, 6 failed\n", done.stdout
     errors = done.stderr.splitlines()
-    expected = {"missing": "HTTP 404 Not Found", "broken": "HTTP 500 Internal Server Error",
-                "page": "an HTML page, not a feed", "loop": "redirect loop", "stall": "timed out",
-                "endless": "too large"}
+    # Said in Vietnamese, the technical part kept (FailureReason); feed list keeps the phrase as made.
+    expected = {"missing": "không có (HTTP 404 Not Found)", "broken": "máy chủ lỗi (HTTP 500 Internal Server Error)",
+                "page": "một trang web, không phải nguồn tin", "loop": "chuyển hướng vòng quanh (về lại http://127.0.0.1:",
+                "stall": "hết giờ: ", "endless": "quá lớn: hơn 2000000 byte"}
     for name, reason in expected.items():
         line = next((l for l in errors if f"/news/switch/{name}):" in l), None)
         assert line and line.startswith(f"docbao update: Tin {name} (") and reason in line, (name, errors)
@@ -202,7 +203,7 @@ def test_a_feed_file_is_subscribed_by_its_path_and_read_again_when_it_changed(tm
     assert run("update", "tin.xml", library=library).stdout == "Tin thử nghiệm: 1 new\n1 feed updated, 1 new article\n"
     feed.unlink()
     gone = run("update", library=library)
-    assert gone.returncode == 1 and gone.stderr.endswith("tin.xml): no such file\n"), gone.stderr
+    assert gone.returncode == 1 and gone.stderr.endswith("tin.xml): không có tệp này\n"), gone.stderr
     assert run("feed", "remove", "tin.xml", library=library).returncode == 0
 
 

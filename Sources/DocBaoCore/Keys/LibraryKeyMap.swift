@@ -21,6 +21,10 @@ public enum LibraryAction: String, CaseIterable, Sendable {
     case update
     /// Remove the article under the cursor from the library, once confirmed.
     case remove
+    /// The article under the cursor read ↔ unread (newsboat's N).
+    case toggleRead = "toggle-read"
+    /// Every unread article of the list shown marked read, once confirmed (newsboat's A).
+    case markAllRead = "mark-all-read"
     case help
     case redraw
     case quit
@@ -45,6 +49,8 @@ extension LibraryAction: KeyAction {
         KeyBinding<LibraryAction>([.escape], .back, .library, "bỏ lọc, rồi bỏ nguồn đã chọn; từ kết quả tìm về thư viện"),
         KeyBinding<LibraryAction>([.char("F")], .feeds, .library, "nguồn tin, số bài chưa đọc; Enter: chỉ xem bài của nguồn"),
         KeyBinding<LibraryAction>([.char("R")], .update, .library, "cập nhật mọi nguồn tin (như docbao update); bài mới có dấu ●"),
+        KeyBinding<LibraryAction>([.char("N")], .toggleRead, .library, "đánh dấu đã đọc ↔ chưa đọc"),
+        KeyBinding<LibraryAction>([.char("A")], .markAllRead, .library, "đánh dấu mọi bài trong danh sách là đã đọc (hỏi trước)"),
         KeyBinding<LibraryAction>([.char("s")], .cycleSort, .library, "sắp xếp: đọc gần đây → ngày đăng → tên bài"),
         KeyBinding<LibraryAction>([.char("D")], .remove, .library, "xoá bài khỏi thư viện (hỏi trước; tệp của bạn vẫn còn)"),
         KeyBinding<LibraryAction>([.char("?"), .char("h"), .function(1)], .help, .library, "trợ giúp"),
@@ -69,6 +75,11 @@ extension KeyTable where Action == LibraryAction {
         for (keys, help) in Self.promptKeys { result.append((Self.helpLine(keys, help, keyColumn: 16), .normal)) }
         result.append(("Chuột: lăn để cuộn; bấm chọn bài, bấm lần nữa để mở.", .normal))
         return result
+    }
+
+    /// `helpLines` fitted to a screen `width` columns wide (wrapped, never cut: `HelpLines`).
+    public func helpLines(width: Int) -> [(text: String, style: Style)] {
+        HelpLines.fitted(helpLines, width: width - 2, helpColumn: 18)
     }
 
     /// The reminder on the status line.

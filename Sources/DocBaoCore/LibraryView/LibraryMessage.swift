@@ -3,7 +3,7 @@ public enum LibraryMessage: Equatable, Sendable {
     case action(LibraryAction)
     /// A key typed into the open prompt.
     case promptKey(Key)
-    /// The key that answers "remove this article?": y removes it, any other keeps it.
+    /// The key that answers "remove this article?" or "mark these read?": y does it, any other does not.
     case confirmKey(Key)
     /// Any key or click while the help overlay shows, but the line-down and line-up keys, which scroll it (`.scroll`).
     case dismissHelp
@@ -40,6 +40,8 @@ public enum LibraryEffect: Equatable, Sendable {
     case open(id: Int64, search: LibraryQuery?)
     /// Remove the article from the library; answer with `.entries` and a notice.
     case remove(id: Int64, title: String)
+    /// Mark the articles read ("xong") or unread (never opened); answer with `.entries` and a notice.
+    case markRead(ids: [Int64], read: Bool)
     /// Search the articles' text; answer with `.results`.
     case search(query: String, options: SearchOptions)
     /// Keep the search history (oldest first) for the next run.

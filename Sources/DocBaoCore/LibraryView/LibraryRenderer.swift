@@ -99,12 +99,12 @@ public enum LibraryRenderer {
     }
 
     static func drawHelp(_ state: LibraryViewState, into frame: inout Frame) {
-        let all = state.keyMap.helpLines
+        let all = state.keyMap.helpLines(width: frame.size.width)
         let height = max(0, frame.size.height - 1)
         let start = max(0, min(state.helpScroll, all.count - height))
         for (row, line) in all.dropFirst(start).prefix(height).enumerated() {
             let written = frame.put(line.text, x: 1, y: row, maxWidth: frame.size.width - 1, style: line.style)
-            if line.style == .normal, line.text.hasPrefix("  ") {
+            if line.style == .normal, HelpLines.startsWithKeys(line.text) {
                 frame.fill(x: 1, y: row, width: min(written, 18), style: .helpKey)
             }
         }

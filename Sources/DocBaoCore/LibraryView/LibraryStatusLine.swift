@@ -16,6 +16,9 @@ enum LibraryStatusLine {
             // The title is cut, not the question or its keys.
             let room = width - DisplayWidth.of(right) - 3 - DisplayWidth.of("Xoá “” khỏi thư viện?")
             left = "Xoá “\(shortened(entry.title, to: room))” khỏi thư viện?"
+        } else if let ids = state.confirmingMarkAll {
+            left = "Đánh dấu \(ids.count) bài chưa đọc trong danh sách là đã đọc?"
+            right = "y: đánh dấu · phím khác: thôi"
         } else if state.showingHelp {
             left = "Trợ giúp thư viện"
             right = state.keyMap.helpStatusHint
@@ -40,7 +43,7 @@ enum LibraryStatusLine {
         }
         let rightWidth = DisplayWidth.of(right)
         // A message too long to stand beside the keys' reminder (an update's failures) takes the line.
-        let showsHint = state.prompt == nil && state.confirmingRemoval == nil && !state.showingHelp && state.feedList == nil
+        let showsHint = state.prompt == nil && !state.confirming && !state.showingHelp && state.feedList == nil
             && state.results == nil
         let crowded = state.message != nil && showsHint && DisplayWidth.of(left) + rightWidth + 3 > width
         if width >= rightWidth + 14 && !crowded {

@@ -18,7 +18,8 @@ extension LibraryView {
     }
 
     /// The update is over: the entries reloaded, the cursor on the first new article of the list
-    /// (where the sort puts them), the summary on the status line.
+    /// (where the sort puts them), the summary on the status line. With one feed chosen (`F`) the
+    /// list shows its new articles only: the line says how many of them, then the whole summary.
     static func updated(_ state: inout LibraryViewState, _ entries: [LibraryEntry], _ summary: String) {
         state.updating = nil
         let before = Set(state.catalog.entries.lazy.map(\.id))
@@ -27,5 +28,10 @@ extension LibraryView {
             state.moveCursor(to: first)
         }
         state.message = summary
+        guard let feed = state.feed else { return }
+        let new = state.catalog.entries.filter { !before.contains($0.id) }
+        let shown = new.filter(feed.includes).count
+        guard shown != new.count else { return }
+        state.message = (shown == 0 ? "Không có" : "\(shown)") + " bài mới trong \(state.scopeName) · cả thư viện: " + summary
     }
 }

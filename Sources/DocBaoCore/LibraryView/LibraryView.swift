@@ -6,12 +6,12 @@ public enum LibraryView {
         case .resize(let size): return .resize(size)
         case .key(let key):
             if state.prompt != nil { return .promptKey(key) }
-            if state.confirmingRemoval != nil { return .confirmKey(key) }
+            if state.confirming { return .confirmKey(key) }
             if state.showingHelp { return state.keyMap.helpScroll(for: key).map(LibraryMessage.scroll) ?? .dismissHelp }
             if state.feedList != nil { return .feedListKey(key) }
             return state.keyMap.action(for: key).map(LibraryMessage.action)
         case .mouse(let mouse):
-            guard state.prompt == nil, state.confirmingRemoval == nil else { return nil }
+            guard state.prompt == nil, !state.confirming else { return nil }
             if state.showingHelp {
                 if case .click = mouse { return .dismissHelp }
                 return nil
@@ -40,6 +40,7 @@ public enum LibraryView {
         case .promptKey(let key):
             return promptKey(&state, key)
         case .confirmKey(let key):
+            if let ids = state.confirmingMarkAll { return confirmMarkAll(&state, key, ids) }
             guard let entry = state.confirmingRemoval else { return [] }
             state.confirmingRemoval = nil
             if key == .char("y") || key == .char("Y") { return [.remove(id: entry.id, title: entry.title)] }
@@ -49,7 +50,7 @@ public enum LibraryView {
         case .feedListKey(let key):
             return feedListKey(&state, key)
         case .scroll(let n) where state.showingHelp:
-            let lines = state.keyMap.helpLines.count
+            let lines = state.keyMap.helpLines(width: state.size.width).count
             state.helpScroll = max(0, min(state.helpScroll + n, lines - (state.size.height - 1)))
         case .scroll(let n):
             if var r = state.results, state.mode == .results {
@@ -119,6 +120,10 @@ public enum LibraryView {
             case .remove:
                 state.message = "Esc về thư viện để xoá bài"
                 return []
+            case .toggleRead:
+                return toggleRead(&state)
+            case .markAllRead:
+                return markAllRead(&state)
             default: break
             }
         }
@@ -152,6 +157,10 @@ public enum LibraryView {
         case .remove:
             guard let entry = state.selectedEntry else { return [] }
             state.confirmingRemoval = entry
+        case .toggleRead:
+            return toggleRead(&state)
+        case .markAllRead:
+            return markAllRead(&state)
         case .update:
             guard state.updating == nil else {
                 state.message = "Đang cập nhật nguồn tin…"

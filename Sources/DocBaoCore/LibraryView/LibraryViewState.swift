@@ -70,6 +70,10 @@ public struct LibraryViewState: Sendable {
     var anchor: Int64?
     /// The article the user asked to remove, while the status line asks to confirm it.
     public internal(set) var confirmingRemoval: LibraryEntry?
+    /// The unread articles of the list the user asked to mark read (A), while the status line asks.
+    public internal(set) var confirmingMarkAll: [Int64]?
+    /// Whether the status line asks a question (removal, marking), which the next key answers.
+    var confirming: Bool { confirmingRemoval != nil || confirmingMarkAll != nil }
 
     public init(entries: [LibraryEntry], size: Size, sort: LibrarySort = .recent, history: [String] = [],
                 promptDefaults: Prompt.Defaults = Prompt.Defaults(), keyMap: LibraryKeyMap = LibraryKeyMap()) {

@@ -63,7 +63,7 @@ public enum Reader {
             state.setSize(size)
         case .scroll(let n):
             if state.showingHelp {
-                let lines = HelpView.lines(state.keyMap).count
+                let lines = HelpView.lines(state.keyMap, width: state.size.width).count
                 state.helpScroll = max(0, min(state.helpScroll + n, lines - state.geometry.viewHeight))
             } else {
                 scroll(&state, by: n)
@@ -169,8 +169,8 @@ public enum Reader {
     }
 
     /// Keys that ask to read on even when the view cannot move (the whole article fits on screen).
-    /// Going on to the next article (J, U) reads the view it leaves: a short article's end was on screen.
-    static let readOnActions: [Action] = [.lineDown, .pageDown, .halfPageDown, .bottom, .nextArticle, .nextUnread]
+    /// Leaving the article, however, is the saving's business (`ReaderState.progressOnLeaving`).
+    static let readOnActions: [Action] = [.lineDown, .pageDown, .halfPageDown, .bottom]
 
     /// Whether `message` counts the view as read: the reader moved it, or asked to go on. Opening,
     /// resizing and a finished import move nothing the reader chose to read.

@@ -59,6 +59,14 @@ extension ReaderState {
         furthest = max(furthest, progress)
     }
 
+    /// The progress to keep when the reader leaves the article, however it leaves (q, L, J, K, U,
+    /// :n, a signal): an article whose whole text is on screen was read (1); a longer one only as
+    /// far as the reader went (`furthest`: opening alone reads nothing).
+    public var progressOnLeaving: Double {
+        guard !loading, top == layout.start, offsetPastView(top: top) == nil else { return furthest }
+        return 1
+    }
+
     /// The total length of the text, in UTF-8 bytes with one separator per block.
     var sourceLength: Int { blockStarts.last ?? 0 }
 
