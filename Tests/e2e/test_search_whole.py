@@ -47,22 +47,29 @@ def text_rows(p, screen):
 
 def imported(p, path):
     p.docbao(str(path), prefix=" ".join(f"{k}={v}" for k, v in ENV.items()) + " ")
-    return p.wait_for(lambda s: "Đoạn số" not in text_rows(p, s) and len(text_rows(p, s).strip()) > 0
-                      and "đang nạp" not in status(p, s), timeout=300, what="the whole article imported")
+    # The reader's first screen (its sidebar), and the whole imported.
+    return p.wait_for(lambda s: "MỤC LỤC" in text_rows(p, s) and "đang nạp" not in status(p, s), timeout=300,
+                      what="the whole article imported")
 
 
-@pytest.mark.parametrize("form, query, exact", [("NFC", "khuynhxoan", False), ("NFD", WORD, True)])
-def test_enter_n_and_N_go_through_every_match_in_order(pane, tmp_path, form, query, exact):
+@pytest.mark.parametrize("form, query, exact, at_start", [("NFC", "khuynhxoan", False, False), ("NFD", WORD, True, False),
+                                                       ("NFD", "khuynhxoan", False, True)])
+def test_enter_n_and_N_go_through_every_match_in_order(pane, tmp_path, form, query, exact, at_start):
     p = pane(100, 30)
-    imported(p, article(tmp_path / "dai.txt", form))
-    p.keys("/")
-    if exact:
-        p.keys("Tab")
-        p.wait_for(lambda s: "chính xác" in status(p, s), what="exact mode in the prompt")
-    p.type(query)
-    p.keys("Enter")
+    path = article(tmp_path / "dai.txt", form)
+    if at_start:
+        # `--search`: made once the article is in, no prompt.
+        p.docbao(f"--search {query} {path}", prefix=" ".join(f"{k}={v}" for k, v in ENV.items()) + " ")
+    else:
+        imported(p, path)
+        p.keys("/")
+        if exact:
+            p.keys("Tab")
+            p.wait_for(lambda s: "chính xác" in status(p, s), what="exact mode in the prompt")
+        # The query and Enter written at once, as a paste would: one search, made at Enter.
+        p.type(query + "\r")
     shown = p.wait_for(lambda s: "Đoạn số 1:" in text_rows(p, s) and f"1/{COUNT}" in status(p, s)
-                       and not status(p, s).startswith("/"), what="the first match and its count")
+                       and not status(p, s).startswith("/"), timeout=120, what="the first match and its count")
     assert WORD in text_rows(p, shown)
     runs = [unicodedata.normalize("NFC", r) for r in highlighted_runs(p)]
     assert WORD in runs, runs
