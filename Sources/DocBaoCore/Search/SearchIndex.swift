@@ -16,6 +16,7 @@ public final class SearchIndex {
         if let cached { return cached }
         folds += 1
         var text = FoldedText()
+        text.reserveCapacity(units: article.blocks.reduce(article.blocks.count) { $0 + $1.utf8Count })
         for block in article.blocks { text.append(VietnameseFolding.fold(block.text)) }
         text.trim()
         cached = text
