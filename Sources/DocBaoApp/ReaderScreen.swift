@@ -77,6 +77,8 @@ struct ReaderScreen: Program {
         state.align = settings.align
         state.copyLinks = settings.copy == .osc52
         state.loading = open.whole != nil
+        // For tests: a small article stands for one whose fold is too big to keep (Tests/e2e/test_search_whole.py).
+        if let limit = ProcessInfo.processInfo.environment["DOCBAO_TEST_FOLD_KEEP_LIMIT"].flatMap({ Int($0) }) { state.foldKeepLimit = limit }
         state.tailStart = open.tailStart
         state.middle = open.middle?.range
         state.articles = open.articles

@@ -237,9 +237,40 @@ import Testing
         }
         Fixtures.press(Fixtures.keys("N"), &letGo)
         #expect(!letGo.searchIndex.isFolded)
-        // The next search folds it again.
+        // Typing at a new prompt folds it again.
         Fixtures.press([.char("/")] + "dau tranh".map { Key.char($0) }, &letGo)
         #expect(letGo.searchIndex.isFolded && (letGo.search?.matches.count ?? 0) > 0)
+    }
+
+    /// A search made at Enter (its keys all in before a frame), `--search` and n/N on a huge article
+    /// never fold it whole (issue 19: 1.5–2.7 s and twice the article's size for 100 MB): its blocks
+    /// are scanned (`BlockScan`), and the matches, n, N and the count are the fold's.
+    @Test func aSearchWithoutAPromptOnAHugeArticleIsNotFoldedWhole() throws {
+        var kept = try Fixtures.seedState(100, 30)
+        var huge = try Fixtures.seedState(100, 30)
+        huge.foldKeepLimit = 0  // the seed article stands for a huge one
+        var states = [kept, huge]
+        for i in states.indices {
+            // "/ngoai giao" and Enter written at once: the search is made at Enter, no frame before.
+            for key in [Key.char("/")] + "ngoai giao".map { Key.char($0) } + [.enter] {
+                if let message = Reader.message(for: .key(key), in: states[i]) { _ = Reader.reduce(&states[i], message) }
+            }
+        }
+        kept = states[0]
+        huge = states[1]
+        #expect(huge.searchIndex.folds == 0, "the huge article was folded whole")
+        let matches = try #require(kept.search?.matches)
+        #expect(matches.count == 28 && Array(huge.search!.matches) == Array(matches))
+        #expect(kept.search?.current == huge.search?.current && kept.top == huge.top)
+        for key in "nnnnNnnnnnnnnnnnnnnnnnnnnnnnnnnnNNN" {
+            Fixtures.press([.char(key)], &kept)
+            Fixtures.press([.char(key)], &huge)
+            #expect(kept.search?.current == huge.search?.current && kept.top == huge.top && kept.message == huge.message)
+        }
+        Reader.startSearch(&huge, query: "đấu tranh", options: SearchOptions(mode: .exact))
+        Reader.startSearch(&kept, query: "đấu tranh", options: SearchOptions(mode: .exact))
+        #expect(huge.searchIndex.folds == 0 && Array(huge.search!.matches) == Array(kept.search!.matches))
+        #expect(huge.top == kept.top)
     }
 }
 

@@ -99,6 +99,14 @@ public struct Block: Equatable, Sendable, Codable, CustomStringConvertible {
         return false
     }
 
+    /// For a block kept in a file: the file, where the text's bytes are in it, and whether they are
+    /// cleaned when read (`text` then differs from them): for reading many blocks' bytes at once
+    /// (`BlockScan`).
+    var filedBytes: (file: any TextFile, offset: Int, count: Int, cleans: Bool)? {
+        guard case .filed(let span) = storage, let file = notes?.file else { return nil }
+        return (file, span.offset, span.byteCount, span.cleans)
+    }
+
     /// For captions: the photo credit as printed, with its label ("Ảnh: VGP/Hải Minh", "Nguồn: Shanghaiist"),
     /// shown as it is under the caption.
     public var credit: String? {

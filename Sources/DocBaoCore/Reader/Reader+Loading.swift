@@ -30,7 +30,8 @@ extension Reader {
         }
         if let pending = state.pendingSearch {
             state.pendingSearch = nil
-            var search = SearchState(query: pending.query, options: pending.options, direction: pending.direction, index: state.searchIndex)
+            var search = SearchState(query: pending.query, options: pending.options, direction: pending.direction, index: state.searchIndex,
+                                     folding: !state.scansBlocks)
             let from = state.topSource
             if let found = search.next(from: from.block, offset: from.offset, pending.direction) {
                 search.current = found.index
@@ -45,7 +46,8 @@ extension Reader {
 
     /// `search` run again on the whole article, its current match the one at `match` (if any).
     static func redo(_ search: SearchState, in state: ReaderState, keeping match: SearchMatch?) -> SearchState {
-        var again = SearchState(query: search.query, options: search.options, direction: search.direction, index: state.searchIndex)
+        var again = SearchState(query: search.query, options: search.options, direction: search.direction, index: state.searchIndex,
+                                folding: !state.scansBlocks)
         if let match { again.current = again.next(from: match.block, offset: match.start, .forward)?.index }
         return again
     }

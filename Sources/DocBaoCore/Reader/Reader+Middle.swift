@@ -117,7 +117,8 @@ extension Reader {
             state.prompt = prompt
         }
         if typing, let prompt = state.prompt { return searchAsYouType(&state, prompt) }
-        var search = SearchState(query: scan.query, options: scan.options, direction: scan.direction, index: state.searchIndex)
+        var search = SearchState(query: scan.query, options: scan.options, direction: scan.direction, index: state.searchIndex,
+                                 folding: !state.scansBlocks)
         let origin = moved(scan.origin)
         guard let found = search.next(from: origin.block, offset: origin.offset, scan.direction) else { return [] }
         search.current = found.index

@@ -18,7 +18,7 @@ extension Reader {
                             originWidth: state.layout.width, previous: nil)
         prompt.editor.setText(query)
         state.pendingSearch = nil
-        let effects = searchAsYouType(&state, prompt, deferShort: false)
+        let effects = searchAsYouType(&state, prompt, deferShort: false, typing: false)
         if state.search?.current == nil {
             state.search = nil
             if state.loading {
@@ -54,8 +54,9 @@ extension Reader {
             cancel(&state, prompt)
             return []
         case .commit:
-            var effects = settle(&state)
-            if state.searchDeferred { effects += searchAsYouType(&state, prompt, deferShort: false) }
+            // Keys typed at once up to Enter: one search, not typing (a huge article is not folded).
+            var effects = settle(&state, typing: false)
+            if state.searchDeferred { effects += searchAsYouType(&state, prompt, deferShort: false, typing: false) }
             state.prompt = nil
             return effects + commit(&state, prompt)
         case .edited:
@@ -69,13 +70,14 @@ extension Reader {
         return []
     }
 
-    /// Brings the view up to date with what the prompt holds: call before drawing a frame.
+    /// Brings the view up to date with what the prompt holds: call before drawing a frame
+    /// (`typing` false: for Enter, the search is not followed by more keys).
     @discardableResult
-    public static func settle(_ state: inout ReaderState) -> [Effect] {
+    public static func settle(_ state: inout ReaderState, typing: Bool = true) -> [Effect] {
         guard state.promptSearchPending else { return [] }
         state.promptSearchPending = false
         guard let prompt = state.prompt else { return [] }
-        return searchAsYouType(&state, prompt)
+        return searchAsYouType(&state, prompt, typing: typing)
     }
 
     /// Incremental search: the matches for what is typed so far, the view at the nearest one from
@@ -87,8 +89,11 @@ extension Reader {
     /// searches a shorter one all the same.
     /// While a huge article loads, a match not in the preview's head is also looked for in the file
     /// (the effects returned: `Reader+Middle`).
+    /// While `typing`, a huge article is folded whole and the fold kept until the prompt closes, so
+    /// that each later key is one scan of it; a search made at once (`typing` false) scans its
+    /// blocks (`ReaderState.scansBlocks`).
     @discardableResult
-    static func searchAsYouType(_ state: inout ReaderState, _ prompt: Prompt, deferShort: Bool = true) -> [Effect] {
+    static func searchAsYouType(_ state: inout ReaderState, _ prompt: Prompt, deferShort: Bool = true, typing: Bool = true) -> [Effect] {
         state.top = state.origin(of: prompt)
         state.searchDeferred = false
         guard !prompt.text.isEmpty else { state.search = nil; return [] }
@@ -99,7 +104,8 @@ extension Reader {
             state.searchDeferred = true
             return []
         }
-        var search = SearchState(query: prompt.text, options: prompt.editor.options, direction: prompt.direction, index: state.searchIndex)
+        var search = SearchState(query: prompt.text, options: prompt.editor.options, direction: prompt.direction, index: state.searchIndex,
+                                 folding: typing || !state.scansBlocks)
         let found = search.next(from: prompt.origin.block, offset: prompt.origin.offset, prompt.direction)
         if let found {
             search.current = found.index

@@ -44,6 +44,10 @@ public struct ReaderState {
     /// Above this many bytes, the article's folded text is let go when no prompt is open (a 100 MB
     /// article's is about 160 MB): searching again, or typing at a new prompt, folds it again.
     public var foldKeepLimit = 48 << 20
+    /// Whether the article's fold (up to two bytes a byte of text) would pass `foldKeepLimit`: a
+    /// search made without a prompt open (Enter on keys typed at once, `--search`, the searches
+    /// made again when the article loads) then scans its blocks instead of folding it whole.
+    var scansBlocks: Bool { 2 * (blockStarts.last ?? 0) > foldKeepLimit }
     /// Past queries, oldest first (kept across runs by the program).
     public var history: [String] = []
     /// Matching options and input method the next prompt starts with (the last ones used).

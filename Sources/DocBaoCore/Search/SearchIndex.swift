@@ -1,17 +1,22 @@
 /// An article folded for search, all its blocks in one `FoldedText`, made on the first search and
 /// kept: about two bytes per character, so every later search (each key typed at the prompt) is one
 /// scan of the whole article's base bytes. A huge article's is let go once its search is made
-/// (`release`): the lists of matches do not hold it, and the next search folds the article again.
+/// (`release`): the lists of matches do not hold it; the next search made without a prompt scans
+/// its blocks (`matches(_:folding:)`), typing at a prompt folds it again.
 public final class SearchIndex {
     public let article: Article
     private var cached: FoldedText?
+    /// How many times the whole article was folded, for tests.
+    private(set) var folds = 0
 
     public init(article: Article) { self.article = article }
 
     /// The article's blocks folded, in order (block b from `text.blockStarts[b]`).
     public var text: FoldedText {
         if let cached { return cached }
+        folds += 1
         var text = FoldedText()
+        text.reserveCapacity(units: article.blocks.reduce(article.blocks.count) { $0 + $1.utf8Count })
         for block in article.blocks { text.append(VietnameseFolding.fold(block.text)) }
         text.trim()
         cached = text
@@ -29,8 +34,11 @@ public final class SearchIndex {
     /// Every match of `matcher` in the article, in reading order, in the compact list (8 bytes a
     /// match), appended to as they are found. The matches are kept as folded units and made UTF-8
     /// offsets when read (`SearchMatches.Resolver`): finding them reads no block's text.
-    public func matches(_ matcher: Matcher) -> SearchMatches {
+    /// With `folding` false and no fold held, the article is not folded: its blocks are scanned
+    /// (`BlockScan`: the same matches, as offsets), as a huge article is searched without a prompt.
+    public func matches(_ matcher: Matcher, folding: Bool = true) -> SearchMatches {
         guard !matcher.isEmpty else { return [] }
+        if !folding && cached == nil { return BlockScan(matcher).matches(in: article.blocks) }
         let text = self.text
         var result = SearchMatches(resolver: SearchMatches.Resolver(text, blocks: article.blocks))
         let starts = text.blockStarts

@@ -14,11 +14,12 @@ public struct SearchState: Equatable, Sendable {
     /// Index in `matches` of the current match.
     public var current: Int?
 
-    public init(query: String, options: SearchOptions, direction: SearchDirection, index: SearchIndex) {
+    /// The search's matches from `index` (`folding`: see `SearchIndex.matches(_:folding:)`).
+    public init(query: String, options: SearchOptions, direction: SearchDirection, index: SearchIndex, folding: Bool = true) {
         self.query = query
         self.options = options
         self.direction = direction
-        matches = index.matches(Matcher(query, options: options))
+        matches = index.matches(Matcher(query, options: options), folding: folding)
     }
 
     /// The match to go to from source position (block, offset) in `direction`: the first one at or
