@@ -142,7 +142,8 @@ struct BlockScan {
 
     /// Writes the base byte of each unit of `bytes` (a block's UTF-8) into `out` (room for one a
     /// byte), as `VietnameseFolding.fold` makes the units: eight ASCII bytes a step where there are
-    /// eight printable ones, else a character at a time through `LineScan.BaseTable`; a mark after
+    /// eight printable ones, else a character at a time through `LineScan.BaseTable`'s entries or, for
+    /// the rest, its bases and `VietnameseFolding`; a mark after
     /// the block's first unit joins the one before it. Returns the number of units, and whether the
     /// bytes hold something that cleaning changes (see the type's comment).
     static func bases(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, unsure: Bool) {
@@ -150,7 +151,7 @@ struct BlockScan {
         guard let src = bytes.baseAddress else { return (0, false) }
         let table = LineScan.BaseTable.shared
         var i = 0, k = 0, unsure = false
-        table.ascii.withUnsafeBufferPointer { ascii in
+        table.ascii.withUnsafeBufferPointer { ascii in table.two.withUnsafeBufferPointer { two in table.three.withUnsafeBufferPointer { three in
             while i < n {
                 if i + 8 <= n {
                     let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
@@ -168,6 +169,14 @@ struct BlockScan {
                     // Controls but tab and line feed become pictures, CR LF one line feed; DEL a picture.
                     if b < 0x20 && b != 0x09 && b != 0x0A || b == 0x7F { unsure = true }
                     out[k] = ascii[Int(b)]; k += 1; i += 1
+                    continue
+                }
+                // Most letters of Vietnamese text and its punctuation, through the table.
+                if let (entry, length) = LineScan.BaseTable.entry(src, i, n, two, three) {
+                    i += length
+                    if entry & LineScan.BaseTable.extends != 0 && k > 0 { continue }  // a mark on the unit before
+                    if entry & LineScan.BaseTable.cleans != 0 { unsure = true }
+                    out[k] = UInt8(truncatingIfNeeded: entry); k += 1
                     continue
                 }
                 // A UTF-8 sequence, checked; a byte that starts none is one unit (repaired text has
@@ -199,7 +208,7 @@ struct BlockScan {
                     out[k] = base < 0xFF ? UInt8(base) : 0xFF; k += 1
                 }
             }
-        }
+        } } }
         return (k, unsure)
     }
 

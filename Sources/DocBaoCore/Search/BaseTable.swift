@@ -1,0 +1,63 @@
+extension LineScan {
+    /// Base bytes of the characters most text is made of, from `VietnameseFolding.fold` once.
+    final class BaseTable: Sendable {
+        static let shared = BaseTable()
+        let ascii: [UInt8]
+        /// U+0080 ..< U+0250 and U+1E00 ..< U+1F00 (precomposed Latin, every Vietnamese letter).
+        private let low: [UInt8], extended: [UInt8]
+
+        /// What a fold makes of each scalar of U+0080 ..< U+0800 (`two`, by the scalar) and of
+        /// U+1000 ..< U+3000 (`three`, by the scalar less 0x1000): its base byte, with `extends` set
+        /// when it is a mark that joins the character before it (unless it starts a line or a block),
+        /// and `cleans` when cleaning the text changes it (`BlockScan.changedByCleaning`, C1 controls).
+        let two: [UInt16], three: [UInt16]
+        static let extends: UInt16 = 0x100, cleans: UInt16 = 0x200
+
+        private init() {
+            func byte(_ v: UInt32) -> UInt8 {
+                guard let s = Unicode.Scalar(v) else { return 0xFF }
+                let base = VietnameseFolding.fold(s).base
+                return base < 0xFF ? UInt8(base) : 0xFF
+            }
+            ascii = (0..<128).map { byte(UInt32($0)) }
+            let low = (0x80..<0x250).map(byte), extended = (0x1E00..<0x1F00).map(byte)
+            self.low = low
+            self.extended = extended
+            func entry(_ v: UInt32) -> UInt16 {
+                guard let s = Unicode.Scalar(v) else { return 0xFF }
+                if let base = Self.base(v, low: low, extended: extended) { return UInt16(base) | (v < 0xA0 ? Self.cleans : 0) }
+                return UInt16(byte(v)) | (v >= 0x300 && VietnameseFolding.extendsPrevious(s) ? Self.extends : 0)
+                    | (BlockScan.changedByCleaning(v) ? Self.cleans : 0)
+            }
+            two = (0..<0x800).map { $0 < 0x80 ? 0xFF : entry($0) }  // ASCII never comes here
+            three = (0x1000..<0x3000).map(entry)
+        }
+
+        /// The entry of the character at `i` of `src` (`n` bytes) and its length in bytes, when it is
+        /// a two-byte character or a three-byte one led by E1 or E2 (NFC's Vietnamese letters, NFD's
+        /// marks, news punctuation) with its continuation bytes; nil for any other, which the caller
+        /// decodes itself. No decoding, no Unicode property asked.
+        @inline(__always)
+        static func entry(_ src: UnsafePointer<UInt8>, _ i: Int, _ n: Int,
+                          _ two: UnsafeBufferPointer<UInt16>, _ three: UnsafeBufferPointer<UInt16>) -> (UInt16, Int)? {
+            let b = src[i]
+            if b >= 0xC2 && b < 0xE0, i + 1 < n, src[i + 1] & 0xC0 == 0x80 {
+                return (two[Int(b & 0x1F) << 6 | Int(src[i + 1] & 0x3F)], 2)
+            }
+            if b == 0xE1 || b == 0xE2, i + 2 < n, src[i + 1] & 0xC0 == 0x80, src[i + 2] & 0xC0 == 0x80 {
+                return (three[Int(b - 0xE1) << 12 | Int(src[i + 1] & 0x3F) << 6 | Int(src[i + 2] & 0x3F)], 3)
+            }
+            return nil
+        }
+
+        @inline(__always)
+        func base(_ v: UInt32) -> UInt8? { Self.base(v, low: low, extended: extended) }
+
+        @inline(__always)
+        private static func base(_ v: UInt32, low: [UInt8], extended: [UInt8]) -> UInt8? {
+            if v < 0x250 { return low[Int(v - 0x80)] }
+            if v >= 0x1E00 && v < 0x1F00 { return extended[Int(v - 0x1E00)] }
+            return nil
+        }
+    }
+}
