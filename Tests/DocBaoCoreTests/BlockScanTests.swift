@@ -116,3 +116,39 @@ import Testing
         }
     }
 }
+
+/// The matches a prompt shows while a query is typed on a huge article (`SearchIndex.nearMatches`):
+/// from any place, either way, the match `SearchState.next` goes to in them is the one it goes to in
+/// the whole list (wrapping or not), and they hold every match of the blocks a screen after it.
+@Suite struct NearMatchesTests {
+    @Test func theFirstMatchFromAnywhereIsTheWholeListsFirst() throws {
+        var rng = SeededRandom(seed: 59)
+        for url in try TestData.corpusArticles().prefix(8) + [TestData.seed] {
+            let text = try TestData.text(url)
+            let article = FiledTextTests.imported(Array(text.utf8), file: BytesTextFile(Array(text.utf8)))
+            let index = SearchIndex(article: article), n = article.blocks.count
+            for query in ["ngoai giao", "a", "hòa", "Việt Nam", "zzzq"] + BlockScanTests.cutQueries(text, 6, &rng) {
+                let whole = SearchState(query: query, options: SearchOptions(), direction: .forward, index: index)
+                for _ in 0..<12 {
+                    let block = Int.random(in: 0..<max(n, 1), using: &rng)
+                    let offset = n > 0 ? Int.random(in: 0...article.blocks[block].utf8Count, using: &rng) : 0
+                    let origin = SourcePosition(block: block, offset: offset)
+                    for direction in [SearchDirection.forward, .backward] {
+                        let reach = Int.random(in: 0...5, using: &rng)
+                        let near = SearchState(query: query, options: SearchOptions(), direction: direction, index: index, near: origin, reach: reach)
+                        let expected = whole.next(from: block, offset: offset, direction)
+                        let got = near.next(from: block, offset: offset, direction)
+                        #expect(expected.map { whole.matches[$0.index] } == got.map { near.matches[$0.index] },
+                                "\(url.lastPathComponent) \(query.debugDescription) \(direction) from \(block):\(offset)")
+                        #expect(expected?.wrapped == got?.wrapped)
+                        #expect(near.partial && near.matches.allSatisfy { m in whole.matches.contains(m) })
+                        if let hit = got.map({ near.matches[$0.index].block }) {
+                            let screen = whole.matches.filter { $0.block >= hit && $0.block <= hit + reach }
+                            #expect(screen.allSatisfy { m in near.matches.contains(m) })
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

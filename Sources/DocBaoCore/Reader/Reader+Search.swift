@@ -56,7 +56,10 @@ extension Reader {
         case .commit:
             // Keys typed at once up to Enter: one search, not typing (a huge article is not folded).
             var effects = settle(&state, typing: false)
-            if state.searchDeferred { effects += searchAsYouType(&state, prompt, deferShort: false, typing: false) }
+            // The whole list once the query is entered: while typing, a huge article's was partial.
+            if state.searchDeferred || state.search?.partial == true {
+                effects += searchAsYouType(&state, prompt, deferShort: false, typing: false)
+            }
             state.prompt = nil
             return effects + commit(&state, prompt)
         case .edited:
@@ -89,9 +92,10 @@ extension Reader {
     /// searches a shorter one all the same.
     /// While a huge article loads, a match not in the preview's head is also looked for in the file
     /// (the effects returned: `Reader+Middle`).
-    /// While `typing`, a huge article is folded whole and the fold kept until the prompt closes, so
-    /// that each later key is one scan of it; a search made at once (`typing` false) scans its
-    /// blocks (`ReaderState.scansBlocks`).
+    /// On a huge article (`ReaderState.scansBlocks`) nothing folds it whole: while `typing`, each key
+    /// finds the first match from where the prompt opened and those a screen after it, scanning its
+    /// blocks from there (`SearchState.partial`: the prompt says it has not counted them); a search
+    /// made at once (`typing` false, or Enter) scans all its blocks for the whole list.
     @discardableResult
     static func searchAsYouType(_ state: inout ReaderState, _ prompt: Prompt, deferShort: Bool = true, typing: Bool = true) -> [Effect] {
         state.top = state.origin(of: prompt)
@@ -104,8 +108,11 @@ extension Reader {
             state.searchDeferred = true
             return []
         }
-        var search = SearchState(query: prompt.text, options: prompt.editor.options, direction: prompt.direction, index: state.searchIndex,
-                                 folding: typing || !state.scansBlocks)
+        var search = typing && state.scansBlocks && !state.searchIndex.isFolded
+            ? SearchState(query: prompt.text, options: prompt.editor.options, direction: prompt.direction, index: state.searchIndex,
+                          near: prompt.origin, reach: state.geometry.viewHeight)
+            : SearchState(query: prompt.text, options: prompt.editor.options, direction: prompt.direction, index: state.searchIndex,
+                          folding: !state.scansBlocks)
         let found = search.next(from: prompt.origin.block, offset: prompt.origin.offset, prompt.direction)
         if let found {
             search.current = found.index

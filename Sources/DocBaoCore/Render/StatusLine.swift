@@ -44,9 +44,11 @@ enum StatusLine {
         }
     }
 
-    /// "3/28" for the current match, "28 kết quả" when none is current yet.
+    /// "3/28" for the current match, "28 kết quả" when none is current yet; while a query is typed
+    /// on a huge article, whose matches are counted at Enter, that one is found.
     static func counter(_ search: SearchState?) -> String? {
         guard let search, !search.matches.isEmpty else { return nil }
+        if search.partial { return "có · Enter để đếm" }
         if let c = search.current { return "\(c + 1)/\(search.matches.count)" }
         return "\(search.matches.count) kết quả"
     }

@@ -35,11 +35,14 @@ struct BlockScan {
     }
 
     /// Every match in `blocks`, in reading order, as UTF-8 offsets in their blocks' texts.
-    func matches(in blocks: [Block]) -> SearchMatches {
+    func matches(in blocks: [Block]) -> SearchMatches { matches(in: blocks, range: blocks.indices) }
+
+    /// The matches in the blocks of `range` only (their numbers in `blocks` kept).
+    func matches(in blocks: [Block], range: Range<Int>) -> SearchMatches {
         var scan = Run(self, blocks)
         guard search != nil else { return scan.result }
-        var b = 0
-        while b < blocks.count {
+        var b = range.lowerBound
+        while b < range.upperBound {
             guard let first = blocks[b].filedBytes else {
                 var text = blocks[b].text
                 text.withUTF8 { scan.consider(b, $0, cleaned: false) }
@@ -50,7 +53,7 @@ struct BlockScan {
             scan.spans.removeAll(keepingCapacity: true)
             scan.spans.append(Span(start: 0, end: first.count, cleans: first.cleans))
             var end = b + 1, last = first.offset + first.count
-            while end < blocks.count, let next = blocks[end].filedBytes, next.file === first.file, next.offset >= last,
+            while end < range.upperBound, let next = blocks[end].filedBytes, next.file === first.file, next.offset >= last,
                   next.offset + next.count - first.offset <= Self.pieceSize {
                 scan.spans.append(Span(start: next.offset - first.offset, end: next.offset + next.count - first.offset, cleans: next.cleans))
                 last = next.offset + next.count

@@ -52,6 +52,40 @@ public final class SearchIndex {
         return result
     }
 
+    /// The matches a prompt shows while a query is typed on a huge article, found without folding
+    /// it whole or scanning all of it (`BlockScan`): those of the blocks from the first match met
+    /// from `origin` in `direction` (wrapping around the article) to `reach` blocks after it, enough
+    /// for the screen it is shown on. So `SearchState.next` from `origin` finds the same match in
+    /// them as in the whole list. Empty when nothing matches.
+    public func nearMatches(_ matcher: Matcher, from origin: SourcePosition, _ direction: SearchDirection, reach: Int) -> SearchMatches {
+        let blocks = article.blocks, n = blocks.count
+        guard !matcher.isEmpty, n > 0 else { return [] }
+        let scan = BlockScan(matcher)
+        let o = min(max(origin.block, 0), n - 1), here = SearchMatch(block: o, start: origin.offset, end: origin.offset)
+        /// The block of the first match of `range`'s blocks that `wanted` accepts, scanning them in
+        /// pieces growing from the end the search starts at.
+        func hit(in range: Range<Int>, backward: Bool, _ wanted: (SearchMatch) -> Bool) -> Int? {
+            var piece = 16, done = backward ? range.upperBound : range.lowerBound
+            while backward ? done > range.lowerBound : done < range.upperBound {
+                let part = backward ? max(range.lowerBound, done - piece)..<done : done..<min(range.upperBound, done + piece)
+                let found = scan.matches(in: blocks, range: part)
+                if let m = backward ? found.last(where: wanted) : found.first(where: wanted) { return m.block }
+                done = backward ? part.lowerBound : part.upperBound
+                piece = min(piece * 2, 4096)
+            }
+            return nil
+        }
+        let block: Int?
+        switch direction {
+        case .forward:
+            block = hit(in: o..<n, backward: false) { !($0 < here) } ?? hit(in: 0..<(o + 1), backward: false) { $0 < here }
+        case .backward:
+            block = hit(in: 0..<(o + 1), backward: true) { $0 < here } ?? hit(in: o..<n, backward: true) { !($0 < here) }
+        }
+        guard let block else { return [] }
+        return scan.matches(in: blocks, range: block..<min(n, block + 1 + max(reach, 0)))
+    }
+
     /// The matches as `matches(_:)` listed them before `SearchMatches`: a plain array, 24 bytes a
     /// match. Kept as the reference that the compact list is tested and measured against.
     public func referenceMatches(_ matcher: Matcher) -> [SearchMatch] {

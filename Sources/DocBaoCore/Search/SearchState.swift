@@ -13,6 +13,9 @@ public struct SearchState: Equatable, Sendable {
     public var matches: SearchMatches
     /// Index in `matches` of the current match.
     public var current: Int?
+    /// Whether `matches` are only those near the first match from where the prompt opened, while a
+    /// query is typed on a huge article (`SearchIndex.nearMatches`): Enter makes the whole list.
+    public private(set) var partial = false
 
     /// The search's matches from `index` (`folding`: see `SearchIndex.matches(_:folding:)`).
     public init(query: String, options: SearchOptions, direction: SearchDirection, index: SearchIndex, folding: Bool = true) {
@@ -20,6 +23,16 @@ public struct SearchState: Equatable, Sendable {
         self.options = options
         self.direction = direction
         matches = index.matches(Matcher(query, options: options), folding: folding)
+    }
+
+    /// The search while it is typed on a huge article: its matches near the first one from `origin`,
+    /// enough for `reach` blocks (`partial`).
+    public init(query: String, options: SearchOptions, direction: SearchDirection, index: SearchIndex, near origin: SourcePosition, reach: Int) {
+        self.query = query
+        self.options = options
+        self.direction = direction
+        matches = index.nearMatches(Matcher(query, options: options), from: origin, direction, reach: reach)
+        partial = true
     }
 
     /// The match to go to from source position (block, offset) in `direction`: the first one at or
