@@ -33,14 +33,15 @@ extension LibraryStore {
     ///
     /// The index finds the articles that may hold it (`LibraryCandidates`), newest first; each is
     /// then checked with the core's `Matcher` on the real text, which also counts the hits and
-    /// places the snippet.
+    /// places the snippet: only the lines around the query's base letters are folded whole
+    /// (`LineScan.matches(inText:)`, the same matches as the Matcher's over the whole text).
     /// - Parameter limit: stop after this many matching articles.
     public func search(_ query: String, options: SearchOptions = SearchOptions(), limit: Int = 200) throws(LibraryError) -> LibrarySearchResults {
         guard let parsed = LibrarySearchQuery(query) else { return LibrarySearchResults(hits: [], complete: true) }
         let phrases = parsed.phrases
-        let matchers = Dictionary(uniqueKeysWithValues: phrases.map { ($0, Matcher($0, options: options)) })
+        let scans = Dictionary(uniqueKeysWithValues: phrases.map { ($0, LineScan(Matcher($0, options: options))) })
         return try read { db in
-            let candidates = try LibraryCandidates(parsed, options: options, db)
+            let candidates = try LibraryCandidates(parsed, options: options, words: wordList, db)
             let statement = try db.cachedStatement(sql: """
                 SELECT a.title, a.source, c.text FROM article a JOIN content c ON c.id = a.id WHERE a.id = ?
                 """)
@@ -54,7 +55,7 @@ extension LibraryStore {
                 guard let row = try Row.fetchOne(statement, arguments: [id]) else { return true }
                 let text = try StoredContent.text(row[2])
                 var found: [String: [Range<Int>]] = [:]
-                for phrase in phrases { found[phrase] = matchers[phrase]!.matches(in: text) }
+                for phrase in phrases { found[phrase] = scans[phrase]!.matches(inText: text) }
                 // The phrases of every alternative the article satisfies, their matches in text order.
                 let held = parsed.alternatives.filter { $0.allSatisfy { !found[$0]!.isEmpty } }
                 let ranges = Self.merged(Set(held.joined()).flatMap { found[$0]! })
