@@ -11,11 +11,17 @@ extension LineScan {
     /// a match that starts before a piece would have made its lines part of the piece: so the
     /// matches of the pieces are the text's.
     public func matches(inText text: String) -> [Range<Int>] {
-        guard let search, !text.isEmpty else { return [] }
         var text = text
         text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { matches(inUTF8: $0) }!
+    }
+
+    /// `matches(inText:)` of a text given as its bytes, valid UTF-8 (a text read back from the
+    /// library): no `String` is made of the whole text, only of the lines given to the Matcher.
+    public func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let search, !bytes.isEmpty else { return [] }
         let m = matcher.query.count
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>] in
+        do {
             var folded = Folding()
             folded.fold(bytes, breaksAsSpaces: true)
             let lineUnits = folded.lineUnits, lineBytes = folded.lineBytes
@@ -52,6 +58,6 @@ extension LineScan {
                 if let p = piece { check(p.first, p.last) }
             }
             return result
-        }!
+        }
     }
 }
