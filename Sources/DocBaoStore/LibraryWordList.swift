@@ -7,15 +7,20 @@ import GRDB
 /// library's 300,000 words: BENCHMARKS.md).
 ///
 /// A store's first lookup asks SQL (a `docbao search` process looks once: loading every word would
-/// cost it more); the second loads the words. They are read again whenever the library has
-/// changed: checked with SQLite's `PRAGMA data_version` on a connection of their own, which
-/// changes whenever any other connection (the store's writer, another process) has committed.
+/// cost it more). Later ones check SQLite's `PRAGMA data_version` on a connection of the list's
+/// own, which changes whenever any other connection (the store's writer, another process) has
+/// committed: unchanged since the words were read, the list answers; else SQL does, and the words
+/// are read again at the next lookup that finds the library as this one did (while an import or
+/// an update commits between every two searches, each search costs one SQL scan, as before,
+/// rather than a reading of every word).
 final class LibraryWordList: @unchecked Sendable {
     private let path: String
     private let lock = NSLock()
     private var lookups = 0
     private var connection: DatabaseQueue?
     private var version: Int?
+    /// The `data_version` the last lookup found, when it differed from `version`.
+    private var seen: Int?
     private var words = Words()
 
     init(path: String) {
@@ -29,14 +34,18 @@ final class LibraryWordList: @unchecked Sendable {
         lookups += 1
         guard lookups > 1 else { return try LibraryWords.words(holding: piece, atEnd: atEnd, db) }
         if connection == nil { connection = try LibraryStore.readOnlyQueue(path) }
-        try connection!.read { db in
+        let current = try connection!.read { db in
             let now = try Int.fetchOne(db, sql: "PRAGMA data_version")
-            if now != version {
-                words = try Words(db)
-                version = now
+            guard now != version else { return true }
+            guard now == seen else {
+                seen = now
+                return false
             }
+            words = try Words(db)
+            version = now
+            return true
         }
-        return words.holding(piece, atEnd: atEnd)
+        return current ? words.holding(piece, atEnd: atEnd) : try LibraryWords.words(holding: piece, atEnd: atEnd, db)
     }
 
     /// Every word, each followed by a line feed (no word holds one), in one buffer.

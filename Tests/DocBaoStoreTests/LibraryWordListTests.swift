@@ -52,17 +52,18 @@ import Testing
         for _ in 0..<3 { #expect(try store.search("ười").hits.count == 1) }
         #expect(try store.search("ườiz").hits.isEmpty)
         _ = try LibraryImport.run([lib.file("b.txt", "Tin hai\n\nVìngườiz Việt.\n")], into: store)
-        #expect(try store.search("ườiz").hits.count == 1)
+        // The first search after a change asks SQL, the next ones the words read again.
+        for _ in 0..<3 { #expect(try store.search("ườiz").hits.count == 1) }
         #expect(try store.search("ười").hits.count == 2)
         do {
             let other = try lib.open()
             _ = try LibraryImport.run([lib.file("c.txt", "Tin ba\n\nMộtngườiq nữa.\n")], into: other)
         }
-        #expect(try store.search("ườiq").hits.count == 1)
+        for _ in 0..<3 { #expect(try store.search("ườiq").hits.count == 1) }
         #expect(try store.search("ười").hits.count == 3)
         let ids = try store.search("ườiz").hits.map(\.id)
         _ = try store.remove(ids)
-        #expect(try store.search("ườiz").hits.isEmpty)
+        for _ in 0..<3 { #expect(try store.search("ườiz").hits.isEmpty) }
         #expect(try store.search("ười").hits.count == 2)
     }
 }
