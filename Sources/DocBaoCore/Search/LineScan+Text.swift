@@ -5,8 +5,9 @@ extension LineScan {
     /// The text is folded to base bytes only, its line breaks as spaces (the Matcher reads them as
     /// spaces, so a match may run across one), and scanned for the query's base bytes, which any
     /// match has. Only the lines around each place found (from the line of the unit before it to
-    /// the line of the unit after it, places whose lines overlap together) go to the Matcher, as
-    /// one piece of text each. A line break is neutral to the Matcher (a space where the piece
+    /// the line of the unit after it; places whose lines overlap or follow each other together,
+    /// so that a query found on every line costs one Matcher call, not one a line) go to the
+    /// Matcher, as one piece of text each. A line break is neutral to the Matcher (a space where the piece
     /// ends, the start or end of a text where it is cut: neither a word character nor a vowel), and
     /// a match that starts before a piece would have made its lines part of the piece: so the
     /// matches of the pieces are the text's.
@@ -45,7 +46,7 @@ extension LineScan {
                 var i = 0
                 while let c = search.firstIndex(in: bases, from: i) {
                     let first = line(max(c - 1, 0)), last = line(min(c + m, units))
-                    if let p = piece, first <= p.last {
+                    if let p = piece, first <= p.last + 1 {
                         piece = (p.first, max(p.last, last))
                     } else {
                         if let p = piece { check(p.first, p.last) }
