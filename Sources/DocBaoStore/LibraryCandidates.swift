@@ -25,7 +25,8 @@ struct LibraryCandidates {
     /// simply all of them: they are checked newest first.
     static let scanAllRatio = 2
 
-    init(_ query: LibrarySearchQuery, options: SearchOptions, _ db: Database) throws {
+    /// - Parameter words: the store's words in memory, or nil to ask the words table.
+    init(_ query: LibrarySearchQuery, options: SearchOptions, words: LibraryWordList? = nil, _ db: Database) throws {
         let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
         var alternatives: [String] = []
         var anything = false
@@ -33,7 +34,7 @@ struct LibraryCandidates {
             var parts: [String] = []
             var possible = true
             for phrase in phrases {
-                switch try Self.ftsQuery(phrase, options: options, articles: articles, db) {
+                switch try Self.ftsQuery(phrase, options: options, articles: articles, words: words, db) {
                 case .none: possible = false
                 case .everything: break
                 case .some(let fts): parts.append(fts)
@@ -58,13 +59,15 @@ struct LibraryCandidates {
     }
 
     /// The FTS5 query for one phrase (see the type's comment).
-    static func ftsQuery(_ phrase: String, options: SearchOptions, articles: Int, _ db: Database) throws -> PhraseQuery {
+    static func ftsQuery(_ phrase: String, options: SearchOptions, articles: Int, words list: LibraryWordList? = nil,
+                         _ db: Database) throws -> PhraseQuery {
         let (pieces, leading, trailing) = self.pieces(phrase, options: options)
         guard let first = pieces.first else { return .none }
         let rest = pieces.dropFirst()
         let restPhrase = rest.isEmpty ? nil : quoted(rest.joined(separator: " ")) + (trailing ? "" : "*")
         if leading { return .some(quoted(pieces.joined(separator: " ")) + (trailing ? "" : "*")) }
-        let words = try LibraryWords.words(holding: first, atEnd: !rest.isEmpty || trailing, db)
+        let atEnd = !rest.isEmpty || trailing
+        let words = try list?.words(holding: first, atEnd: atEnd, db) ?? LibraryWords.words(holding: first, atEnd: atEnd, db)
         if words.isEmpty { return .none }
         if words.reduce(0, { $0 + $1.articles }) > scanAllRatio * max(articles, 1) {
             return restPhrase.map { .some($0) } ?? .everything

@@ -142,8 +142,8 @@ public enum LibraryCheck {
     /// cannot see, is damage. The first 20 are named.
     /// Answers how many articles hold each folded word, from the texts read back.
     private static func checkContent(_ db: Database, _ report: inout Report) throws -> [String: Int] {
-        var words: [String: Int] = [:]
-        guard try db.columns(in: "content").contains(where: { $0.name == "checksum" }) else { return words }
+        var words = WordTally()
+        guard try db.columns(in: "content").contains(where: { $0.name == "checksum" }) else { return [:] }
         var damaged: [String] = [], count = 0
         let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredContent.columns), id FROM content ORDER BY id")
         while let row = try rows.next() {
@@ -151,7 +151,7 @@ public enum LibraryCheck {
             do {
                 guard let stored = StoredContent(row: row) else { throw Deflate.Damaged(description: "its row has the wrong types") }
                 let text = try stored.decoded().text
-                for word in LibraryWords.words(ofFolded: VietnameseFolding.baseText(text)) { words[word, default: 0] += 1 }
+                words.add(folded: VietnameseFolding.baseText(text))
                 continue
             } catch {
                 problem = "\(error)"
@@ -159,12 +159,12 @@ public enum LibraryCheck {
             count += 1
             if damaged.count < 20 { damaged.append("  article \(row[4] as DatabaseValue): \(problem)") }
         }
-        guard count > 0 else { return words }
+        guard count > 0 else { return words.dictionary }
         report.verdict = .damaged
         report.lines.append("problem: \(count == 1 ? "1 article's" : "\(count) articles'") stored words no longer read back as they were added:")
         report.lines += damaged
         if count > damaged.count { report.lines.append("  … and \(count - damaged.count) more") }
-        return words
+        return words.dictionary
     }
 
     /// The words table (the search's, `LibraryWords`) must hold every word of the texts, with the

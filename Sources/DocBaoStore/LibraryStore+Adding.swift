@@ -85,21 +85,25 @@ extension LibraryStore {
             var outcomes: [AddOutcome] = []
             outcomes.reserveCapacity(batch.count)
             var spellings: [String: String]?
+            var words = WordTally()
             for a in batch {
                 if let id = try Self.existing(a, db) {
                     outcomes.append(.duplicate(id))
                     continue
                 }
-                outcomes.append(.added(try Self.insert(a, db, now: now, spellings: &spellings)))
+                outcomes.append(.added(try Self.insert(a, db, now: now, spellings: &spellings, words: &words)))
             }
+            try LibraryWords.addWords(words, db)
             return outcomes
         }
     }
 
     /// Writes one new article (its row, content and index entry) in the caller's transaction;
-    /// answers its id. `feed` and `guid`: the subscription it came from and its entry's guid.
+    /// answers its id. Its words are counted into `words`, for the caller to add to the words
+    /// table once for the whole batch (`LibraryWords.addWords`). `feed` and `guid`: the
+    /// subscription it came from and its entry's guid.
     static func insert(_ a: PreparedArticle, _ db: Database, now: Double, spellings: inout [String: String]?,
-                       feed: Int64? = nil, guid: String? = nil) throws -> Int64 {
+                       words: inout WordTally, feed: Int64? = nil, guid: String? = nil) throws -> Int64 {
         let source = try a.source.map { try grouped($0, db, &spellings) }
         try db.execute(sql: """
             INSERT INTO article (hash, title, source, date, url, words, length, path, added, feed, guid)
@@ -108,7 +112,7 @@ extension LibraryStore {
         let id = db.lastInsertedRowID
         try db.execute(sql: "INSERT INTO content (id, \(StoredContent.columns)) VALUES (?, ?, ?, ?, ?)",
                        arguments: StatementArguments([id] + a.stored.arguments))
-        try LibraryWords.add(id, folded: a.folded, db)
+        try LibraryWords.add(id, folded: a.folded, counting: &words, db)
         return id
     }
 

@@ -165,6 +165,7 @@ extension LibraryStore {
         try write { db in
             try Self.record(check, feed: feed, now: now, db)
             var spellings: [String: String]?
+            var words = WordTally()
             var outcomes: [AddOutcome] = []
             for item in items {
                 if let id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE feed = ? AND guid = ?", arguments: [feed, item.guid]) {
@@ -174,9 +175,11 @@ extension LibraryStore {
                                    arguments: [feed, item.guid, id])
                     outcomes.append(.duplicate(id))
                 } else {
-                    outcomes.append(.added(try Self.insert(item.article, db, now: now, spellings: &spellings, feed: feed, guid: item.guid)))
+                    outcomes.append(.added(try Self.insert(item.article, db, now: now, spellings: &spellings, words: &words,
+                                                           feed: feed, guid: item.guid)))
                 }
             }
+            try LibraryWords.addWords(words, db)
             return outcomes
         }
     }

@@ -17,6 +17,8 @@ public final class LibraryStore: Sendable {
     /// Why the library was opened read-only (its file cannot be written), or nil: it can be listed,
     /// searched and read, and every change is refused with `LibraryError.Problem.readOnly`.
     public let readOnlyReason: String?
+    /// The words table in memory, for the searches after the first (`LibraryWordList`).
+    let wordList: LibraryWordList
 
     /// Opens the library at `path`, creating it (and its folder) when there is none, upgrading it
     /// when its schema is older (`LibrarySchema`); read-only when the file is there but cannot be
@@ -30,6 +32,7 @@ public final class LibraryStore: Sendable {
     /// Opens the library at `path` for the schema `schema` (tests give one with more steps).
     init(path: String, schema: LibrarySchema, upgradeProgress: UpgradeProgress.Report? = nil) throws(LibraryError) {
         self.path = path
+        wordList = LibraryWordList(path: path)
         readOnlyReason = Self.unwritable(path)
         // "library.sqlite" (in the current folder) has no folder to create.
         let folder = (path as NSString).deletingLastPathComponent

@@ -13,18 +13,16 @@ enum LibraryWords {
     /// Schema step: the words table, filled from every article's text in the step's transaction.
     static func addWordTable(_ db: Database, _ progress: UpgradeRows) throws {
         try createTable(db)
-        var counts: [String: Int] = [:]
+        var tally = WordTally()
         try progress.start(db, counting: "content")
         let rows = try Row.fetchCursor(db, sql: "SELECT text FROM content ORDER BY id")
         while let row = try rows.next() {
             progress.advance()
             guard let stored = Data.fromDatabaseValue(row[0]) else { continue }
-            for word in words(ofFolded: VietnameseFolding.baseText(try StoredContent.text(stored))) {
-                counts[word, default: 0] += 1
-            }
+            tally.add(folded: VietnameseFolding.baseText(try StoredContent.text(stored)))
         }
         let insert = try db.makeStatement(sql: "INSERT INTO word (word, articles) VALUES (?, ?)")
-        for (word, n) in counts { try insert.execute(arguments: [word, n]) }
+        for i in 0..<tally.count { try insert.execute(arguments: [tally.word(i), Int(tally.counts[i])]) }
     }
 
     static func createTable(_ db: Database) throws {
@@ -40,11 +38,26 @@ enum LibraryWords {
 
     /// Indexes article `id` whose folded text is `folded` (`VietnameseFolding.baseText`).
     static func add(_ id: Int64, folded: String, _ db: Database) throws {
+        var words = WordTally()
+        try add(id, folded: folded, counting: &words, db)
+        try addWords(words, db)
+    }
+
+    /// Indexes article `id` in the full-text table and counts its words into `words`, which the
+    /// caller adds to the words table (`addWords`) before its transaction ends: a batch of
+    /// articles then writes each of its words once (a row per word and article made the words
+    /// upkeep most of an import's time).
+    static func add(_ id: Int64, folded: String, counting words: inout WordTally, _ db: Database) throws {
         try db.execute(sql: "INSERT INTO fulltext (rowid, folded) VALUES (?, ?)", arguments: [id, folded])
+        words.add(folded: folded)
+    }
+
+    /// Adds the words counted in `words` to the words table.
+    static func addWords(_ words: WordTally, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO word (word, articles) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET articles = articles + 1
+            INSERT INTO word (word, articles) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET articles = articles + excluded.articles
             """)
-        for word in words(ofFolded: folded) { try statement.execute(arguments: [word]) }
+        for i in 0..<words.count { try statement.execute(arguments: [words.word(i), Int(words.counts[i])]) }
     }
 
     /// Takes article `id`, whose folded text was `folded`, out of the index: a word no other
@@ -60,9 +73,16 @@ enum LibraryWords {
     }
 
     /// The distinct words of a folded text as FTS5's tokenizer (unicode61) cuts them: runs of
-    /// letters, digits and private-use characters. Read byte by byte: folded text is mostly ASCII.
+    /// letters, digits and private-use characters.
     static func words(ofFolded folded: String) -> Set<String> {
         var result = Set<String>()
+        forEachWord(inFolded: folded) { result.insert(String(decoding: $0, as: UTF8.self)) }
+        return result
+    }
+
+    /// Calls `body` with the bytes of each word of a folded text, in order, repeats included (see
+    /// `words(ofFolded:)`). Read byte by byte: folded text is mostly ASCII.
+    static func forEachWord(inFolded folded: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var folded = folded
         folded.makeContiguousUTF8()
         folded.utf8.withContiguousStorageIfAvailable { bytes in
@@ -83,14 +103,13 @@ enum LibraryWords {
                 if word {
                     if start < 0 { start = i }
                 } else if start >= 0 {
-                    result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    body(UnsafeBufferPointer(rebasing: bytes[start..<i]))
                     start = -1
                 }
                 i += length
             }
-            if start >= 0 { result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<n]), as: UTF8.self)) }
+            if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start..<n])) }
         }
-        return result
     }
 
     /// Whether FTS5's unicode61 tokenizer keeps `s` in a word (categories L*, N* and Co).

@@ -63,7 +63,12 @@ struct StoredContent: Sendable {
 
     /// The text alone (search, duplicates): its stream's Adler-32 is its check.
     static func text(_ stored: Data) throws(Deflate.Damaged) -> String {
-        String(decoding: try Deflate.inflate([UInt8](stored)), as: UTF8.self)
+        String(decoding: try textBytes(stored), as: UTF8.self)
+    }
+
+    /// The text alone as its UTF-8 bytes (valid: it was written from a `String`).
+    static func textBytes(_ stored: Data) throws(Deflate.Damaged) -> [UInt8] {
+        try Deflate.inflate([UInt8](stored))
     }
 
     /// The `content` row of article `id`, whole; nil when there is none.

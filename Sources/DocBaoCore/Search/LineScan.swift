@@ -11,7 +11,7 @@
 /// A line is the bytes between two line breaks (LF or CR); matches never cross one.
 public struct LineScan: Sendable {
     public let matcher: Matcher
-    private let search: ByteSearch?
+    let search: ByteSearch?
     let key: KeyLetter?
 
     public init(_ matcher: Matcher) {
@@ -106,8 +106,10 @@ public struct LineScan: Sendable {
         var lineBytes: [Int32] = [0]
 
         /// Folds `bytes`: eight ASCII bytes at a time where there are eight (lowercased in one
-        /// step), else a character at a time through `BaseTable`.
-        mutating func fold(_ bytes: UnsafeBufferPointer<UInt8>) {
+        /// step), else a character at a time through `BaseTable`. With `breaksAsSpaces`, a line
+        /// break is a space unit that a mark after it joins, as `VietnameseFolding.fold` reads a
+        /// whole text (the lines are still recorded).
+        mutating func fold(_ bytes: UnsafeBufferPointer<UInt8>, breaksAsSpaces: Bool = false) {
             let n = bytes.count
             guard let src = bytes.baseAddress else { return }
             let table = BaseTable.shared
@@ -136,10 +138,10 @@ public struct LineScan: Sendable {
                         if b < 0x80 {
                             i += 1
                             if b == 0x0A || b == 0x0D {
-                                dst[k] = 0x0A; k += 1
+                                dst[k] = breaksAsSpaces ? 0x20 : 0x0A; k += 1
                                 units.append(Int32(k))
                                 starts.append(Int32(i))
-                                lineHasUnit = false
+                                lineHasUnit = breaksAsSpaces
                             } else {
                                 dst[k] = ascii[Int(b)]; k += 1
                                 lineHasUnit = true
