@@ -66,6 +66,20 @@ import Testing
         }
     }
 
+    /// A file whose bytes are not UTF-8 where it matters most: overlong forms (E0 80 80, F0 80 80 80),
+    /// a surrogate, past U+10FFFF, a lead byte cut short; its blocks' scan never traps and finds what
+    /// the fold finds.
+    @Test func overlongFormsAndSurrogates() {
+        var bytes = Array("Tiêu đề bài báo có đủ chữ để giữ trong tệp\n\n".utf8)
+        for bad: [UInt8] in [[0xE0, 0x80, 0x80], [0xF0, 0x80, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                             [0xE0, 0x9F, 0xBF], [0xC0, 0x80], [0xE1, 0x80]] {
+            bytes += Array("Đoạn có chữ ngoại giao ".utf8) + bad + Array(" và a\u{301} giao.\n\n".utf8)
+            bytes += bad + Array("ngoai giao ở đầu đoạn.\n\n".utf8)
+        }
+        let article = FiledTextTests.imported(bytes, file: BytesTextFile(bytes))
+        Self.expectSame(article, ["ngoai giao", "a", "á", "\u{FFFD}", "giao \u{FFFD}", "\u{0}", "đoạn"], "overlong")
+    }
+
     /// Text that cleaning changes: a control becomes its picture, a C1 control or a bidi override
     /// visible text ("<U+0085>": letters and digits the raw bytes do not have), a byte order mark
     /// goes, CR LF becomes LF, NFC turns singletons into other letters (Å for the Angstrom sign, ";"

@@ -81,6 +81,21 @@ import Testing
     }
 
     /// Bytes that are not UTF-8 never stop the scan, and the lines around them are still searched.
+    /// Overlong forms (E0 80 80 for NUL, F0 80 80 80), surrogates (ED A0 80), past U+10FFFF (F4 90 80 80)
+    /// and a lead byte cut short are units of their own, as String's repair makes them: never a
+    /// character below U+0080 (whose table lookup would trap).
+    @Test func overlongFormsAndSurrogatesAreNotCharacters() {
+        let bad: [[UInt8]] = [[0xE0, 0x80, 0x80], [0xE0, 0x81, 0x81], [0xE0, 0x9F, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+                              [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xE1, 0x80], [0xE2]]
+        for b in bad {
+            var bytes = Array("ngoại giao ".utf8) + b + Array(" ngoai giao\nA".utf8) + b + Array("a ".utf8)
+            bytes += b  // at the very end too
+            for query in ["ngoai giao", "a", "\u{FFFD}", "\u{0}", "giao \u{FFFD}"] {
+                for options in MatcherDifferentialTests.allOptions { Self.compare(query, bytes, options, "\(b)") }
+            }
+        }
+    }
+
     @Test func invalidBytesAreSkippedOver() {
         var bytes = Array("đầu dòng\n".utf8) + [0xFF, 0xC3, 0x28, 0xE1, 0xBA, 0x0A, 0xF0, 0x9F]
         bytes += Array(" ngoại giao \u{300}\nngoai giao cuối".utf8) + [0xE1]

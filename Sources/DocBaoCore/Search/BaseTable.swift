@@ -3,8 +3,6 @@ extension LineScan {
     final class BaseTable: Sendable {
         static let shared = BaseTable()
         let ascii: [UInt8]
-        /// U+0080 ..< U+0250 and U+1E00 ..< U+1F00 (precomposed Latin, every Vietnamese letter).
-        private let low: [UInt8], extended: [UInt8]
 
         /// What a fold makes of each scalar of U+0080 ..< U+0800 (`two`, by the scalar) and of
         /// U+1000 ..< U+3000 (`three`, by the scalar less 0x1000): its base byte, with `extends` set
@@ -20,14 +18,10 @@ extension LineScan {
                 return base < 0xFF ? UInt8(base) : 0xFF
             }
             ascii = (0..<128).map { byte(UInt32($0)) }
-            let low = (0x80..<0x250).map(byte), extended = (0x1E00..<0x1F00).map(byte)
-            self.low = low
-            self.extended = extended
             func entry(_ v: UInt32) -> UInt16 {
                 guard let s = Unicode.Scalar(v) else { return 0xFF }
-                if let base = Self.base(v, low: low, extended: extended) { return UInt16(base) | (v < 0xA0 ? Self.cleans : 0) }
                 return UInt16(byte(v)) | (v >= 0x300 && VietnameseFolding.extendsPrevious(s) ? Self.extends : 0)
-                    | (BlockScan.changedByCleaning(v) ? Self.cleans : 0)
+                    | (v < 0xA0 || BlockScan.changedByCleaning(v) ? Self.cleans : 0)  // C1 controls made "<U+0085>"
             }
             two = (0..<0x800).map { $0 < 0x80 ? 0xFF : entry($0) }  // ASCII never comes here
             three = (0x1000..<0x3000).map(entry)
@@ -50,14 +44,23 @@ extension LineScan {
             return nil
         }
 
+        /// The character at `i` of `src` (`n` bytes) that `entry` does not give, and its length: a
+        /// three-byte one led by E0 or E3–EF, or a four-byte one. Nil when the bytes there are not
+        /// UTF-8: a lead byte without its continuation bytes, an overlong form (E0 80 80 for NUL), a
+        /// surrogate, past U+10FFFF (each of those bytes is then a unit of its own, as U+FFFD is).
         @inline(__always)
-        func base(_ v: UInt32) -> UInt8? { Self.base(v, low: low, extended: extended) }
-
-        @inline(__always)
-        private static func base(_ v: UInt32, low: [UInt8], extended: [UInt8]) -> UInt8? {
-            if v < 0x250 { return low[Int(v - 0x80)] }
-            if v >= 0x1E00 && v < 0x1F00 { return extended[Int(v - 0x1E00)] }
-            return nil
+        static func decode(_ src: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (Unicode.Scalar, Int)? {
+            let b = src[i]
+            let length = b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            guard length > 0, i + length <= n else { return nil }
+            var v = UInt32(b) & (length == 3 ? 0x0F : 0x07)
+            for j in 1..<length {
+                let c = src[i + j]
+                guard c & 0xC0 == 0x80 else { return nil }
+                v = v << 6 | UInt32(c & 0x3F)
+            }
+            guard v >= (length == 3 ? 0x800 : 0x10000), let scalar = Unicode.Scalar(v) else { return nil }
+            return (scalar, length)
         }
     }
 }

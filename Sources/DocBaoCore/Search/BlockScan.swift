@@ -182,31 +182,17 @@ struct BlockScan {
                     out[k] = UInt8(truncatingIfNeeded: entry); k += 1
                     continue
                 }
-                // A UTF-8 sequence, checked; a byte that starts none is one unit (repaired text has
+                // Any other character, decoded; a byte that starts none is one unit (repaired text has
                 // as many replacement characters or fewer: unsure).
-                let length = b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
-                var v: UInt32 = 0
-                var valid = length > 0 && i + length <= n
-                if valid {
-                    v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for j in 1..<length {
-                        let c = src[i + j]
-                        if c & 0xC0 != 0x80 { valid = false; break }
-                        v = v << 6 | UInt32(c & 0x3F)
-                    }
-                }
-                guard valid, let scalar = Unicode.Scalar(v) else {
+                guard let (scalar, length) = LineScan.BaseTable.decode(src, i, n) else {
                     out[k] = 0xFF; k += 1; i += 1; unsure = true
                     continue
                 }
                 i += length
-                if let base = table.base(v) {
-                    if v < 0xA0 { unsure = true }  // a C1 control, made "<U+0085>"
-                    out[k] = base; k += 1
-                } else if v >= 0x300, k > 0, VietnameseFolding.extendsPrevious(scalar) {
+                if k > 0, VietnameseFolding.extendsPrevious(scalar) {
                     continue  // a mark on the unit before
                 } else {
-                    if changedByCleaning(v) { unsure = true }
+                    if changedByCleaning(scalar.value) { unsure = true }
                     let base = VietnameseFolding.fold(scalar).base
                     out[k] = base < 0xFF ? UInt8(base) : 0xFF; k += 1
                 }

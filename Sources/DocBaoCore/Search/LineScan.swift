@@ -156,26 +156,12 @@ public struct LineScan: Sendable {
                             lineHasUnit = true
                             continue
                         }
-                        // A UTF-8 sequence, checked; a byte that starts none is one unit, as U+FFFD would be.
-                        let length = b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
-                        guard length > 0, i + length <= n else {
-                            dst[k] = 0xFF; k += 1; lineHasUnit = true; i += 1; continue
-                        }
-                        var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                        var valid = true
-                        for j in 1..<length {
-                            let c = src[i + j]
-                            if c & 0xC0 != 0x80 { valid = false; break }
-                            v = v << 6 | UInt32(c & 0x3F)
-                        }
-                        guard valid, let scalar = Unicode.Scalar(v) else {
+                        // Any other character, decoded; a byte that starts none is one unit, as U+FFFD would be.
+                        guard let (scalar, length) = BaseTable.decode(src, i, n) else {
                             dst[k] = 0xFF; k += 1; lineHasUnit = true; i += 1; continue
                         }
                         i += length
-                        if let base = table.base(v) {
-                            dst[k] = base; k += 1
-                            lineHasUnit = true
-                        } else if v >= 0x300, lineHasUnit, VietnameseFolding.extendsPrevious(scalar) {
+                        if lineHasUnit, VietnameseFolding.extendsPrevious(scalar) {
                             continue  // a mark on the character before
                         } else {
                             let base = VietnameseFolding.fold(scalar).base
