@@ -41,6 +41,7 @@ extension LibraryStore {
         let phrases = parsed.phrases
         let scans = Dictionary(uniqueKeysWithValues: phrases.map { ($0, LineScan(Matcher($0, options: options))) })
         return try read { db in
+            wordList.prepare()
             let candidates = try LibraryCandidates(parsed, options: options, words: wordList, db)
             let statement = try db.cachedStatement(sql: """
                 SELECT a.title, a.source, c.text, f.name

@@ -6,20 +6,23 @@ import GRDB
 /// speed, where SQL's `instr` over every row costs about 0.09 µs a word (26 ms for a real
 /// library's 300,000 words: BENCHMARKS.md).
 ///
-/// A store's first lookup asks SQL (a `docbao search` process looks once: loading every word would
-/// cost it more). Later ones check SQLite's `PRAGMA data_version` on a connection of the list's
-/// own, which changes whenever any other connection (the store's writer, another process) has
-/// committed: unchanged since the words were read, the list answers; else SQL does, and the words
-/// are read again at the next lookup that finds the library as this one did (while an import or
-/// an update commits between every two searches, each search costs one SQL scan, as before,
-/// rather than a reading of every word).
+/// A store's first search asks SQL (a `docbao search` process searches once: loading every word
+/// would cost it more), whatever its number of phrases. At the start of each later search
+/// (`prepare`), SQLite's `PRAGMA data_version` is read on a connection of the list's own; it
+/// changes whenever any other connection (the store's writer, another process) has committed:
+/// unchanged since the words were read, the list answers the search's lookups; else SQL does, and
+/// the words are read again by the next search that finds the library as this one did (while an
+/// import or an update commits between every two searches, each search costs SQL scans, as
+/// before, rather than a reading of every word).
 final class LibraryWordList: @unchecked Sendable {
     private let path: String
     private let lock = NSLock()
-    private var lookups = 0
+    private var searches = 0
+    /// Whether the lookups of the search under way use `words` (decided once per search, `prepare`).
+    private var current = false
     private var connection: DatabaseQueue?
     private var version: Int?
-    /// The `data_version` the last lookup found, when it differed from `version`.
+    /// The `data_version` the last search found, when it differed from `version`.
     private var seen: Int?
     private var words = Words()
 
@@ -27,24 +30,40 @@ final class LibraryWordList: @unchecked Sendable {
         self.path = path
     }
 
+    /// Called once as each search starts, whatever its number of phrases: decides whether its
+    /// lookups use the list (and reads the words again when the library settled since they were
+    /// read). Anything the list's own connection cannot read leaves the lookups to SQL.
+    func prepare() {
+        lock.lock()
+        defer { lock.unlock() }
+        searches += 1
+        current = false
+        guard searches > 1 else { return }
+        do {
+            if connection == nil { connection = try LibraryStore.readOnlyQueue(path) }
+            current = try connection!.read { db in
+                let now = try Int.fetchOne(db, sql: "PRAGMA data_version")
+                guard now != version else { return true }
+                guard now == seen else {
+                    seen = now
+                    return false
+                }
+                words = try Words(db)
+                version = now
+                return true
+            }
+        } catch {
+            current = false
+        }
+    }
+
+    /// Whether the words were read into memory, for tests.
+    var isLoaded: Bool { lock.withLock { version != nil } }
+
     /// The words that hold `piece`, as `LibraryWords.words(holding:atEnd:db)` finds them.
     func words(holding piece: String, atEnd: Bool, _ db: Database) throws -> [(word: String, articles: Int)] {
         lock.lock()
         defer { lock.unlock() }
-        lookups += 1
-        guard lookups > 1 else { return try LibraryWords.words(holding: piece, atEnd: atEnd, db) }
-        if connection == nil { connection = try LibraryStore.readOnlyQueue(path) }
-        let current = try connection!.read { db in
-            let now = try Int.fetchOne(db, sql: "PRAGMA data_version")
-            guard now != version else { return true }
-            guard now == seen else {
-                seen = now
-                return false
-            }
-            words = try Words(db)
-            version = now
-            return true
-        }
         return current ? words.holding(piece, atEnd: atEnd) : try LibraryWords.words(holding: piece, atEnd: atEnd, db)
     }
 

@@ -15,7 +15,8 @@ import Testing
             for atEnd in [false, true] {
                 for piece in pieces {
                     let sql = try LibraryWords.words(holding: piece, atEnd: atEnd, db)
-                    for _ in 0..<2 {  // the first lookup asks SQL, the next ones the list
+                    for _ in 0..<2 {  // the first search asks SQL, the next ones the list
+                        list.prepare()
                         let listed = try list.words(holding: piece, atEnd: atEnd, db)
                         #expect(listed.map(\.word) == sql.map(\.word), "\(piece) atEnd \(atEnd)")
                         #expect(listed.map(\.articles) == sql.map(\.articles), "\(piece) atEnd \(atEnd)")
@@ -34,12 +35,31 @@ import Testing
         let list = LibraryWordList(path: lib.path)
         try store.pool.read { db in
             for _ in 0..<2 {
+                list.prepare()
                 let atEnd = try list.words(holding: "an", atEnd: true, db).map(\.word)
                 let inside = try list.words(holding: "ana", atEnd: false, db).map(\.word)
                 #expect(atEnd == ["anhan"])
                 #expect(inside == ["banana"])
             }
         }
+    }
+
+    /// A store's first search reads no words into memory, however many phrases it has (a one-shot
+    /// `docbao search` of three phrases read them all at its third lookup); nor does the second
+    /// (the library is read once it is found unchanged between two searches); the third does.
+    @Test func theFirstSearchOfAStoreAsksSQLForEveryPhrase() throws {
+        let lib = TemporaryLibrary()
+        defer { lib.clean() }
+        let store = try lib.open()
+        _ = try LibraryImport.run([lib.file("a.txt", "Tin một\n\nGiúpngười ở Hà Nội, ngoại giao kinh tế.\n")], into: store)
+        let reopened = try lib.open()
+        #expect(try reopened.search("ười OR ội OR oại OR inh").hits.count == 1)
+        #expect(!reopened.wordList.isLoaded, "the first search read every word")
+        // The second finds the library as the first did, and the third reads the words.
+        #expect(try reopened.search("ười OR ội").hits.count == 1)
+        #expect(!reopened.wordList.isLoaded)
+        #expect(try reopened.search("ười OR ội").hits.count == 1)
+        #expect(reopened.wordList.isLoaded)
     }
 
     /// Searches after the first use the list: a word added or removed since, by this store or by
