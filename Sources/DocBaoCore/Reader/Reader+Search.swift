@@ -108,7 +108,7 @@ extension Reader {
             state.searchDeferred = true
             return []
         }
-        var search = typing && state.scansBlocks && !state.searchIndex.isFolded
+        var search = typing && state.scansBlocks
             ? SearchState(query: prompt.text, options: prompt.editor.options, direction: prompt.direction, index: state.searchIndex,
                           near: prompt.origin, reach: state.geometry.viewHeight)
             : SearchState(query: prompt.text, options: prompt.editor.options, direction: prompt.direction, index: state.searchIndex,

@@ -56,8 +56,6 @@ public enum Reader {
         let g = state.geometry
         let topBefore = state.top
         defer { if readsOn(message, moved: state.top != topBefore) { state.noteRead() } }
-        // A search's matches are made: a huge article's folded text is not kept beside them.
-        defer { if state.prompt == nil { state.searchIndex.release(over: state.foldKeepLimit) } }
         switch message {
         case .resize(let size):
             state.setSize(size)

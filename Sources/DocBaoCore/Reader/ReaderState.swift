@@ -41,12 +41,13 @@ public struct ReaderState {
     /// Above this size (UTF-8 bytes) a query is searched as typed from its second character, above
     /// 8 times this from its third.
     public var incrementalLimit = 4 << 20
-    /// Above this many bytes, the article's folded text is let go when no prompt is open (a 100 MB
-    /// article's is about 160 MB): searching again, or typing at a new prompt, folds it again.
+    /// The largest folded text made for a search (a 100 MB article's would be about 160 MB and take
+    /// 1.5–2.7 s): an article whose fold could be larger is never folded whole (`scansBlocks`).
     public var foldKeepLimit = 48 << 20
-    /// Whether the article's fold (up to two bytes a byte of text) would pass `foldKeepLimit`: a
-    /// search made without a prompt open (Enter on keys typed at once, `--search`, the searches
-    /// made again when the article loads) then scans its blocks instead of folding it whole.
+    /// Whether the article's fold (up to two bytes a byte of text) could pass `foldKeepLimit`: its
+    /// searches then scan its blocks instead (`BlockScan`): all of them for a search made at once
+    /// (Enter, `--search`, n and N, the searches made again when the article loads), those from
+    /// where the prompt opened to the first match while a query is typed (`SearchIndex.nearMatches`).
     var scansBlocks: Bool { 2 * (blockStarts.last ?? 0) > foldKeepLimit }
     /// Past queries, oldest first (kept across runs by the program).
     public var history: [String] = []

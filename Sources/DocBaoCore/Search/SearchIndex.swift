@@ -1,8 +1,7 @@
 /// An article folded for search, all its blocks in one `FoldedText`, made on the first search and
 /// kept: about two bytes per character, so every later search (each key typed at the prompt) is one
-/// scan of the whole article's base bytes. A huge article's is let go once its search is made
-/// (`release`): the lists of matches do not hold it; the next search made without a prompt scans
-/// its blocks (`matches(_:folding:)`), typing at a prompt folds it again.
+/// scan of the whole article's base bytes. A huge article is never folded whole: its blocks are
+/// scanned (`matches(_:folding:)` all of them, `nearMatches` those near where a prompt opened).
 public final class SearchIndex {
     public let article: Article
     private var cached: FoldedText?
@@ -22,14 +21,6 @@ public final class SearchIndex {
         cached = text
         return text
     }
-
-    /// Lets the folded text go when it holds more than `limit` bytes.
-    public func release(over limit: Int) {
-        if let cached, cached.byteCount > limit { self.cached = nil }
-    }
-
-    /// Whether the folded text is held, for tests.
-    var isFolded: Bool { cached != nil }
 
     /// Every match of `matcher` in the article, in reading order, in the compact list (8 bytes a
     /// match), appended to as they are found. The matches are kept as folded units and made UTF-8
