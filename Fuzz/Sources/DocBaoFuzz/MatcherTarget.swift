@@ -18,10 +18,29 @@ enum MatcherTarget {
         let matcher = Matcher(query, options: options)
         checkMatches(matcher, in: text)
         checkMatches(matcher, in: TextSanitizer.clean(text))  // the text the reader searches
+        checkLineScan(matcher, Array(bytes.dropFirst()))
         // Whatever the query, it finds itself.
         if !matcher.isEmpty {
             require(!matcher.matches(in: query).isEmpty, "the query \(query.debugDescription) does not find itself")
         }
+    }
+
+    /// The scan of raw bytes a huge file gets while it loads (`LineScan`, its fold through
+    /// `BaseTable`) finds exactly the Matcher's matches in each line of them, whatever the bytes
+    /// (overlong forms, surrogates, cut characters: an overlong form once trapped it).
+    static func checkLineScan(_ matcher: Matcher, _ raw: [UInt8]) {
+        var hits: [LineScan.Hit] = []
+        raw.withUnsafeBytes { _ = LineScan(matcher).scan($0) { hits.append($0); return true } }
+        var expected: [LineScan.Hit] = []
+        var start = 0
+        for i in 0...raw.count where i == raw.count || raw[i] == 0x0A || raw[i] == 0x0D {
+            let text = String(decoding: raw[start..<i], as: UTF8.self)
+            for r in matcher.matches(in: text) {
+                expected.append(LineScan.Hit(line: start..<i, match: (start + r.lowerBound)..<(start + r.upperBound)))
+            }
+            start = i + 1
+        }
+        require(hits == expected, "LineScan and the Matcher disagree on \(raw)")
     }
 
     /// Matches are non-empty UTF-8 ranges inside the text, on scalar boundaries, in order, not overlapping.

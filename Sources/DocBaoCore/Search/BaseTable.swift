@@ -44,6 +44,23 @@ extension LineScan {
             return nil
         }
 
+        /// How many bytes at `i` of `src` (`n` bytes), not UTF-8 there, stand for one U+FFFD, as
+        /// `String(decoding:)` repairs them: the longest start of a well-formed sequence ("maximal
+        /// subpart": E1 BB cut short by 1F is one), else the byte alone (E0 80 80: three).
+        @inline(__always)
+        static func invalidLength(_ src: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+            let b = src[i]
+            let need = b >= 0xC2 && b < 0xE0 ? 1 : b >= 0xE0 && b < 0xF0 ? 2 : b >= 0xF0 && b < 0xF5 ? 3 : 0
+            guard need > 0, i + 1 < n else { return 1 }
+            let second = src[i + 1]
+            let (lo, hi): (UInt8, UInt8) = b == 0xE0 ? (0xA0, 0xBF) : b == 0xED ? (0x80, 0x9F)
+                : b == 0xF0 ? (0x90, 0xBF) : b == 0xF4 ? (0x80, 0x8F) : (0x80, 0xBF)
+            guard second >= lo && second <= hi else { return 1 }
+            var k = 2
+            while k <= need, i + k < n, src[i + k] & 0xC0 == 0x80 { k += 1 }
+            return min(k, need + 1)
+        }
+
         /// The character at `i` of `src` (`n` bytes) that `entry` does not give, and its length: a
         /// three-byte one led by E0 or E3–EF, or a four-byte one. Nil when the bytes there are not
         /// UTF-8: a lead byte without its continuation bytes, an overlong form (E0 80 80 for NUL), a

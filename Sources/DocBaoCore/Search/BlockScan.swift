@@ -185,7 +185,7 @@ struct BlockScan {
                 // Any other character, decoded; a byte that starts none is one unit (repaired text has
                 // as many replacement characters or fewer: unsure).
                 guard let (scalar, length) = LineScan.BaseTable.decode(src, i, n) else {
-                    out[k] = 0xFF; k += 1; i += 1; unsure = true
+                    out[k] = 0xFF; k += 1; i += LineScan.BaseTable.invalidLength(src, i, n); unsure = true
                     continue
                 }
                 i += length

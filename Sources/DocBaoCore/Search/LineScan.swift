@@ -158,7 +158,7 @@ public struct LineScan: Sendable {
                         }
                         // Any other character, decoded; a byte that starts none is one unit, as U+FFFD would be.
                         guard let (scalar, length) = BaseTable.decode(src, i, n) else {
-                            dst[k] = 0xFF; k += 1; lineHasUnit = true; i += 1; continue
+                            dst[k] = 0xFF; k += 1; lineHasUnit = true; i += BaseTable.invalidLength(src, i, n); continue
                         }
                         i += length
                         if lineHasUnit, VietnameseFolding.extendsPrevious(scalar) {
